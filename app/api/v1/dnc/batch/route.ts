@@ -1,0 +1,10 @@
+import { addEntries } from "@/lib/dnc/add-entries";
+import { parseAddEntriesBody } from "@/lib/dnc/parse-requests";
+import { apiRoute, ok } from "@/lib/http/api-route";
+
+// POST /api/v1/dnc/batch - add 1–1000 URLs; one detail row per input
+export const POST = apiRoute({ bucket: "batch", access: "write" }, async ({ request, caller, requestId }) => {
+  const { entries } = await parseAddEntriesBody(request);
+  const result = await addEntries({ caller, urls: entries.map((entry) => entry.url), source: "batch", requestId });
+  return ok(result, { status: 201 });
+});

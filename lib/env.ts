@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "DATABASE_URL must be a file: URL (the embedded SQLite database)")
+    .default("file:./data/dnc.db"),
+  DNC_RATE_WINDOW_MS: positiveInt(60_000),
+  DNC_RATE_WRITE_LIMIT: positiveInt(30),
+  DNC_RATE_BATCH_LIMIT: positiveInt(10),
+  DNC_RATE_READ_LIMIT: positiveInt(60),
+  DNC_CHECK_CACHE_TTL_MS: positiveInt(5 * 60_000),
+  DNC_CHECK_CACHE_MAX: positiveInt(100_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parsed once, on first use: a wrong value fails loudly instead of silently falling back. */
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const result = envSchema.safeParse(process.env);
+    if (!result.success) {
+      throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}

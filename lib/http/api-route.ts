@@ -1,0 +1,68 @@
+import "server-only";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import type { Caller } from "@/lib/auth/caller";
+import { ApiError } from "@/lib/errors";
+import { newRequestId } from "@/lib/ids";
+import { rateLimitHeaders } from "@/lib/rate-limit/headers";
+import { getRateLimiter, type RateLimitBucket } from "@/lib/rate-limit";
+
+export type RouteContext<Params> = {
+  request: Request;
+  caller: Caller;
+  params: Params;
+  requestId: string;
+};
+
+type RouteOptions = {
+  /** Rate-limit budget the route spends from (per team, rolling window). */
+  bucket: RateLimitBucket;
+  /** `write` routes refuse read-only keys with 403 `forbidden`. */
+  access: "read" | "write";
+};
+
+/** A successful response body in the Kakiyo envelope. */
+export function ok(data: unknown, init: { status?: number; message?: string } = {}) {
+  const body = init.message === undefined ? { error: null, data } : { error: null, message: init.message, data };
+  return Response.json(body, { status: init.status ?? 200 });
+}
+
+/**
+ * The one wrapper every API route goes through: request id → authenticate → rate-limit → access
+ * check → handler. Every thrown error becomes the `{error, message}` envelope through the single
+ * code → status table in lib/errors; anything unexpected is logged and answered with 500
+ * `internal_error`. Rate-limit headers go on every response once the caller's team is known.
+ */
+export function apiRoute<Params = Record<string, never>>(
+  options: RouteOptions,
+  handler: (context: RouteContext<Params>) => Promise<Response>,
+) {
+  return async (request: Request, segment: { params: Promise<Params> }): Promise<Response> => {
+    const requestId = newRequestId();
+    let limitHeaders: Record<string, string> = {};
+    let response: Response;
+    try {
+      const caller = await authenticateApiKey(request.headers.get("authorization"));
+      const decision = await getRateLimiter().consume(caller.teamId, options.bucket);
+      limitHeaders = rateLimitHeaders(decision);
+      if (!decision.allowed) {
+        throw new ApiError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+      }
+      if (options.access === "write" && !caller.canWrite) throw new ApiError("forbidden");
+      response = await handler({ request, caller, params: await segment.params, requestId });
+    } catch (error) {
+      response = errorResponse(error, requestId);
+    }
+    response.headers.set("X-Request-Id", requestId);
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+    return response;
+  };
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof ApiError) {
+    return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: error.status });
+  }
+  console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) }));
+  const internal = new ApiError("internal_error");
+  return Response.json({ error: internal.code, message: internal.message }, { status: internal.status });
+}

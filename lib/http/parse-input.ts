@@ -1,0 +1,25 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError, type ApiErrorCode } from "@/lib/errors";
+
+type Issue = z.core.$ZodIssue;
+
+/** Validates with the route's zod schema and turns the first problem into the API's error code for it. */
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  codeFor: (issue: Issue) => ApiErrorCode,
+): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ApiError(codeFor(result.error.issues[0]!));
+}
+
+export function searchParamsOf(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+/** True when the issue says the field is absent (as opposed to present but wrong). */
+export function isMissing(issue: Issue): boolean {
+  return issue.code === "invalid_type" && issue.input === undefined;
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { ApiError } from "@/lib/errors";
+
+/** Next.js does not cap route-handler bodies, so the app does: nothing larger is read into memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * Reads a JSON body of at most 1 MiB. Returns undefined for an empty body when `optional`.
+ * Errors: 413 `payload_too_large`, 415 `unsupported_media_type`, 400 `invalid_json`.
+ */
+export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
+  const declaredLength = Number(request.headers.get("content-length") ?? 0);
+  if (declaredLength > MAX_BODY_BYTES) throw new ApiError("payload_too_large");
+
+  const text = await readCappedText(request);
+  if (text.trim() === "" && options.optional) return undefined;
+  if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
+    throw new ApiError("unsupported_media_type");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json");
+  }
+}
+
+async function readCappedText(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
