@@ -13,6 +13,14 @@ type Detail = AddEntriesResult["details"][number];
 
 /** A concurrent writer may add one of our URLs between our read and our insert; then we read again. */
 const ATTEMPTS_ON_CLASH = 3;
+/** SQLite binds at most 999 parameters per statement: 100 rows of up to 9 columns stay below it. */
+const ROWS_PER_STATEMENT = 100;
+
+function chunks<T>(items: T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / ROWS_PER_STATEMENT) }, (_, i) =>
+    items.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT),
+  );
+}
 
 /**
  * Adds many URLs at once; one row of `details` per input, in input order.
@@ -36,21 +44,21 @@ export async function addEntries(options: {
     for (let attempt = 1; ; attempt++) {
       try {
         const idsByUrl = await db.$transaction(async (tx) => {
-          const existing = await tx.dncEntry.findMany({
-            where: { teamId, url: { in: unique } },
-            select: { id: true, url: true },
-          });
+          const existing = [];
+          for (const urls of chunks(unique)) {
+            existing.push(...(await tx.dncEntry.findMany({ where: { teamId, url: { in: urls } }, select: { id: true, url: true } })));
+          }
           const ids = new Map(existing.map((row) => [row.url, { id: row.id, isNew: false }]));
           const now = new Date();
           const fresh = unique.filter((url) => !ids.has(url)).map((url) => ({ id: newEntryId(), url }));
-          if (fresh.length > 0) {
+          for (const rows of chunks(fresh)) {
             await tx.dncEntry.createMany({
-              data: fresh.map(({ id, url }) => ({
+              data: rows.map(({ id, url }) => ({
                 id, teamId, url, createdBy: actor, source: options.source, createdAt: now, updatedAt: now,
               })),
             });
             await tx.auditEvent.createMany({
-              data: fresh.map(({ id, url }) =>
+              data: rows.map(({ id, url }) =>
                 auditEventRow({ teamId, action: "dnc.batch_added", actor, targetId: id, url, requestId: options.requestId }, now),
               ),
             });

@@ -10,7 +10,7 @@ export function parseInput<Schema extends z.ZodType>(
   input: unknown,
   codeFor: (issue: Issue) => ApiErrorCode,
 ): z.output<Schema> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ApiError(codeFor(result.error.issues[0]!));
 }

@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+
+/**
+ * Teams and keys are made through the same domain functions as the CLI, on the server's database
+ * file, so each test gets teams of its own (and rate-limit budgets of its own).
+ */
+process.env.DATABASE_URL = `file:${inject("databaseFile")}`;
+
+export type TestTeam = { id: string; slug: string; writeKey: string; readKey: string };
+
+export async function createTestTeam(): Promise<TestTeam> {
+  const { createTeam } = await import("@/lib/teams/create-team");
+  const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+  const slug = `t-${randomUUID().slice(0, 12)}`;
+  const team = await createTeam({ name: `Test ${slug}`, slug });
+  const write = await createApiKey({ teamId: team.id, name: "test write", scope: "write", actor: "test" });
+  const read = await createApiKey({ teamId: team.id, name: "test read", scope: "read", actor: "test" });
+  return { id: team.id, slug, writeKey: write.key, readKey: read.key };
+}
+
+export async function testDb() {
+  const { getDb } = await import("@/lib/db");
+  return getDb();
+}
+
+let counter = 0;
+/** A LinkedIn URL no other test uses. */
+export function uniqueProfileUrl(label = "p"): string {
+  counter += 1;
+  return `https://www.linkedin.com/in/${label}-${randomUUID().slice(0, 8)}-${counter}`;
+}

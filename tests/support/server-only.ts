@@ -1,0 +1,2 @@
+// Stand-in for the `server-only` guard: tests run on the server side already.
+export {};
