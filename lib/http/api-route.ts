@@ -60,7 +60,9 @@ export function apiRoute<Params = Record<string, never>>(
 
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ApiError) {
-    return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: error.status });
+    // The unread rest of an oversized body makes the connection unusable: tell the client to open a new one.
+    const headers = error.code === "payload_too_large" ? { Connection: "close" } : undefined;
+    return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: error.status, headers });
   }
   console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) }));
   const internal = new ApiError("internal_error");

@@ -1,0 +1,95 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, inject, it } from "vitest";
+import { api } from "../support/api";
+import { createTestTeam, testDb } from "../support/fixtures";
+import { startServer } from "../support/server";
+
+describe("durability and atomicity of deletes", () => {
+  it("ten concurrent DELETEs of one id → exactly one 200 and one audit row, the rest 404", async () => {
+    const team = await createTestTeam();
+    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: "in/contended" } })).body.data;
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey })),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, ...Array(9).fill(404)]);
+    expect(responses.filter((r) => r.status === 404).every((r) => r.body.error === "dnc_not_found")).toBe(true);
+    const db = await testDb();
+    expect(await db.auditEvent.count({ where: { targetId: entry.$id, action: "dnc.deleted" } })).toBe(1);
+  });
+
+  it("SIGKILL mid-stream: every acknowledged delete is gone with its audit row; nothing half-deleted", async () => {
+    const workDir = inject("workDir");
+    const databaseFile = path.join(workDir, "durability.db");
+    copyFileSync(inject("templateDatabaseFile"), databaseFile);
+    const logFile = path.join(workDir, "durability.log");
+    const env = { DNC_RATE_WRITE_LIMIT: "100000", DNC_RATE_BATCH_LIMIT: "100000", DNC_RATE_READ_LIMIT: "100000" };
+
+    const first = await startServer({ databaseFile, logFile, env });
+    // This server has a database of its own, so its team and key are written with a client of their own.
+    const { PrismaClient } = await import("@/lib/db/generated/client");
+    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+    const { generateApiKey } = await import("@/lib/api-keys/api-key-format");
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile}`, timeout: 5000 }) });
+    const key = generateApiKey();
+    await db.team.create({ data: { id: "team_durability", name: "Durability", slug: "durability" } });
+    await db.apiKey.create({ data: { id: "key_durability", teamId: "team_durability", name: "d", scope: "write", prefix: key.prefix, hash: key.hash } });
+    await db.$disconnect();
+
+    const urls = Array.from({ length: 400 }, (_, i) => ({ url: `in/durable-${i}` }));
+    const added = await api("/api/v1/dnc/batch", { method: "POST", key: key.key, body: { entries: urls }, baseUrl: first.baseUrl });
+    expect(added.body.data.added).toBe(400);
+    const ids: string[] = added.body.data.details.map((d: { $id: string }) => d.$id);
+
+    const acknowledged: string[] = [];
+    let killed = false;
+    const worker = async (queue: string[]) => {
+      for (const id of queue) {
+        if (killed) return;
+        try {
+          const response = await api(`/api/v1/dnc/${id}`, { method: "DELETE", key: key.key, body: { reason: "durability" }, baseUrl: first.baseUrl });
+          if (response.status === 200) acknowledged.push(id);
+        } catch {
+          return; // the server died under this request: not acknowledged
+        }
+        if (acknowledged.length >= 120 && !killed) {
+          killed = true;
+          first.child.kill("SIGKILL");
+        }
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map((lane) => worker(ids.filter((_, i) => i % 4 === lane))));
+    expect(killed).toBe(true);
+    if (first.child.exitCode === null && first.child.signalCode === null) {
+      await new Promise((resolve) => first.child.once("exit", resolve));
+    }
+
+    const second = await startServer({ databaseFile, logFile, env });
+    try {
+      const fresh = new Database(databaseFile, { readonly: true });
+      expect(fresh.pragma("journal_mode", { simple: true })).toBe("wal");
+      const remaining = new Set((fresh.prepare("SELECT id FROM DncEntry WHERE teamId = 'team_durability'").all() as { id: string }[]).map((r) => r.id));
+      const audited = new Set(
+        (fresh.prepare("SELECT targetId FROM AuditEvent WHERE teamId = 'team_durability' AND action = 'dnc.deleted'").all() as { targetId: string }[]).map((r) => r.targetId),
+      );
+      fresh.close();
+
+      expect(acknowledged.length).toBeGreaterThanOrEqual(120);
+      for (const id of acknowledged) {
+        expect(remaining.has(id), `acknowledged ${id} still listed`).toBe(false);
+        expect(audited.has(id), `acknowledged ${id} has no audit row`).toBe(true);
+      }
+      // Every entry is either fully present (no deletion record) or fully deleted (with one).
+      for (const id of ids) expect(remaining.has(id)).toBe(!audited.has(id));
+
+      const health = await api("/api/health", { baseUrl: second.baseUrl });
+      expect(health.body.database).toMatchObject({ journalMode: "wal", synchronous: "full" });
+      const list = await api("/api/v1/dnc?limit=1", { key: key.key, baseUrl: second.baseUrl });
+      expect(list.body.data.total).toBe(remaining.size);
+    } finally {
+      await second.stop();
+    }
+  });
+});
