@@ -7,6 +7,8 @@ import { hashApiKey, isWellFormedApiKey } from "./api-key-format";
 /** lastUsedAt is kept to the minute: writing it on every request would turn each read into a write. */
 const LAST_USED_PRECISION_MS = 60_000;
 
+type KeyRecord = { id: string; teamId: string; scope: string; prefix: string; revokedAt: Date | null; lastUsedAt: Date | null };
+
 /**
  * Resolves `Authorization: Bearer <key>` to its team. Malformed keys are refused before any
  * database work; the key itself is never logged or stored, only its SHA-256.
@@ -16,10 +18,9 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!key || !isWellFormedApiKey(key)) throw new ApiError("unauthorized");
 
   const db = await getDb();
-  const record = await db.apiKey.findUnique({
-    where: { hash: hashApiKey(key) },
-    select: { id: true, teamId: true, scope: true, prefix: true, revokedAt: true, lastUsedAt: true },
-  });
+  // Raw SQL: this runs on every request, and is ~5× cheaper than the ORM's findUnique (docs/benchmarks.md).
+  const [record] = await db.$queryRaw<KeyRecord[]>`
+    SELECT id, teamId, scope, prefix, revokedAt, lastUsedAt FROM ApiKey WHERE hash = ${hashApiKey(key)}`;
   if (!record || record.revokedAt) throw new ApiError("unauthorized");
 
   const now = Date.now();

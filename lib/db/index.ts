@@ -5,7 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
-export type { Prisma } from "./generated/client";
+export { Prisma } from "./generated/client";
 export type Db = PrismaClient;
 export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -30,6 +30,14 @@ async function connect(): Promise<PrismaClient> {
   return client;
 }
 
+/**
+ * DateTime as Prisma's SQLite adapter writes it (ISO-8601 with +00:00), so rows written with raw SQL
+ * and rows written by the ORM compare and sort as one.
+ */
+export function sqlTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
 const SYNCHRONOUS_LEVELS = ["off", "normal", "full", "extra"];
 
 /** The settings an acknowledged change depends on, as the connection reports them. */
@@ -48,7 +56,13 @@ async function assertDurable(client: PrismaClient) {
 
 const globalForDb = globalThis as unknown as { dncDb?: Promise<PrismaClient> };
 
-/** The process-wide Prisma client, connected and checked once. */
+/**
+ * The process-wide Prisma client, connected and checked once.
+ *
+ * The SQLite adapter has one connection; only `$transaction` takes its lock. Every write must go
+ * through `$transaction` (batch or interactive): a bare write issued while another request's
+ * transaction is open would run inside that transaction.
+ */
 export function getDb(): Promise<PrismaClient> {
   globalForDb.dncDb ??= connect().catch((error) => {
     globalForDb.dncDb = undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { auditEventRow } from "@/lib/audit/record-audit-event";
-import { getCheckCache } from "@/lib/cache/check-cache";
+import { getTeamCache } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
 import { newEntryId } from "@/lib/ids";
 import type { EntrySource } from "./add-entry";
@@ -72,7 +72,7 @@ export async function addEntries(options: {
       }
     }
   } finally {
-    getCheckCache().invalidateTeam(teamId);
+    getTeamCache().invalidateTeam(teamId);
   }
 }
 

@@ -1,21 +1,21 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { auditEventRow } from "@/lib/audit/record-audit-event";
-import { getCheckCache } from "@/lib/cache/check-cache";
-import { getDb } from "@/lib/db";
+import { recordAuditEventIfChanged } from "@/lib/audit/record-audit-event";
+import { getTeamCache } from "@/lib/cache/team-cache";
+import { getDb, sqlTime } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
-import { isUniqueViolation } from "./is-unique-violation";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import { ENTRY_COLUMNS, serializeEntry } from "./serialize-entry";
+import { serializeEntry } from "./serialize-entry";
 
 export type EntrySource = "api" | "batch" | "dashboard" | "import";
 
 /**
  * Adds one URL to the caller's team list.
  * 1. Normalise the URL (invalid → `invalid_url`).
- * 2. Insert the entry and its `dnc.added` audit row in one transaction (unique clash → `dnc_exists`).
- * 3. Invalidate the team's check cache, also when the transaction failed.
+ * 2. One transaction: insert unless the team already lists the URL, and write the `dnc.added`
+ *    audit row only if the insert happened (nothing inserted → `dnc_exists`, nothing recorded).
+ * 3. Invalidate the team's cache, also when the transaction failed.
  */
 export async function addEntry(options: {
   caller: Caller;
@@ -29,23 +29,24 @@ export async function addEntry(options: {
   const { teamId, actor } = options.caller;
 
   const db = await getDb();
+  const now = new Date();
+  const entry = { id: newEntryId(), teamId, url, createdAt: now, updatedAt: now };
   try {
-    const now = new Date();
-    const id = newEntryId();
-    const [entry] = await db.$transaction([
-      db.dncEntry.create({
-        data: { id, teamId, url, createdBy: actor, source: options.source, note: options.note, createdAt: now, updatedAt: now },
-        select: ENTRY_COLUMNS,
-      }),
-      db.auditEvent.create({
-        data: auditEventRow({ teamId, action: "dnc.added", actor, targetId: id, url, reason: options.note, requestId: options.requestId }, now),
-      }),
+    // Raw SQL in a batch transaction: a third of the cost of the ORM's interactive transaction (docs/benchmarks.md).
+    const [inserted] = await db.$transaction([
+      db.$executeRaw`
+        INSERT INTO DncEntry (id, teamId, url, createdAt, updatedAt, createdBy, source, note)
+        VALUES (${entry.id}, ${teamId}, ${url}, ${sqlTime(now)}, ${sqlTime(now)}, ${actor}, ${options.source}, ${options.note ?? null})
+        ON CONFLICT (teamId, url) DO NOTHING`,
+      recordAuditEventIfChanged(
+        db,
+        { teamId, action: "dnc.added", actor, targetId: entry.id, url, reason: options.note, requestId: options.requestId },
+        now,
+      ),
     ]);
+    if (inserted === 0) throw new ApiError("dnc_exists");
     return serializeEntry(entry);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError("dnc_exists");
-    throw error;
   } finally {
-    getCheckCache().invalidateTeam(teamId);
+    getTeamCache().invalidateTeam(teamId);
   }
 }

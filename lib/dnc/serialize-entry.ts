@@ -1,6 +1,6 @@
 import type { DncEntryDto } from "./schemas";
 
-type EntryRow = { id: string; teamId: string; url: string; createdAt: Date; updatedAt: Date };
+export type EntryRow = { id: string; teamId: string; url: string; createdAt: Date; updatedAt: Date };
 
 /** The Kakiyo wire shape of an entry. */
 export function serializeEntry(entry: EntryRow): DncEntryDto {
@@ -12,5 +12,3 @@ export function serializeEntry(entry: EntryRow): DncEntryDto {
     $updatedAt: entry.updatedAt.toISOString(),
   };
 }
-
-export const ENTRY_COLUMNS = { id: true, teamId: true, url: true, createdAt: true, updatedAt: true } as const;

@@ -10,7 +10,8 @@ export async function createTeam(options: { name: string; slug: string }) {
     throw new ApiError("invalid_body", "slug must be 1–40 lower-case letters, digits or inner hyphens");
   }
   const db = await getDb();
-  return db.team.create({ data: { id: newTeamId(), name: options.name, slug: options.slug } });
+  const [team] = await db.$transaction([db.team.create({ data: { id: newTeamId(), name: options.name, slug: options.slug } })]);
+  return team;
 }
 
 export async function findTeamBySlug(slug: string) {

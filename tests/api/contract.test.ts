@@ -36,10 +36,21 @@ describe("POST /dnc", () => {
     expect(new Date(entry.$createdAt).toISOString()).toBe(entry.$createdAt);
   });
 
-  it("409 dnc_exists for another spelling of a listed URL", async () => {
+  it("409 dnc_exists for another spelling of a listed URL; nothing stored or recorded", async () => {
     const { url } = await addEntry(team.writeKey);
     const variant = url.replace("https://linkedin.com", "http://WWW.LinkedIn.com").toUpperCase().replace("HTTP://", "http://") + "/";
+    const auditBefore = (await api("/api/v1/audit", { key: team.readKey })).body.data.total;
     expectError(await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: variant } }), 409, "dnc_exists");
+    expect((await api("/api/v1/audit", { key: team.readKey })).body.data.total).toBe(auditBefore);
+    expect((await api("/api/v1/dnc", { key: team.readKey })).body.data.total).toBe(1);
+  });
+
+  it("writes one dnc.added audit row with the request id", async () => {
+    const response = await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl(), note: "Opted out by email" } });
+    const audit = await api("/api/v1/audit?action=dnc.added", { key: team.readKey });
+    expect(audit.body.data.events).toMatchObject([
+      { action: "dnc.added", targetId: response.body.data.$id, url: response.body.data.url, reason: "Opted out by email", requestId: response.headers.get("x-request-id") },
+    ]);
   });
 
   it.each([
@@ -91,6 +102,21 @@ describe("GET /dnc", () => {
 
     const beyond = await api("/api/v1/dnc?offset=10", { key: fresh.readKey });
     expect(beyond.body.data).toMatchObject({ entries: [], total: 3 });
+  });
+
+  it("every page, from either end of the list and in either order, is the matching slice of the whole list", async () => {
+    const fresh = await createTestTeam();
+    for (let i = 0; i < 4; i++) await addEntry(fresh.writeKey);
+    const batch = Array.from({ length: 7 }, (_, i) => ({ url: `in/page-${i}` }));
+    await api("/api/v1/dnc/batch", { method: "POST", key: fresh.writeKey, body: { entries: batch } });
+    for (const order of ["desc", "asc"]) {
+      const whole = (await api(`/api/v1/dnc?limit=1000&order=${order}`, { key: fresh.readKey })).body.data.entries;
+      expect(whole).toHaveLength(11);
+      for (const [offset, limit] of [[0, 3], [4, 3], [6, 3], [8, 3], [9, 5], [10, 1], [5, 50]]) {
+        const page = await api(`/api/v1/dnc?limit=${limit}&offset=${offset}&order=${order}`, { key: fresh.readKey });
+        expect(page.body.data.entries, `${order} offset ${offset} limit ${limit}`).toEqual(whole.slice(offset, offset + limit));
+      }
+    }
   });
 
   it("extension: q filters by URL text, order=asc reverses", async () => {
