@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
 export { Prisma } from "./generated/client";
+export { sqlTime } from "./sql-time";
 export type Db = PrismaClient;
 export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -28,14 +29,6 @@ async function connect(): Promise<PrismaClient> {
   await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   await assertDurable(client);
   return client;
-}
-
-/**
- * DateTime as Prisma's SQLite adapter writes it (ISO-8601 with +00:00), so rows written with raw SQL
- * and rows written by the ORM compare and sort as one.
- */
-export function sqlTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 const SYNCHRONOUS_LEVELS = ["off", "normal", "full", "extra"];

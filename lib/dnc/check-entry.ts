@@ -1,9 +1,10 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
+import { readConnection } from "@/lib/db/read-connection";
 import { ApiError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import { type EntryRow, serializeEntry } from "./serialize-entry";
+import { serializeEntry, type StoredEntryRow } from "./serialize-entry";
 
 /** Is this URL on the team's list? Answers come from the team's cache until a change invalidates it. */
 export async function checkEntry(options: { teamId: string; url: string }) {
@@ -14,10 +15,12 @@ export async function checkEntry(options: { teamId: string; url: string }) {
   const key = cache.checkKey(options.teamId, url);
   let answer = cache.getCheck(key);
   if (!answer) {
-    const db = await getDb();
-    // Raw SQL: the hottest query of the API, and ~5× cheaper than the ORM's findUnique (docs/benchmarks.md).
-    const [row] = await db.$queryRaw<EntryRow[]>`
-      SELECT id, teamId, url, createdAt, updatedAt FROM DncEntry WHERE teamId = ${options.teamId} AND url = ${url}`;
+    await getDb();
+    const row = readConnection().get<StoredEntryRow>(
+      "SELECT id, teamId, url, createdAt, updatedAt FROM DncEntry WHERE teamId = ? AND url = ?",
+      options.teamId,
+      url,
+    );
     answer = { entry: row ? serializeEntry(row) : null };
     cache.setCheck(key, answer.entry);
   }

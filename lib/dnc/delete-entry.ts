@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { recordAuditEventIfChanged } from "@/lib/audit/record-audit-event";
 import { getTeamCache } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
+import { readConnection } from "@/lib/db/read-connection";
 import { ApiError } from "@/lib/errors";
 import { entryIdSchema } from "./schemas";
 
@@ -19,8 +20,7 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
   const { teamId, actor } = options.caller;
 
   const db = await getDb();
-  const [entry] = await db.$queryRaw<{ teamId: string; url: string }[]>`
-    SELECT teamId, url FROM DncEntry WHERE id = ${options.id}`;
+  const entry = readConnection().get<{ teamId: string; url: string }>("SELECT teamId, url FROM DncEntry WHERE id = ?", options.id);
   if (!entry) throw new ApiError("dnc_not_found");
   if (entry.teamId !== teamId) throw new ApiError("unauthorized_dnc");
 

@@ -1,8 +1,12 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
-import { type Db, getDb, Prisma } from "@/lib/db";
+import { getDb } from "@/lib/db";
+import { readConnection } from "@/lib/db/read-connection";
 import type { ListEntriesQuery } from "./schemas";
-import { type EntryRow, serializeEntry } from "./serialize-entry";
+import { serializeEntry, type StoredEntryRow } from "./serialize-entry";
+
+const COLUMNS = "SELECT id, teamId, url, createdAt, updatedAt FROM DncEntry WHERE teamId = ?";
+const SEARCH = " AND url LIKE ? ESCAPE '\\'";
 
 /**
  * One page of the team's entries (newest first unless asked otherwise) and the total that match.
@@ -12,41 +16,38 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
  */
 export async function listEntries(options: { teamId: string } & ListEntriesQuery) {
   const { teamId, limit, offset, order } = options;
-  const db = await getDb();
-  const search = searchFilter(options.q);
-  const total = await countEntries(db, teamId, options.q ?? "", search);
+  await getDb();
+  const pattern = searchPattern(options.q);
+  const filter = pattern === null ? [teamId] : [teamId, pattern];
+  const total = countEntries(teamId, options.q ?? "", filter);
   if (offset >= total) return { entries: [], total, limit, offset };
 
   const fromEnd = offset > total / 2;
-  const descending = (order === "desc") !== fromEnd;
-  const direction = Prisma.raw(descending ? "DESC" : "ASC");
-  const rows = await db.$queryRaw<EntryRow[]>`
-    SELECT id, teamId, url, createdAt, updatedAt FROM DncEntry
-    WHERE teamId = ${teamId} ${search}
-    ORDER BY createdAt ${direction}, id ${direction}
-    LIMIT ${fromEnd ? Math.min(limit, total - offset) : limit}
-    OFFSET ${fromEnd ? Math.max(0, total - offset - limit) : offset}`;
-  if (fromEnd) rows.reverse();
+  const direction = (order === "desc") !== fromEnd ? "DESC" : "ASC";
+  const sql = `${COLUMNS}${pattern === null ? "" : SEARCH} ORDER BY createdAt ${direction}, id ${direction} LIMIT ? OFFSET ?`;
+  const rows = fromEnd
+    ? readConnection().all<StoredEntryRow>(sql, ...filter, Math.min(limit, total - offset), Math.max(0, total - offset - limit)).reverse()
+    : readConnection().all<StoredEntryRow>(sql, ...filter, limit, offset);
   return { entries: rows.map(serializeEntry), total, limit, offset };
 }
 
-async function countEntries(db: Db, teamId: string, q: string, search: Prisma.Sql) {
+function countEntries(teamId: string, q: string, filter: string[]): number {
   const cache = getTeamCache();
   const key = cache.totalKey(teamId, q);
   const cached = cache.getTotal(key);
   if (cached !== undefined) return cached;
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM DncEntry WHERE teamId = ${teamId} ${search}`;
-  const total = Number(row?.total ?? 0);
+  const sql = `SELECT COUNT(*) AS total FROM DncEntry WHERE teamId = ?${filter.length > 1 ? SEARCH : ""}`;
+  const total = readConnection().get<{ total: number }>(sql, ...filter)?.total ?? 0;
   cache.setTotal(key, total);
   return total;
 }
 
 /** Stored URLs are lower-case with non-ASCII percent-encoded, so the search text is put in the same form. */
-function searchFilter(q: string | undefined): Prisma.Sql {
-  if (!q) return Prisma.empty;
+function searchPattern(q: string | undefined): string | null {
+  if (!q) return null;
   const needle = q
     .toLowerCase()
     .replace(/[^\x00-\x7f]+/g, (text) => encodeURIComponent(text))
     .replace(/[\\%_]/g, (char) => `\\${char}`);
-  return Prisma.sql`AND url LIKE ${`%${needle}%`} ESCAPE '\\'`;
+  return `%${needle}%`;
 }

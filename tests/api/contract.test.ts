@@ -112,7 +112,8 @@ describe("GET /dnc", () => {
     for (const order of ["desc", "asc"]) {
       const whole = (await api(`/api/v1/dnc?limit=1000&order=${order}`, { key: fresh.readKey })).body.data.entries;
       expect(whole).toHaveLength(11);
-      for (const [offset, limit] of [[0, 3], [4, 3], [6, 3], [8, 3], [9, 5], [10, 1], [5, 50]]) {
+      const pages: [offset: number, limit: number][] = [[0, 3], [4, 3], [6, 3], [8, 3], [9, 5], [10, 1], [5, 50]];
+      for (const [offset, limit] of pages) {
         const page = await api(`/api/v1/dnc?limit=${limit}&offset=${offset}&order=${order}`, { key: fresh.readKey });
         expect(page.body.data.entries, `${order} offset ${offset} limit ${limit}`).toEqual(whole.slice(offset, offset + limit));
       }
