@@ -68,3 +68,12 @@ export function errorResponse(error: unknown, requestId: string): Response {
   const internal = new ApiError("internal_error");
   return Response.json({ error: internal.code, message: internal.message }, { status: internal.status });
 }
+
+/** For the methods a route does not serve: 405 in the envelope, with the Allow header, instead of an empty body. */
+export function methodNotAllowed(...allowed: string[]) {
+  return () =>
+    Response.json(
+      { error: "method_not_allowed", message: `Method not allowed; use ${allowed.join(" or ")}` },
+      { status: 405, headers: { Allow: allowed.join(", ") } },
+    );
+}

@@ -331,6 +331,17 @@ describe("Kakiyo path shape and discovery", () => {
     expectError(await api(`/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey }), 404, "dnc_not_found");
   });
 
+  it.each([
+    ["PUT", "/api/v1/dnc", "GET, POST"],
+    ["GET", "/api/v1/dnc/batch", "POST"],
+    ["PATCH", "/api/v1/dnc/dnc_12345abcde", "DELETE"],
+    ["POST", "/v1/dnc/check", "GET"],
+  ])("%s %s → 405 method_not_allowed with Allow: %s", async (method, route, allow) => {
+    const response = await api(route, { method, key: team.writeKey });
+    expectError(response, 405, "method_not_allowed");
+    expect(response.headers.get("allow")).toBe(allow);
+  });
+
   it("answers unknown API paths with the envelope", async () => {
     expectError(await api("/api/v1/nothing-here", { key: team.readKey }), 404, "not_found");
   });

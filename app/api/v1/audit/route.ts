@@ -1,6 +1,6 @@
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { listAuditQuerySchema } from "@/lib/audit/schemas";
-import { apiRoute, ok } from "@/lib/http/api-route";
+import { apiRoute, methodNotAllowed, ok } from "@/lib/http/api-route";
 import { parseInput, searchParamsOf } from "@/lib/http/parse-input";
 
 // GET /api/v1/audit?limit&offset&action - the team's audit trail, newest first
@@ -10,3 +10,8 @@ export const GET = apiRoute({ bucket: "read", access: "read" }, async ({ request
   );
   return ok(await listAuditEvents({ teamId: caller.teamId, ...query }));
 });
+
+export const POST = methodNotAllowed("GET");
+export const PUT = methodNotAllowed("GET");
+export const PATCH = methodNotAllowed("GET");
+export const DELETE = methodNotAllowed("GET");
