@@ -92,11 +92,11 @@ async function main() {
   buildIfNeeded(root);
   const workDir = mkdtempSync(path.join(tmpdir(), "dnc-bench-"));
   const databaseFile = path.join(workDir, "bench.db");
-  migrateDatabase(databaseFile);
+  migrateDatabase(`file:${databaseFile}`);
   const { key, ids, recountMs } = seed(databaseFile);
   const lifted = "1000000000";
   const server = await startServer({
-    databaseFile,
+    databaseUrl: `file:${databaseFile}`,
     logFile: path.join(workDir, "server.log"),
     env: { DNC_RATE_WRITE_LIMIT: lifted, DNC_RATE_BATCH_LIMIT: lifted, DNC_RATE_READ_LIMIT: lifted },
   });

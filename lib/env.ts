@@ -5,8 +5,10 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "DATABASE_URL must be a file: URL (the embedded SQLite database)")
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be file:<path> (SQLite) or postgresql://… (PostgreSQL)")
     .default("file:./data/dnc.db"),
+  DATABASE_POOL_MAX: positiveInt(10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be redis://… or rediss://…").optional(),
   DNC_RATE_WINDOW_MS: positiveInt(60_000),
   DNC_RATE_WRITE_LIMIT: positiveInt(30),
   DNC_RATE_BATCH_LIMIT: positiveInt(10),

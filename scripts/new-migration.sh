@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Writes prisma/migrations/<timestamp>_<name>/migration.sql from the change between the committed
-# schema and the working one. `prisma migrate dev` needs a shadow database the JS engine cannot
-# create, so migrations are authored with `migrate diff` instead (see STACK.md).
+# Writes one migration per provider from the change between the committed schema and the working
+# one: prisma/migrations/<ts>_<name> (SQLite) and prisma/postgres/migrations/<ts>_<name>.
+# `prisma migrate dev` needs a shadow database the JS engine cannot create, so migrations are
+# authored with `migrate diff` instead (see STACK.md).
 set -euo pipefail
 name=${1:?usage: npm run db:migration -- <name>}
-dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_${name}"
-previous=$(mktemp --suffix=.prisma)
-trap 'rm -f "$previous"' EXIT
-if git cat-file -e HEAD:prisma/schema.prisma 2>/dev/null; then
-  git show HEAD:prisma/schema.prisma > "$previous"
-  from=(--from-schema-datamodel "$previous")
-else
-  from=(--from-empty)
-fi
-mkdir -p "$dir"
-npx prisma migrate diff "${from[@]}" --to-schema-datamodel prisma/schema.prisma --script > "$dir/migration.sql"
-echo "wrote $dir/migration.sql"
+stamp="$(date -u +%Y%m%d%H%M%S)_${name}"
+npx tsx scripts/derive-postgres-schema.ts
+
+write_migration() { # <DATABASE_URL selecting the provider> <schema file> <migrations folder>
+  local previous from
+  previous=$(mktemp --suffix=.prisma)
+  if git cat-file -e "HEAD:$2" 2>/dev/null; then
+    git show "HEAD:$2" > "$previous"
+    from=(--from-schema-datamodel "$previous")
+  else
+    from=(--from-empty)
+  fi
+  mkdir -p "$3/$stamp"
+  DATABASE_URL="$1" npx prisma migrate diff "${from[@]}" --to-schema-datamodel "$2" --script > "$3/$stamp/migration.sql"
+  rm -f "$previous"
+  echo "wrote $3/$stamp/migration.sql"
+}
+
+write_migration "file:./data/dnc.db" prisma/schema.prisma prisma/migrations
+write_migration "postgresql://migrate@localhost/migrate" prisma/postgres/schema.prisma prisma/postgres/migrations

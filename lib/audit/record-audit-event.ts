@@ -1,5 +1,5 @@
 import "server-only";
-import { type Db, type DbTransaction, sqlTime } from "@/lib/db";
+import { type Db, type DbTransaction, databaseProvider, Prisma } from "@/lib/db";
 import { newAuditEventId } from "@/lib/ids";
 
 export type AuditAction = "dnc.added" | "dnc.batch_added" | "dnc.deleted" | "apikey.created" | "apikey.revoked";
@@ -24,15 +24,23 @@ export async function recordAuditEvent(tx: DbTransaction, event: AuditEventInput
 }
 
 /**
- * For a batch transaction: inserts the audit row only if the statement just before it changed a
- * row (SQLite's changes()), so a change that did not happen leaves no record, and one that did
- * cannot commit without its record.
+ * Runs one statement that changes at most one row and records the audit event if, and only if,
+ * it changed one, atomically; returns the number of rows changed. A change that did not happen
+ * leaves no record, and one that did cannot commit without its record.
+ * - SQLite: a batch transaction of the change and `INSERT … WHERE changes() = 1`.
+ * - PostgreSQL: one statement, the change as a CTE feeding the audit INSERT (no changes() there).
  */
-export function recordAuditEventIfChanged(db: Db, event: AuditEventInput, now = new Date()) {
+export async function changeWithAudit(db: Db, change: Prisma.Sql, event: AuditEventInput, now = new Date()): Promise<number> {
   const row = auditEventRow(event, now);
-  return db.$executeRaw`
-    INSERT INTO AuditEvent (id, teamId, action, actor, targetId, url, reason, requestId, createdAt)
-    SELECT ${row.id}, ${row.teamId}, ${row.action}, ${row.actor}, ${row.targetId ?? null}, ${row.url ?? null},
-           ${row.reason ?? null}, ${row.requestId ?? null}, ${sqlTime(now)}
-    WHERE changes() = 1`;
+  const values = Prisma.sql`${row.id}, ${row.teamId}, ${row.action}, ${row.actor}, ${row.targetId ?? null},
+    ${row.url ?? null}, ${row.reason ?? null}, ${row.requestId ?? null}, ${now}`;
+  const columns = Prisma.raw(`"id", "teamId", "action", "actor", "targetId", "url", "reason", "requestId", "createdAt"`);
+  if (databaseProvider() === "postgresql") {
+    return db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns}) SELECT ${values} FROM changed`;
+  }
+  const [changed] = await db.$transaction([
+    db.$executeRaw(change),
+    db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${values} WHERE changes() = 1`,
+  ]);
+  return changed;
 }

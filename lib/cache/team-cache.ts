@@ -2,51 +2,59 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { env } from "@/lib/env";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { getRedis } from "@/lib/redis/client";
+import { RedisTeamCache } from "./redis-team-cache";
 
 /** What is cached per team: check answers (the entry, or null for "not on the list") and list totals. */
-type Cached = { kind: "check"; entry: DncEntryDto | null } | { kind: "total"; total: number };
+export type CachedCheck = { entry: DncEntryDto | null };
 
 /**
- * Answers derived from a team's list, with a TTL. Invalidation bumps the team's generation, which
- * is part of every key: one O(1) step drops all of a team's answers (the old keys age out of the
- * LRU), and a reader that looked at the database before the bump stores its answer under the old
- * generation, where no later reader looks. Take the key before reading, store under the same key.
+ * A lookup returns the cached value, if any, and the key to store a fresh one under. The key
+ * carries the team's generation as it was *before* the database read, so an answer read before an
+ * invalidation is stored where no later lookup looks. A null key means "do not store".
  */
-export class TeamCache {
-  private readonly values: LRUCache<string, Cached>;
+export type Lookup<Value> = { value?: Value; key: string | null };
+
+export type TeamCache = {
+  lookupCheck(teamId: string, url: string): Promise<Lookup<CachedCheck>>;
+  storeCheck(key: string | null, value: CachedCheck): Promise<void>;
+  lookupTotal(teamId: string, search: string): Promise<Lookup<number>>;
+  storeTotal(key: string | null, total: number): Promise<void>;
+  /** Drops every answer of the team, on every instance that shares the cache. */
+  invalidateTeam(teamId: string): Promise<void>;
+};
+
+/**
+ * One process: an LRU with a TTL. Invalidation bumps the team's generation, which is part of every
+ * key: one O(1) step drops all of a team's answers (the old keys age out of the LRU).
+ */
+export class MemoryTeamCache implements TeamCache {
+  private readonly values: LRUCache<string, { check?: CachedCheck; total?: number }>;
   private readonly generations = new Map<string, number>();
 
   constructor(options: { ttlMs: number; max: number }) {
     this.values = new LRUCache({ max: options.max, ttl: options.ttlMs });
   }
 
-  checkKey(teamId: string, url: string): string {
-    return this.key(teamId, `check\u0000${url}`);
+  async lookupCheck(teamId: string, url: string) {
+    const key = this.key(teamId, `check\u0000${url}`);
+    return { value: this.values.get(key)?.check, key };
   }
 
-  totalKey(teamId: string, search: string): string {
-    return this.key(teamId, `total\u0000${search}`);
+  async storeCheck(key: string | null, value: CachedCheck) {
+    if (key) this.values.set(key, { check: value });
   }
 
-  getCheck(key: string): { entry: DncEntryDto | null } | undefined {
-    const value = this.values.get(key);
-    return value?.kind === "check" ? value : undefined;
+  async lookupTotal(teamId: string, search: string) {
+    const key = this.key(teamId, `total\u0000${search}`);
+    return { value: this.values.get(key)?.total, key };
   }
 
-  getTotal(key: string): number | undefined {
-    const value = this.values.get(key);
-    return value?.kind === "total" ? value.total : undefined;
+  async storeTotal(key: string | null, total: number) {
+    if (key) this.values.set(key, { total });
   }
 
-  setCheck(key: string, entry: DncEntryDto | null) {
-    this.values.set(key, { kind: "check", entry });
-  }
-
-  setTotal(key: string, total: number) {
-    this.values.set(key, { kind: "total", total });
-  }
-
-  invalidateTeam(teamId: string) {
+  async invalidateTeam(teamId: string) {
     this.generations.set(teamId, (this.generations.get(teamId) ?? 0) + 1);
   }
 
@@ -57,10 +65,30 @@ export class TeamCache {
 
 const globalForCache = globalThis as unknown as { dncTeamCache?: TeamCache };
 
+/** With REDIS_URL the cache is shared by all instances; without it, it lives in this process. */
 export function getTeamCache(): TeamCache {
-  globalForCache.dncTeamCache ??= new TeamCache({
-    ttlMs: env().DNC_CHECK_CACHE_TTL_MS,
-    max: env().DNC_CHECK_CACHE_MAX,
-  });
+  if (!globalForCache.dncTeamCache) {
+    const { DNC_CHECK_CACHE_TTL_MS: ttlMs, DNC_CHECK_CACHE_MAX: max } = env();
+    const redis = getRedis();
+    globalForCache.dncTeamCache = redis ? new RedisTeamCache(redis, { ttlMs }) : new MemoryTeamCache({ ttlMs, max });
+  }
   return globalForCache.dncTeamCache;
+}
+
+/**
+ * Runs a change to the team's list between two invalidations. The first one must succeed (else
+ * 503 and nothing changes): it drops every answer cached before the change. The second drops the
+ * answers other requests cached while the change was in flight; if it fails (Redis lost in that
+ * instant) the change stands and the failure is logged (docs/deployment.md).
+ */
+export async function changeTeamList<Result>(teamId: string, change: () => Promise<Result>): Promise<Result> {
+  const cache = getTeamCache();
+  await cache.invalidateTeam(teamId);
+  try {
+    return await change();
+  } finally {
+    await cache.invalidateTeam(teamId).catch((error: unknown) =>
+      console.error(JSON.stringify({ level: "error", msg: "cache invalidation after a change failed", teamId, error: String(error) })),
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { auditEventRow } from "@/lib/audit/record-audit-event";
-import { getTeamCache } from "@/lib/cache/team-cache";
+import { changeTeamList } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
 import { newEntryId } from "@/lib/ids";
 import type { EntrySource } from "./add-entry";
@@ -27,7 +27,7 @@ function chunks<T>(items: T[]): T[][] {
  * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
  * 2. In one transaction: look up which are already listed (`duplicate`), insert the rest with one
  *    `dnc.batch_added` audit row each, so every stored URL can be traced to its request.
- * 3. Invalidate the team's check cache.
+ * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntries(options: {
   caller: Caller;
@@ -40,7 +40,7 @@ export async function addEntries(options: {
   const unique = [...new Set(normalized.filter((url): url is string => url !== null))];
 
   const db = await getDb();
-  try {
+  return changeTeamList(teamId, async () => {
     for (let attempt = 1; ; attempt++) {
       try {
         const idsByUrl = await db.$transaction(async (tx) => {
@@ -71,9 +71,7 @@ export async function addEntries(options: {
         if (!isUniqueViolation(error) || attempt >= ATTEMPTS_ON_CLASH) throw error;
       }
     }
-  } finally {
-    getTeamCache().invalidateTeam(teamId);
-  }
+  });
 }
 
 function summarize(

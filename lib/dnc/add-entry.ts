@@ -1,8 +1,8 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { recordAuditEventIfChanged } from "@/lib/audit/record-audit-event";
-import { getTeamCache } from "@/lib/cache/team-cache";
-import { getDb, sqlTime } from "@/lib/db";
+import { changeWithAudit } from "@/lib/audit/record-audit-event";
+import { changeTeamList } from "@/lib/cache/team-cache";
+import { getDb, Prisma } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
@@ -13,9 +13,10 @@ export type EntrySource = "api" | "batch" | "dashboard" | "import";
 /**
  * Adds one URL to the caller's team list.
  * 1. Normalise the URL (invalid → `invalid_url`).
- * 2. One transaction: insert unless the team already lists the URL, and write the `dnc.added`
- *    audit row only if the insert happened (nothing inserted → `dnc_exists`, nothing recorded).
- * 3. Invalidate the team's cache, also when the transaction failed.
+ * 2. Insert unless the team already lists the URL, with the `dnc.added` audit row written only if
+ *    the insert happened (nothing inserted → `dnc_exists`, nothing recorded). Raw SQL: a third of
+ *    the cost of the ORM's interactive transaction (docs/benchmarks.md).
+ * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntry(options: {
   caller: Caller;
@@ -31,22 +32,16 @@ export async function addEntry(options: {
   const db = await getDb();
   const now = new Date();
   const entry = { id: newEntryId(), teamId, url, createdAt: now, updatedAt: now };
-  try {
-    // Raw SQL in a batch transaction: a third of the cost of the ORM's interactive transaction (docs/benchmarks.md).
-    const [inserted] = await db.$transaction([
-      db.$executeRaw`
-        INSERT INTO DncEntry (id, teamId, url, createdAt, updatedAt, createdBy, source, note)
-        VALUES (${entry.id}, ${teamId}, ${url}, ${sqlTime(now)}, ${sqlTime(now)}, ${actor}, ${options.source}, ${options.note ?? null})
-        ON CONFLICT (teamId, url) DO NOTHING`,
-      recordAuditEventIfChanged(
-        db,
-        { teamId, action: "dnc.added", actor, targetId: entry.id, url, reason: options.note, requestId: options.requestId },
-        now,
-      ),
-    ]);
-    if (inserted === 0) throw new ApiError("dnc_exists");
-    return serializeEntry(entry);
-  } finally {
-    getTeamCache().invalidateTeam(teamId);
-  }
+  const inserted = await changeTeamList(teamId, () =>
+    changeWithAudit(
+      db,
+      Prisma.sql`INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "note")
+        VALUES (${entry.id}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source}, ${options.note ?? null})
+        ON CONFLICT ("teamId", "url") DO NOTHING`,
+      { teamId, action: "dnc.added", actor, targetId: entry.id, url, reason: options.note, requestId: options.requestId },
+      now,
+    ),
+  );
+  if (inserted === 0) throw new ApiError("dnc_exists");
+  return serializeEntry(entry);
 }

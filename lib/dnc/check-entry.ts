@@ -1,10 +1,9 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
-import { getDb } from "@/lib/db";
-import { readConnection } from "@/lib/db/read-connection";
+import { getReader } from "@/lib/db/reader";
 import { ApiError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import { serializeEntry, type StoredEntryRow } from "./serialize-entry";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /** Is this URL on the team's list? Answers come from the team's cache until a change invalidates it. */
 export async function checkEntry(options: { teamId: string; url: string }) {
@@ -12,17 +11,17 @@ export async function checkEntry(options: { teamId: string; url: string }) {
   if (!url) throw new ApiError("invalid_url");
 
   const cache = getTeamCache();
-  const key = cache.checkKey(options.teamId, url);
-  let answer = cache.getCheck(key);
+  const lookup = await cache.lookupCheck(options.teamId, url);
+  let answer = lookup.value;
   if (!answer) {
-    await getDb();
-    const row = readConnection().get<StoredEntryRow>(
-      "SELECT id, teamId, url, createdAt, updatedAt FROM DncEntry WHERE teamId = ? AND url = ?",
+    const reader = await getReader();
+    const row = await reader.get<EntryRow>(
+      `SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE "teamId" = ? AND "url" = ?`,
       options.teamId,
       url,
     );
     answer = { entry: row ? serializeEntry(row) : null };
-    cache.setCheck(key, answer.entry);
+    await cache.storeCheck(lookup.key, answer);
   }
   return answer.entry ? { onList: true as const, entry: answer.entry } : { onList: false as const };
 }

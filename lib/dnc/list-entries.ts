@@ -1,12 +1,11 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
-import { getDb } from "@/lib/db";
-import { readConnection } from "@/lib/db/read-connection";
+import { getReader, type Reader } from "@/lib/db/reader";
 import type { ListEntriesQuery } from "./schemas";
-import { serializeEntry, type StoredEntryRow } from "./serialize-entry";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
 
-const COLUMNS = "SELECT id, teamId, url, createdAt, updatedAt FROM DncEntry WHERE teamId = ?";
-const SEARCH = " AND url LIKE ? ESCAPE '\\'";
+const FROM_TEAM = `FROM "DncEntry" WHERE "teamId" = ?`;
+const SEARCH = ` AND "url" LIKE ? ESCAPE '\\'`;
 
 /**
  * One page of the team's entries (newest first unless asked otherwise) and the total that match.
@@ -16,29 +15,29 @@ const SEARCH = " AND url LIKE ? ESCAPE '\\'";
  */
 export async function listEntries(options: { teamId: string } & ListEntriesQuery) {
   const { teamId, limit, offset, order } = options;
-  await getDb();
+  const reader = await getReader();
   const pattern = searchPattern(options.q);
   const filter = pattern === null ? [teamId] : [teamId, pattern];
-  const total = countEntries(teamId, options.q ?? "", filter);
+  const where = pattern === null ? FROM_TEAM : FROM_TEAM + SEARCH;
+  const total = await countEntries(reader, teamId, options.q ?? "", where, filter);
   if (offset >= total) return { entries: [], total, limit, offset };
 
   const fromEnd = offset > total / 2;
   const direction = (order === "desc") !== fromEnd ? "DESC" : "ASC";
-  const sql = `${COLUMNS}${pattern === null ? "" : SEARCH} ORDER BY createdAt ${direction}, id ${direction} LIMIT ? OFFSET ?`;
+  const sql = `SELECT "id", "teamId", "url", "createdAt", "updatedAt" ${where} ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ? OFFSET ?`;
   const rows = fromEnd
-    ? readConnection().all<StoredEntryRow>(sql, ...filter, Math.min(limit, total - offset), Math.max(0, total - offset - limit)).reverse()
-    : readConnection().all<StoredEntryRow>(sql, ...filter, limit, offset);
+    ? (await reader.all<EntryRow>(sql, ...filter, Math.min(limit, total - offset), Math.max(0, total - offset - limit))).reverse()
+    : await reader.all<EntryRow>(sql, ...filter, limit, offset);
   return { entries: rows.map(serializeEntry), total, limit, offset };
 }
 
-function countEntries(teamId: string, q: string, filter: string[]): number {
+async function countEntries(reader: Reader, teamId: string, q: string, where: string, filter: string[]): Promise<number> {
   const cache = getTeamCache();
-  const key = cache.totalKey(teamId, q);
-  const cached = cache.getTotal(key);
-  if (cached !== undefined) return cached;
-  const sql = `SELECT COUNT(*) AS total FROM DncEntry WHERE teamId = ?${filter.length > 1 ? SEARCH : ""}`;
-  const total = readConnection().get<{ total: number }>(sql, ...filter)?.total ?? 0;
-  cache.setTotal(key, total);
+  const lookup = await cache.lookupTotal(teamId, q);
+  if (lookup.value !== undefined) return lookup.value;
+  const row = await reader.get<{ total: number | bigint }>(`SELECT COUNT(*) AS "total" ${where}`, ...filter);
+  const total = Number(row?.total ?? 0);
+  await cache.storeTotal(lookup.key, total);
   return total;
 }
 

@@ -1,19 +1,16 @@
 import { fromSqlTime } from "@/lib/db/sql-time";
 import type { DncEntryDto } from "./schemas";
 
-export type EntryRow = { id: string; teamId: string; url: string; createdAt: Date; updatedAt: Date };
-/** The same row read through the driver, where DateTime columns arrive as their stored text. */
-export type StoredEntryRow = Omit<EntryRow, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
-
-const iso = (time: Date | string) => (typeof time === "string" ? fromSqlTime(time) : time).toISOString();
+/** An entry row as any reader returns it: DateTime columns are Dates (ORM) or stored text (SQLite driver). */
+export type EntryRow = { id: string; teamId: string; url: string; createdAt: Date | string; updatedAt: Date | string };
 
 /** The Kakiyo wire shape of an entry. */
-export function serializeEntry(entry: EntryRow | StoredEntryRow): DncEntryDto {
+export function serializeEntry(entry: EntryRow): DncEntryDto {
   return {
     $id: entry.id,
     teamId: entry.teamId,
     url: entry.url,
-    $createdAt: iso(entry.createdAt),
-    $updatedAt: iso(entry.updatedAt),
+    $createdAt: fromSqlTime(entry.createdAt).toISOString(),
+    $updatedAt: fromSqlTime(entry.updatedAt).toISOString(),
   };
 }

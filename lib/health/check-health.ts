@@ -1,13 +1,39 @@
 import "server-only";
-import { getDb, readDurability } from "@/lib/db";
+import { databaseProvider, getDb, readDurability } from "@/lib/db";
+import { getRedis } from "@/lib/redis/client";
 
-/** Database state for load balancers and operators; durability is what an acknowledged change relies on. */
+/**
+ * Dependency state for load balancers and operators. `ok` (HTTP 200 vs 503) follows the database
+ * alone: without Redis an instance still answers checks from the database and refuses writes with
+ * 503, which is better than every instance leaving the pool at once. `status` says "degraded" then.
+ */
 export async function checkHealth() {
+  const [database, redis] = await Promise.all([databaseState(), redisState()]);
+  const ok = database.ok;
+  const status = !ok ? "down" : redis.ok === false ? "degraded" : "ok";
+  return { ok, status, database, redis };
+}
+
+async function databaseState() {
+  const engine = databaseProvider();
   try {
-    const durability = await readDurability(await getDb());
-    return { ok: true, database: { ok: true, engine: "sqlite", ...durability } };
+    const db = await getDb();
+    if (engine === "sqlite") return { ok: true, engine, ...(await readDurability(db)) };
+    await db.$queryRaw`SELECT 1`;
+    return { ok: true, engine };
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "health check failed", error: String(error) }));
-    return { ok: false, database: { ok: false, engine: "sqlite" } };
+    console.error(JSON.stringify({ level: "error", msg: "health: database unreachable", error: String(error) }));
+    return { ok: false, engine };
+  }
+}
+
+async function redisState() {
+  const redis = getRedis();
+  if (!redis) return { configured: false };
+  try {
+    await redis.ping();
+    return { configured: true, ok: true };
+  } catch {
+    return { configured: true, ok: false };
   }
 }

@@ -62,7 +62,7 @@ describe("API keys", () => {
     const t = await team();
     const stdout = execFileSync("npm", ["run", "-s", "apikey", "--", "create", "--team", t.slug, "--scope", "read", "--name", "cli test"], {
       cwd: path.resolve(__dirname, "../.."),
-      env: { ...process.env, DATABASE_URL: `file:${inject("databaseFile")}` },
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
       encoding: "utf8",
     });
     const key = stdout.trim().split("\n").at(-1)!;
@@ -82,12 +82,11 @@ describe("API keys", () => {
     const db = await testDb();
     const rows = await db.apiKey.findMany();
     const stored = JSON.stringify(rows);
-    const databaseFile = inject("databaseFile");
-    const files = readdirSync(path.dirname(databaseFile))
-      .filter((name) => name.startsWith(path.basename(databaseFile)))
-      .map((name) => readFileSync(path.join(path.dirname(databaseFile), name)).toString("latin1"));
+    // SQLite: the database file and its WAL, byte by byte. PostgreSQL: every text column of every table.
+    const files = inject("engine") === "sqlite" ? sqliteFiles(inject("databaseUrl")) : [await postgresDump()];
     const log = readFileSync(inject("serverLogFile"), "utf8");
     expect(usedKeys.length).toBeGreaterThan(4);
+    expect(files.join("")).toContain(rows[0]!.hash);
     for (const key of usedKeys) {
       const secret = key.slice("dncsk_".length);
       expect(stored).not.toContain(secret);
@@ -97,3 +96,17 @@ describe("API keys", () => {
     expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.hash))).toBe(true);
   });
 });
+
+function sqliteFiles(databaseUrl: string): string[] {
+  const file = databaseUrl.slice("file:".length);
+  return readdirSync(path.dirname(file))
+    .filter((name) => name.startsWith(path.basename(file)))
+    .map((name) => readFileSync(path.join(path.dirname(file), name)).toString("latin1"));
+}
+
+async function postgresDump(): Promise<string> {
+  const db = await testDb();
+  const tables = ["Team", "User", "Membership", "DncEntry", "ApiKey", "AuditEvent"];
+  const dumps = await Promise.all(tables.map((table) => db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${table}"`)));
+  return JSON.stringify(dumps);
+}

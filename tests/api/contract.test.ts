@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
-import { createTestTeam, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+import { createTestTeam, refuseAuditRows, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
 
 let team: TestTeam;
 let other: TestTeam;
@@ -285,18 +285,15 @@ describe("DELETE /dnc/{id}", () => {
   it("500 internal_error when the audit row cannot be written, and the entry is not deleted", async () => {
     const fresh = await createTestTeam();
     const entry = await addEntry(fresh.writeKey);
-    const db = await testDb();
-    // A real failure inside the transaction: the database refuses this team's audit rows.
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER refuse_audit_${fresh.id} BEFORE INSERT ON AuditEvent WHEN NEW.teamId = '${fresh.id}' BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`,
-    );
+    const allowAuditRows = await refuseAuditRows(fresh.id);
     try {
       const response = await api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: fresh.writeKey });
       expect(response.body).toEqual({ error: "internal_error", message: "An internal error occurred" });
       expect(response.status).toBe(500);
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_audit_${fresh.id}`);
+      await allowAuditRows();
     }
+    const db = await testDb();
     const check = await api(`/api/v1/dnc/check?url=${encodeURIComponent(entry.url)}`, { key: fresh.readKey });
     expect(check.body.data).toEqual({ onList: true, entry });
     expect(await db.dncEntry.count({ where: { id: entry.$id } })).toBe(1);
@@ -364,9 +361,11 @@ describe("Kakiyo path shape and discovery", () => {
 });
 
 describe("health", () => {
-  it("reports a durable SQLite database", async () => {
+  it("reports the database (a durable one, for SQLite) and Redis", async () => {
     const response = await api("/api/health");
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ok: true, database: { ok: true, engine: "sqlite", journalMode: "wal", synchronous: "full" } });
+    const database = inject("engine") === "sqlite" ? { ok: true, engine: "sqlite", journalMode: "wal", synchronous: "full" } : { ok: true, engine: "postgresql" };
+    const redis = inject("redisUrl") ? { configured: true, ok: true } : { configured: false };
+    expect(response.body).toEqual({ ok: true, status: "ok", database, redis });
   });
 });

@@ -1,8 +1,8 @@
-import { copyFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
+import { createTestDatabase, openDatabase } from "../support/databases";
 import { createTestTeam, testDb } from "../support/fixtures";
 import { startServer } from "../support/server";
 
@@ -22,74 +22,83 @@ describe("durability and atomicity of deletes", () => {
 
   it("SIGKILL mid-stream: every acknowledged delete is gone with its audit row; nothing half-deleted", async () => {
     const workDir = inject("workDir");
-    const databaseFile = path.join(workDir, "durability.db");
-    copyFileSync(inject("templateDatabaseFile"), databaseFile);
+    const database = await createTestDatabase(inject("engine"), workDir);
     const logFile = path.join(workDir, "durability.log");
-    const env = { DNC_RATE_WRITE_LIMIT: "100000", DNC_RATE_BATCH_LIMIT: "100000", DNC_RATE_READ_LIMIT: "100000" };
-
-    const first = await startServer({ databaseFile, logFile, env });
+    const env = {
+      DNC_RATE_WRITE_LIMIT: "100000",
+      DNC_RATE_BATCH_LIMIT: "100000",
+      DNC_RATE_READ_LIMIT: "100000",
+      ...(inject("redisUrl") ? { REDIS_URL: inject("redisUrl") } : {}),
+    };
+    const first = await startServer({ databaseUrl: database.url, logFile, env });
     // This server has a database of its own, so its team and key are written with a client of their own.
-    const { PrismaClient } = await import("@/lib/db/generated/client");
-    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+    const db = await openDatabase(database.url);
     const { generateApiKey } = await import("@/lib/api-keys/api-key-format");
-    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile}`, timeout: 5000 }) });
     const key = generateApiKey();
     await db.team.create({ data: { id: "team_durability", name: "Durability", slug: "durability" } });
     await db.apiKey.create({ data: { id: "key_durability", teamId: "team_durability", name: "d", scope: "write", prefix: key.prefix, hash: key.hash } });
-    await db.$disconnect();
 
-    const urls = Array.from({ length: 400 }, (_, i) => ({ url: `in/durable-${i}` }));
-    const added = await api("/api/v1/dnc/batch", { method: "POST", key: key.key, body: { entries: urls }, baseUrl: first.baseUrl });
-    expect(added.body.data.added).toBe(400);
-    const ids: string[] = added.body.data.details.map((d: { $id: string }) => d.$id);
-
-    const acknowledged: string[] = [];
-    let killed = false;
-    const worker = async (queue: string[]) => {
-      for (const id of queue) {
-        if (killed) return;
-        try {
-          const response = await api(`/api/v1/dnc/${id}`, { method: "DELETE", key: key.key, body: { reason: "durability" }, baseUrl: first.baseUrl });
-          if (response.status === 200) acknowledged.push(id);
-        } catch {
-          return; // the server died under this request: not acknowledged
-        }
-        if (acknowledged.length >= 120 && !killed) {
-          killed = true;
-          first.child.kill("SIGKILL");
-        }
-      }
-    };
-    await Promise.all([0, 1, 2, 3].map((lane) => worker(ids.filter((_, i) => i % 4 === lane))));
-    expect(killed).toBe(true);
-    if (first.child.exitCode === null && first.child.signalCode === null) {
-      await new Promise((resolve) => first.child.once("exit", resolve));
-    }
-
-    const second = await startServer({ databaseFile, logFile, env });
     try {
-      const fresh = new Database(databaseFile, { readonly: true });
-      expect(fresh.pragma("journal_mode", { simple: true })).toBe("wal");
-      const remaining = new Set((fresh.prepare("SELECT id FROM DncEntry WHERE teamId = 'team_durability'").all() as { id: string }[]).map((r) => r.id));
-      const audited = new Set(
-        (fresh.prepare("SELECT targetId FROM AuditEvent WHERE teamId = 'team_durability' AND action = 'dnc.deleted'").all() as { targetId: string }[]).map((r) => r.targetId),
-      );
-      fresh.close();
+      const urls = Array.from({ length: 400 }, (_, i) => ({ url: `in/durable-${i}` }));
+      const added = await api("/api/v1/dnc/batch", { method: "POST", key: key.key, body: { entries: urls }, baseUrl: first.baseUrl });
+      expect(added.body.data.added).toBe(400);
+      const ids: string[] = added.body.data.details.map((d: { $id: string }) => d.$id);
 
-      expect(acknowledged.length).toBeGreaterThanOrEqual(120);
-      for (const id of acknowledged) {
-        expect(remaining.has(id), `acknowledged ${id} still listed`).toBe(false);
-        expect(audited.has(id), `acknowledged ${id} has no audit row`).toBe(true);
+      const acknowledged: string[] = [];
+      let killed = false;
+      const worker = async (queue: string[]) => {
+        for (const id of queue) {
+          if (killed) return;
+          try {
+            const response = await api(`/api/v1/dnc/${id}`, { method: "DELETE", key: key.key, body: { reason: "durability" }, baseUrl: first.baseUrl });
+            if (response.status === 200) acknowledged.push(id);
+          } catch {
+            return; // the server died under this request: not acknowledged
+          }
+          if (acknowledged.length >= 120 && !killed) {
+            killed = true;
+            first.child.kill("SIGKILL");
+          }
+        }
+      };
+      await Promise.all([0, 1, 2, 3].map((lane) => worker(ids.filter((_, i) => i % 4 === lane))));
+      expect(killed).toBe(true);
+      if (first.child.exitCode === null && first.child.signalCode === null) {
+        await new Promise((resolve) => first.child.once("exit", resolve));
       }
-      // Every entry is either fully present (no deletion record) or fully deleted (with one).
-      for (const id of ids) expect(remaining.has(id)).toBe(!audited.has(id));
 
-      const health = await api("/api/health", { baseUrl: second.baseUrl });
-      expect(health.body.database).toMatchObject({ journalMode: "wal", synchronous: "full" });
-      const list = await api("/api/v1/dnc?limit=1", { key: key.key, baseUrl: second.baseUrl });
-      expect(list.body.data.total).toBe(remaining.size);
+      const second = await startServer({ databaseUrl: database.url, logFile, env });
+      try {
+        if (database.url.startsWith("file:")) {
+          const fresh = new Database(database.url.slice("file:".length), { readonly: true });
+          expect(fresh.pragma("journal_mode", { simple: true })).toBe("wal");
+          fresh.close();
+        }
+        const remaining = new Set((await db.dncEntry.findMany({ where: { teamId: "team_durability" }, select: { id: true } })).map((r) => r.id));
+        const audited = new Set(
+          (await db.auditEvent.findMany({ where: { teamId: "team_durability", action: "dnc.deleted" }, select: { targetId: true } })).map((r) => r.targetId),
+        );
+
+        expect(acknowledged.length).toBeGreaterThanOrEqual(120);
+        for (const id of acknowledged) {
+          expect(remaining.has(id), `acknowledged ${id} still listed`).toBe(false);
+          expect(audited.has(id), `acknowledged ${id} has no audit row`).toBe(true);
+        }
+        // Every entry is either fully present (no deletion record) or fully deleted (with one).
+        for (const id of ids) expect(remaining.has(id)).toBe(!audited.has(id));
+
+        const health = await api("/api/health", { baseUrl: second.baseUrl });
+        expect(health.body.database.ok).toBe(true);
+        if (database.url.startsWith("file:")) expect(health.body.database).toMatchObject({ journalMode: "wal", synchronous: "full" });
+        const list = await api("/api/v1/dnc?limit=1", { key: key.key, baseUrl: second.baseUrl });
+        expect(list.body.data.total).toBe(remaining.size);
+      } finally {
+        await second.stop();
+      }
     } finally {
-      await second.stop();
+      await first.stop();
+      await db.$disconnect();
+      await database.drop();
     }
   });
 });

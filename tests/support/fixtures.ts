@@ -5,7 +5,7 @@ import { inject } from "vitest";
  * Teams and keys are made through the same domain functions as the CLI, on the server's database
  * file, so each test gets teams of its own (and rate-limit budgets of its own).
  */
-process.env.DATABASE_URL = `file:${inject("databaseFile")}`;
+process.env.DATABASE_URL = inject("databaseUrl");
 
 export type TestTeam = { id: string; slug: string; writeKey: string; readKey: string };
 
@@ -29,4 +29,27 @@ let counter = 0;
 export function uniqueProfileUrl(label = "p"): string {
   counter += 1;
   return `https://www.linkedin.com/in/${label}-${randomUUID().slice(0, 8)}-${counter}`;
+}
+
+/**
+ * Makes the database itself refuse this team's audit rows (a real failure inside the write's
+ * transaction), until the returned function is called.
+ */
+export async function refuseAuditRows(teamId: string): Promise<() => Promise<void>> {
+  const db = await testDb();
+  const name = `refuse_audit_${teamId.replace(/\W/g, "_")}`;
+  if (inject("engine") === "sqlite") {
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON "AuditEvent" WHEN NEW."teamId" = '${teamId}' BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END`,
+    );
+    return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER ${name}`));
+  }
+  await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql`);
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW."teamId" = '${teamId}') EXECUTE FUNCTION ${name}()`,
+  );
+  return async () => {
+    await db.$executeRawUnsafe(`DROP TRIGGER ${name} ON "AuditEvent"`);
+    await db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+  };
 }

@@ -5,11 +5,11 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** Applies the migrations to a fresh SQLite file, as `npm start` does. */
-export function migrateDatabase(databaseFile: string) {
+/** Applies the migrations of the URL's provider, as `npm start` does. */
+export function migrateDatabase(databaseUrl: string) {
   const result = spawnSync("npx", ["prisma", "migrate", "deploy"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
@@ -28,9 +28,9 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; child: ChildProcess; stop: () => Promise<void> };
 
-/** Starts `next start` (the production build) on a free port against the given SQLite file. */
+/** Starts `next start` (the production build) on a free port against the given database. */
 export async function startServer(options: {
-  databaseFile: string;
+  databaseUrl: string;
   logFile: string;
   env?: Record<string, string>;
 }): Promise<RunningServer> {
@@ -38,7 +38,7 @@ export async function startServer(options: {
   const log = createWriteStream(options.logFile, { flags: "a" });
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.databaseFile}`, ...options.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.pipe(log);

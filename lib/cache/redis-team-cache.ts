@@ -1,0 +1,77 @@
+import "server-only";
+import type Redis from "ioredis";
+import { ApiError } from "@/lib/errors";
+import { logRedisError } from "@/lib/redis/client";
+import type { CachedCheck, Lookup, TeamCache } from "./team-cache";
+
+const PREFIX = "dnc:cache:v1";
+
+/** Reads the team's generation and the value under it in one round trip. */
+const LOOKUP_SCRIPT = `
+local generation = redis.call('GET', KEYS[1]) or '0'
+local key = ARGV[1] .. generation .. ARGV[2]
+return {key, redis.call('GET', key)}`;
+
+/**
+ * The check cache shared by every instance: answers live in Redis under the team's generation
+ * (`INCR` on every change), so a delete on one instance is seen by a check on any other at once.
+ * Redis unreachable: lookups miss and stores are skipped (checks fall back to the database);
+ * invalidation throws 503 `service_unavailable`, because a change that could not invalidate would
+ * let other instances serve the old answer.
+ */
+export class RedisTeamCache implements TeamCache {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: { ttlMs: number },
+  ) {}
+
+  async lookupCheck(teamId: string, url: string): Promise<Lookup<CachedCheck>> {
+    const found = await this.lookup(teamId, `:check:${url}`);
+    return { key: found.key, value: found.raw === null ? undefined : (JSON.parse(found.raw) as CachedCheck) };
+  }
+
+  async storeCheck(key: string | null, value: CachedCheck) {
+    await this.store(key, JSON.stringify(value));
+  }
+
+  async lookupTotal(teamId: string, search: string): Promise<Lookup<number>> {
+    const found = await this.lookup(teamId, `:total:${search}`);
+    return { key: found.key, value: found.raw === null ? undefined : Number(found.raw) };
+  }
+
+  async storeTotal(key: string | null, total: number) {
+    await this.store(key, String(total));
+  }
+
+  async invalidateTeam(teamId: string) {
+    try {
+      await this.redis.incr(generationKey(teamId));
+    } catch (error) {
+      logRedisError("cache invalidation", error);
+      throw new ApiError("service_unavailable", "The shared cache is unreachable; try again shortly");
+    }
+  }
+
+  private async lookup(teamId: string, field: string): Promise<{ key: string | null; raw: string | null }> {
+    try {
+      const [key, raw] = (await this.redis.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, field)) as [string, string | null];
+      return { key, raw };
+    } catch (error) {
+      logRedisError("cache lookup", error);
+      return { key: null, raw: null };
+    }
+  }
+
+  private async store(key: string | null, value: string) {
+    if (!key) return;
+    try {
+      await this.redis.set(key, value, "PX", this.options.ttlMs);
+    } catch (error) {
+      logRedisError("cache store", error);
+    }
+  }
+}
+
+function generationKey(teamId: string) {
+  return `${PREFIX}:${teamId}:generation`;
+}
