@@ -6,11 +6,24 @@ import type { CachedCheck, Lookup, TeamCache } from "./team-cache";
 
 const PREFIX = "dnc:cache:v1";
 
+/**
+ * A missing generation starts at the Redis clock in ms, not at 0: after Redis restarts empty, a
+ * team's generations never repeat one from before the restart, so an answer an instance stores
+ * under a pre-restart key is never read again.
+ */
+const ENSURE_GENERATION = `
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  local time = redis.call('TIME')
+  redis.call('SET', KEYS[1], string.format('%d', tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)), 'NX')
+end`;
+
 /** Reads the team's generation and the value under it in one round trip. */
-const LOOKUP_SCRIPT = `
-local generation = redis.call('GET', KEYS[1]) or '0'
-local key = ARGV[1] .. generation .. ARGV[2]
+const LOOKUP_SCRIPT = `${ENSURE_GENERATION}
+local key = ARGV[1] .. redis.call('GET', KEYS[1]) .. ARGV[2]
 return {key, redis.call('GET', key)}`;
+
+const INVALIDATE_SCRIPT = `${ENSURE_GENERATION}
+return redis.call('INCR', KEYS[1])`;
 
 /**
  * The check cache shared by every instance: answers live in Redis under the team's generation
@@ -45,7 +58,7 @@ export class RedisTeamCache implements TeamCache {
 
   async invalidateTeam(teamId: string) {
     try {
-      await this.redis.incr(generationKey(teamId));
+      await this.redis.eval(INVALIDATE_SCRIPT, 1, generationKey(teamId));
     } catch (error) {
       logRedisError("cache invalidation", error);
       throw new ApiError("service_unavailable", "The shared cache is unreachable; try again shortly");

@@ -1,0 +1,61 @@
+import { describe, expect, inject, it } from "vitest";
+import { api } from "../support/api";
+import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+
+const [a, b] = inject("baseUrls") as [string, string];
+
+const check = (baseUrl: string, key: string, url: string) =>
+  api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key, baseUrl });
+
+describe("two instances sharing PostgreSQL and Redis", () => {
+  it("60 concurrent writes spread over both → exactly 30 allowed across the pair", async () => {
+    const team = await createTestTeam();
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("pair") }, baseUrl: i % 2 ? a : b }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    expect(responses.filter((r) => r.status === 429).every((r) => r.body.error === "rate_limit_exceeded" && r.body.resetTime > 0)).toBe(true);
+    expect((await api("/api/v1/dnc?limit=1", { key: team.readKey, baseUrl: b })).body.data.total).toBe(30);
+  });
+
+  it("a delete through A is seen by a check through B at once, even with B's positive answer cached", async () => {
+    const team = await createTestTeam();
+    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("seen") }, baseUrl: a })).body.data;
+    expect((await check(b, team.readKey, entry.url)).body.data.onList).toBe(true);
+    expect((await check(b, team.readKey, entry.url)).body.data.onList).toBe(true);
+    expect((await api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: a })).status).toBe(200);
+    expect((await check(b, team.readKey, entry.url)).body).toEqual({ error: null, data: { onList: false } });
+  });
+
+  it("an add through B is seen by a check through A at once, even with A's negative answer cached", async () => {
+    const team = await createTestTeam();
+    const url = uniqueProfileUrl("added");
+    expect((await check(a, team.readKey, url)).body.data).toEqual({ onList: false });
+    const added = await api("/api/v1/dnc/batch", { method: "POST", key: team.writeKey, body: { entries: [{ url }] }, baseUrl: b });
+    expect(added.body.data.added).toBe(1);
+    expect((await check(a, team.readKey, url)).body.data.onList).toBe(true);
+    expect((await api("/api/v1/dnc", { key: team.readKey, baseUrl: a })).body.data.total).toBe(1);
+  });
+
+  it("concurrent deletes of one id through both → one 200 and one audit row", async () => {
+    const team = await createTestTeam();
+    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("race") }, baseUrl: a })).body.data;
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: i % 2 ? a : b })),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(404)]);
+    const db = await testDb();
+    expect(await db.auditEvent.count({ where: { targetId: entry.$id, action: "dnc.deleted" } })).toBe(1);
+  });
+
+  it("both instances report PostgreSQL and Redis healthy", async () => {
+    for (const baseUrl of [a, b]) {
+      const health = await api("/api/health", { baseUrl });
+      expect(health.body).toEqual({ ok: true, status: "ok", database: { ok: true, engine: "postgresql" }, redis: { configured: true, ok: true } });
+    }
+  });
+});
