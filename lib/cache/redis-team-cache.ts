@@ -1,7 +1,6 @@
 import "server-only";
-import type Redis from "ioredis";
 import { ApiError } from "@/lib/errors";
-import { logRedisError } from "@/lib/redis/client";
+import { logRedisError, type SharedRedis } from "@/lib/redis/client";
 import type { CachedCheck, Lookup, TeamCache } from "./team-cache";
 
 const PREFIX = "dnc:cache:v1";
@@ -34,7 +33,7 @@ return redis.call('INCR', KEYS[1])`;
  */
 export class RedisTeamCache implements TeamCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: SharedRedis,
     private readonly options: { ttlMs: number },
   ) {}
 
@@ -58,7 +57,8 @@ export class RedisTeamCache implements TeamCache {
 
   async invalidateTeam(teamId: string) {
     try {
-      await this.redis.eval(INVALIDATE_SCRIPT, 1, generationKey(teamId));
+      await this.redis.firstConnection;
+      await this.redis.client.eval(INVALIDATE_SCRIPT, 1, generationKey(teamId));
     } catch (error) {
       logRedisError("cache invalidation", error);
       throw new ApiError("service_unavailable", "The shared cache is unreachable; try again shortly");
@@ -67,7 +67,8 @@ export class RedisTeamCache implements TeamCache {
 
   private async lookup(teamId: string, field: string): Promise<{ key: string | null; raw: string | null }> {
     try {
-      const [key, raw] = (await this.redis.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, field)) as [string, string | null];
+      await this.redis.firstConnection;
+      const [key, raw] = (await this.redis.client.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, field)) as [string, string | null];
       return { key, raw };
     } catch (error) {
       logRedisError("cache lookup", error);
@@ -78,7 +79,7 @@ export class RedisTeamCache implements TeamCache {
   private async store(key: string | null, value: string) {
     if (!key) return;
     try {
-      await this.redis.set(key, value, "PX", this.options.ttlMs);
+      await this.redis.client.set(key, value, "PX", this.options.ttlMs);
     } catch (error) {
       logRedisError("cache store", error);
     }

@@ -31,7 +31,8 @@ async function redisState() {
   const redis = getRedis();
   if (!redis) return { configured: false };
   try {
-    await redis.ping();
+    await redis.firstConnection;
+    await redis.client.ping();
     return { configured: true, ok: true };
   } catch {
     return { configured: true, ok: false };

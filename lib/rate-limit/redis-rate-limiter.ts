@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type Redis from "ioredis";
 import { ApiError } from "@/lib/errors";
-import { logRedisError } from "@/lib/redis/client";
+import { logRedisError, type SharedRedis } from "@/lib/redis/client";
 import type { MemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimitBucket, RateLimitDecision, RateLimiter, RateLimitPolicy } from "./types";
 
@@ -37,7 +36,7 @@ return {allowed, count, oldest[2] or tostring(now), now}`;
  */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: SharedRedis,
     private readonly policy: RateLimitPolicy,
     private readonly readFallback: MemoryRateLimiter,
   ) {}
@@ -46,7 +45,8 @@ export class RedisRateLimiter implements RateLimiter {
     const { windowMs } = this.policy;
     const limit = this.policy.limits[bucket];
     try {
-      const [allowed, count, oldest, now] = (await this.redis.eval(
+      await this.redis.firstConnection;
+      const [allowed, count, oldest, now] = (await this.redis.client.eval(
         CONSUME_SCRIPT,
         1,
         `dnc:ratelimit:v1:${bucket}:${teamId}`,

@@ -2,27 +2,42 @@ import "server-only";
 import Redis from "ioredis";
 import { env } from "@/lib/env";
 
-const globalForRedis = globalThis as unknown as { dncRedis?: Redis | null };
+/** A Redis client and the end of its first connection attempt (connected or given up). */
+export type SharedRedis = { client: Redis; firstConnection: Promise<void> };
+
+const FIRST_CONNECTION_WAIT_MS = 2000;
+
+const globalForRedis = globalThis as unknown as { dncRedis?: SharedRedis | null };
 
 /**
  * The shared Redis connection when REDIS_URL is set, else null (single-process mode).
- * Commands fail fast while Redis is unreachable (no offline queue, short timeouts) so callers can
- * fall back or fail closed at once; the client keeps reconnecting in the background, so the app
- * recovers by itself when Redis returns.
+ * After the first connection attempt, commands fail fast while Redis is unreachable (no offline
+ * queue, short timeouts) so callers fall back or fail closed at once; the client keeps
+ * reconnecting in the background, so the app recovers by itself when Redis returns.
  */
-export function getRedis(): Redis | null {
+export function getRedis(): SharedRedis | null {
   if (globalForRedis.dncRedis === undefined) {
     const url = env().REDIS_URL;
-    globalForRedis.dncRedis = url
-      ? new Redis(url, {
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 0,
-          connectTimeout: 1000,
-          commandTimeout: 500,
-          retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-        })
-      : null;
-    globalForRedis.dncRedis?.on("error", (error: Error) => logRedisError("connection", error));
+    if (!url) {
+      globalForRedis.dncRedis = null;
+    } else {
+      const client = new Redis(url, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        connectTimeout: 1000,
+        commandTimeout: 500,
+        retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+      });
+      client.on("error", (error: Error) => logRedisError("connection", error));
+      const firstConnection = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FIRST_CONNECTION_WAIT_MS);
+        client.once("ready", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      globalForRedis.dncRedis = { client, firstConnection };
+    }
   }
   return globalForRedis.dncRedis;
 }
