@@ -1,0 +1,111 @@
+// The embedded shape: one `next start` on a fresh SQLite file with 100,000 entries in one team.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { generateApiKey } from "@/lib/api-keys/api-key-format";
+import { newEntryId } from "@/lib/ids";
+import { migrateDatabase, startServer } from "../tests/support/server";
+import { DURATION_S, ENTRIES, LIFTED_LIMITS, type Load, machineLine, measure, type Measured, WARMUP_S, writeSection } from "./measure";
+
+const TEAM_ID = "team_bench";
+
+type Scenario = Load & {
+  name: string;
+  /** The ceiling this scenario is compared with (same concurrency). */
+  ceiling: "ceiling@50" | "ceiling@10";
+  target?: string;
+};
+
+const isoTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+
+function seed(databaseFile: string) {
+  const db = new Database(databaseFile);
+  const key = generateApiKey();
+  const now = Date.now();
+  const ids: string[] = [];
+  db.transaction(() => {
+    db.prepare("INSERT INTO Team (id, name, slug, createdAt) VALUES (?, ?, ?, ?)").run(TEAM_ID, "Bench", "bench", isoTime(now));
+    db.prepare("INSERT INTO ApiKey (id, teamId, name, scope, prefix, hash, createdAt) VALUES (?, ?, ?, 'write', ?, ?, ?)").run(
+      "key_bench", TEAM_ID, "bench", key.prefix, key.hash, isoTime(now),
+    );
+    const insert = db.prepare(
+      "INSERT INTO DncEntry (id, teamId, url, createdAt, updatedAt, createdBy, source) VALUES (?, ?, ?, ?, ?, 'bench', 'import')",
+    );
+    for (let i = 0; i < ENTRIES; i++) {
+      const id = newEntryId();
+      const created = isoTime(now - ENTRIES + i);
+      insert.run(id, TEAM_ID, `https://linkedin.com/in/bench-${i}`, created, created);
+      ids.push(id);
+    }
+  })();
+  // What the first list request after a change pays: the team's total is recounted (then cached).
+  const count = db.prepare("SELECT COUNT(*) AS total FROM DncEntry WHERE teamId = ?");
+  const started = performance.now();
+  for (let i = 0; i < 20; i++) count.get(TEAM_ID);
+  const recountMs = (performance.now() - started) / 20;
+  db.close();
+  return { key: key.key, ids, recountMs };
+}
+
+export async function benchEmbedded(root: string) {
+  const workDir = mkdtempSync(path.join(tmpdir(), "dnc-bench-"));
+  const databaseUrl = `file:${path.join(workDir, "bench.db")}`;
+  migrateDatabase(databaseUrl);
+  const { key, ids, recountMs } = seed(databaseUrl.slice("file:".length));
+  const server = await startServer({ databaseUrl, logFile: path.join(workDir, "server.log"), env: LIFTED_LIMITS });
+
+  let added = 0;
+  let missed = 0;
+  const deletable = [...ids];
+  const scenarios: Scenario[] = [
+    { name: "ceiling@50", connections: 50, path: "/api/ping", ceiling: "ceiling@50" },
+    { name: "ceiling@10", connections: 10, path: "/api/ping", ceiling: "ceiling@10" },
+    { name: "auth + rate limit only (400 missing_url)", connections: 50, path: "/api/v1/dnc/check", ceiling: "ceiling@50" },
+    { name: "check hit (on list, cached)", connections: 50, path: "/api/v1/dnc/check?url=linkedin.com/in/bench-4242", ceiling: "ceiling@50", target: "≥ 0.7" },
+    { name: "check miss (not on list, cached)", connections: 50, path: "/api/v1/dnc/check?url=linkedin.com/in/nobody-here", ceiling: "ceiling@50", target: "≥ 0.7" },
+    { name: "check uncached (new URL every request)", connections: 50, path: () => `/api/v1/dnc/check?url=in/uncached-${missed++}`, ceiling: "ceiling@50" },
+    { name: "list first page (limit 50)", connections: 50, path: "/api/v1/dnc?limit=50", ceiling: "ceiling@50", target: "≥ 0.5" },
+    { name: "list at offset 99,950", connections: 50, path: "/api/v1/dnc?limit=50&offset=99950", ceiling: "ceiling@50", target: "≥ 0.5" },
+    { name: "add (POST /dnc)", connections: 50, method: "POST", path: "/api/v1/dnc", body: () => JSON.stringify({ url: `in/added-${added++}` }), ceiling: "ceiling@50", target: "≥ 0.4" },
+    { name: "delete (DELETE /dnc/{id})", connections: 10, method: "DELETE", path: () => `/api/v1/dnc/${deletable.pop()}`, ceiling: "ceiling@10", target: "≥ 0.4, p99 < 20 ms" },
+  ];
+
+  const results = new Map<string, Measured>();
+  try {
+    for (const scenario of scenarios) {
+      if (scenario.method !== "POST" && scenario.method !== "DELETE") await measure(server.baseUrl, key, scenario, WARMUP_S);
+      const measured = await measure(server.baseUrl, key, scenario, DURATION_S);
+      results.set(scenario.name, measured);
+      console.error(`${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, non-2xx ${measured.non2xx}`);
+    }
+  } finally {
+    await server.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const rows = scenarios.map((scenario) => {
+    const r = results.get(scenario.name)!;
+    const ratio = r.rps / results.get(scenario.ceiling)!.rps;
+    return `| ${scenario.name} | ${scenario.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio.toFixed(2)}× ${scenario.ceiling} | ${scenario.target ?? ""} | ${r.non2xx} |`;
+  });
+  const table = [
+    "| scenario | connections | req/s | p50 ms | p99 ms | ratio to ceiling | target | non-2xx |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+  console.log(table);
+  writeSection(
+    root,
+    "embedded",
+    [
+      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine()},`,
+      `one \`next start\` process on SQLite (WAL, synchronous=FULL) with ${ENTRIES.toLocaleString("en")} entries in the team,`,
+      `autocannon on loopback from the same machine, ${DURATION_S} s per scenario after a ${WARMUP_S} s warm-up (writes have no warm-up).`,
+      "",
+      table,
+      "",
+      `Recounting the team's ${ENTRIES.toLocaleString("en")} entries (the first list request after any change) took ${recountMs.toFixed(2)} ms.`,
+    ].join("\n"),
+  );
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+export const WARMUP_S = 2;
+export const ENTRIES = 100_000;
+export const LIFTED_LIMITS = { DNC_RATE_WRITE_LIMIT: "1000000000", DNC_RATE_BATCH_LIMIT: "1000000000", DNC_RATE_READ_LIMIT: "1000000000" };
+
+export type Load = {
+  connections: number;
+  method?: "GET" | "POST" | "DELETE";
+  /** Path of each request; a function makes every request different. */
+  path: string | (() => string);
+  body?: () => string;
+};
+
+export type Measured = { rps: number; p50: number; p99: number; non2xx: number };
+
+/** One autocannon run against one server. */
+export async function measure(baseUrl: string, key: string, load: Load, seconds: number): Promise<Measured> {
+  const nextPath = typeof load.path === "function" ? load.path : () => load.path as string;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: load.connections,
+    duration: seconds,
+    requests: [
+      {
+        method: load.method ?? "GET",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, path: nextPath(), body: load.body?.() }),
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+/** The same load on several servers at once (a load balancer's even spread); req/s add up. */
+export async function measureSpread(baseUrls: string[], key: string, load: Load, seconds: number): Promise<Measured> {
+  const share = { ...load, connections: Math.max(1, Math.round(load.connections / baseUrls.length)) };
+  const parts = await Promise.all(baseUrls.map((baseUrl) => measure(baseUrl, key, share, seconds)));
+  return {
+    rps: parts.reduce((sum, part) => sum + part.rps, 0),
+    p50: Math.max(...parts.map((part) => part.p50)),
+    p99: Math.max(...parts.map((part) => part.p99)),
+    non2xx: parts.reduce((sum, part) => sum + part.non2xx, 0),
+  };
+}
+
+export function machineLine(): string {
+  return `${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}`;
+}
+
+/** Replaces only the named measured section of docs/benchmarks.md, so the written analysis around it survives a re-run. */
+export function writeSection(root: string, name: string, section: string) {
+  const file = path.join(root, "docs", "benchmarks.md");
+  const begin = `<!-- bench:${name}:begin (written by npm run bench) -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const from = current.indexOf(begin);
+  const to = current.indexOf(end);
+  const block = `${begin}\n${section}\n${end}`;
+  const next = from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+  console.error(`wrote docs/benchmarks.md (${name})`);
+}
