@@ -12,6 +12,7 @@ export default class SummaryReporter implements Reporter {
         else counts.skipped++;
       }
     }
+    if (process.env.DNC_SCALE_OUT_NOT_RUN) console.log(`\n${process.env.DNC_SCALE_OUT_NOT_RUN}`);
     console.log(`\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
 }
