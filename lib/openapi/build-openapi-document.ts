@@ -95,7 +95,7 @@ function groupByStatus(codes: ApiErrorCode[]): [number, ApiErrorCode[]][] {
 }
 
 const common: ApiErrorCode[] = ["unauthorized", "rate_limit_exceeded", "internal_error"];
-const writes: ApiErrorCode[] = [...common, "forbidden", "payload_too_large", "unsupported_media_type", "invalid_json", "invalid_body"];
+const writes: ApiErrorCode[] = [...common, "forbidden", "payload_too_large", "unsupported_media_type", "invalid_json", "invalid_body", "service_unavailable"];
 
 export function buildOpenApiDocument() {
   return {

@@ -350,7 +350,7 @@ describe("Kakiyo path shape and discovery", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(["/audit", "/dnc", "/dnc/batch", "/dnc/check", "/dnc/{id}"]);
     const del = doc.paths["/dnc/{id}"].delete;
-    expect(Object.keys(del.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "429", "500"]);
+    expect(Object.keys(del.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "429", "500", "503"]);
     expect(del.responses["403"].content["application/json"].schema.properties.error.enum).toEqual(
       expect.arrayContaining(["forbidden", "unauthorized_dnc"]),
     );
