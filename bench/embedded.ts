@@ -71,9 +71,12 @@ export async function benchEmbedded(root: string) {
     { name: "delete (DELETE /dnc/{id})", connections: 10, method: "DELETE", path: () => `/api/v1/dnc/${deletable.pop()}`, ceiling: "ceiling@10", target: "≥ 0.4, p99 < 20 ms" },
   ];
 
+  // BENCH_ONLY=delete,add measures just those scenarios (and their ceilings), for a quick A/B.
+  const only = process.env.BENCH_ONLY?.split(",");
+  const selected = only ? scenarios.filter((s) => s.name.startsWith("ceiling") || only.some((word) => s.name.includes(word))) : scenarios;
   const results = new Map<string, Measured>();
   try {
-    for (const scenario of scenarios) {
+    for (const scenario of selected) {
       if (scenario.method !== "POST" && scenario.method !== "DELETE") await measure(server.baseUrl, key, scenario, WARMUP_S);
       const measured = await measure(server.baseUrl, key, scenario, DURATION_S);
       results.set(scenario.name, measured);
@@ -84,7 +87,7 @@ export async function benchEmbedded(root: string) {
     rmSync(workDir, { recursive: true, force: true });
   }
 
-  const rows = scenarios.map((scenario) => {
+  const rows = selected.map((scenario) => {
     const r = results.get(scenario.name)!;
     const ratio = r.rps / results.get(scenario.ceiling)!.rps;
     return `| ${scenario.name} | ${scenario.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio.toFixed(2)}× ${scenario.ceiling} | ${scenario.target ?? ""} | ${r.non2xx} |`;
@@ -95,6 +98,7 @@ export async function benchEmbedded(root: string) {
     ...rows,
   ].join("\n");
   console.log(table);
+  if (only) return;
   writeSection(
     root,
     "embedded",
