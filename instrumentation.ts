@@ -3,8 +3,12 @@
 // starts without it (checks from the database, writes refused) and picks it up when it comes.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { getDb } = await import("@/lib/db");
+    const { databaseProvider, getDb } = await import("@/lib/db");
     await getDb();
+    if (databaseProvider() === "sqlite") {
+      const { sqliteWriter } = await import("@/lib/db/sqlite-writer");
+      sqliteWriter();
+    }
     const { getRedis } = await import("@/lib/redis/client");
     await getRedis()?.firstConnection;
   }

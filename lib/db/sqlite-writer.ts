@@ -28,6 +28,12 @@ class SqliteWriter {
     this.db = new Database(file, { fileMustExist: true, timeout: 0 });
     this.db.pragma("synchronous = FULL");
     this.db.pragma("foreign_keys = ON");
+    // This connection commits the entry changes compliance relies on: check, do not assume.
+    const journalMode = this.db.pragma("journal_mode", { simple: true });
+    const synchronous = this.db.pragma("synchronous", { simple: true });
+    if (journalMode !== "wal" || synchronous !== 2) {
+      throw new Error(`SQLite writer is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, 2=FULL)`);
+    }
   }
 
   async transaction<Result>(body: (statement: Statement) => Result): Promise<Result> {
