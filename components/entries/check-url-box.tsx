@@ -29,7 +29,7 @@ export function CheckUrlBox({ team }: { team: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} role="search" aria-label="Check a URL" className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+    <form onSubmit={onSubmit} role="search" aria-label="URL check" className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
       <label htmlFor="check-url" className="text-sm font-medium text-zinc-800">
         Check a URL
       </label>

@@ -58,15 +58,18 @@ export function DataTable({ team, canWrite }: { team: string; canWrite: boolean 
   const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
 
+  // A new search starts at page one with nothing selected: a selection the results no longer show would be a trap.
   useEffect(() => {
+    const next = search.trim();
+    if (next === q) return;
     const timer = setTimeout(() => {
-      setQ(search.trim());
+      setQ(next);
       setPagination((p) => ({ ...p, pageIndex: 0 }));
       setRowSelection({});
       setAllMatching(false);
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, q]);
 
   const order = sorting[0]?.desc === false ? "asc" : "desc";
   const query = useDncEntries({ team, pageIndex: pagination.pageIndex, pageSize: pagination.pageSize, q, order });

@@ -53,7 +53,7 @@ export async function tabTo(page: Page, label: RegExp, options: { backwards?: bo
   for (let i = 0; i < (options.maxPresses ?? 60); i++) {
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""}`.trim() : "";
+      return el ? `${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""} #${el.id}`.trim() : "";
     });
     if (label.test(focused)) return;
     await page.keyboard.press(options.backwards ? "Shift+Tab" : "Tab");
