@@ -1,25 +1,39 @@
 import os from "node:os";
+import type { Page } from "@playwright/test";
 import { recordBenchmark } from "./support/benchmarks";
-import { expect, openAsTeam, seedEntries, test } from "./support/fixtures";
+import { AUTH_FILE, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
 
 const FIRST_ROWS_BUDGET_MS = 1500;
 
-test("100,000 entries: first rows within 1.5 s, then search, paginate and sort on the server", async ({ page }) => {
-  // Warm the server's page and the team's cached total the way any earlier visitor would have.
-  await openAsTeam(page, "perf");
-  await expect(page.getByText("of 100,000").first()).toBeVisible();
-  await page.goto("about:blank");
+test("100,000 entries: first rows within 1.5 s, then search, paginate and sort on the server", async ({ page, browser, baseURL }) => {
+  const firstRow = (p: Page) => p.getByRole("cell", { name: "https://linkedin.com/in/perf-099999", exact: true });
 
-  const started = Date.now();
+  // Cold: a browser with an empty cache (the server has served the page before, as it would have in use).
+  const cold = await browser.newContext({ storageState: AUTH_FILE, baseURL });
+  await cold.addCookies([{ name: "dnc-team", value: "perf", url: baseURL! }]);
+  const coldPage = await cold.newPage();
+  let started = Date.now();
+  await coldPage.goto("/entries");
+  await expect(firstRow(coldPage)).toBeVisible();
+  const coldMs = Date.now() - started;
+  await cold.close();
+
+  // Warm: the same navigation again with the browser's cache filled.
+  await openAsTeam(page, "perf");
+  await expect(firstRow(page)).toBeVisible();
+  await page.goto("about:blank");
+  started = Date.now();
   await page.goto("/entries");
-  await expect(page.getByRole("cell", { name: "https://linkedin.com/in/perf-099999", exact: true })).toBeVisible();
-  const firstRowsMs = Date.now() - started;
-  test.info().annotations.push({ type: "first rows (ms)", description: String(firstRowsMs) });
+  await expect(firstRow(page)).toBeVisible();
+  const warmMs = Date.now() - started;
+
+  test.info().annotations.push({ type: "first rows (ms)", description: `cold ${coldMs}, warm ${warmMs}` });
   recordBenchmark(
     "Entries page, 100,000 entries",
-    `first rows visible ${firstRowsMs} ms after navigation (budget ${FIRST_ROWS_BUDGET_MS} ms; production build, Chromium, ${os.cpus().length} cores, measured ${new Date().toISOString().slice(0, 10)})`,
+    `first rows visible ${coldMs} ms after navigation with an empty browser cache, ${warmMs} ms with a warm one (budget ${FIRST_ROWS_BUDGET_MS} ms; production build, Chromium, ${os.cpus().length} cores, measured ${new Date().toISOString().slice(0, 10)})`,
   );
-  expect(firstRowsMs).toBeLessThan(FIRST_ROWS_BUDGET_MS);
+  expect(coldMs).toBeLessThan(FIRST_ROWS_BUDGET_MS);
+  expect(warmMs).toBeLessThan(FIRST_ROWS_BUDGET_MS);
   await expect(page.getByText("1–25 of 100,000")).toBeVisible();
   await expect(page.getByText("Page 1 of 4,000")).toBeVisible();
 

@@ -15,7 +15,7 @@ import { createColumns } from "./columns";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
-import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
+import { type EntriesPage, fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -43,8 +43,8 @@ const realClock = {
 };
 
 /** Owns the table state (page, search, order, selection) and the removals started from it. */
-export function DataTable({ team, canWrite }: { team: string; canWrite: boolean }) {
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+export function DataTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: EntriesPage }) {
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: firstPage?.limit ?? 25 });
   const [sorting, setSorting] = useState<SortingState>([{ id: "createdAt", desc: true }]);
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
@@ -72,7 +72,7 @@ export function DataTable({ team, canWrite }: { team: string; canWrite: boolean 
   }, [search, q]);
 
   const order = sorting[0]?.desc === false ? "asc" : "desc";
-  const query = useDncEntries({ team, pageIndex: pagination.pageIndex, pageSize: pagination.pageSize, q, order });
+  const query = useDncEntries({ team, pageIndex: pagination.pageIndex, pageSize: pagination.pageSize, q, order }, firstPage);
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
   const total = query.data?.total ?? 0;
   for (const row of rows) seen.current.set(row.$id, row);

@@ -19,8 +19,13 @@ function listPath(params: { limit: number; offset: number; q: string; order: str
 
 export const entriesKey = (team: string) => ["dnc-entries", team] as const;
 
-/** One page of the list; the previous page stays on screen while the next loads. */
-export function useDncEntries(query: EntriesQuery) {
+/**
+ * One page of the list; the previous page stays on screen while the next loads. `serverPage` is
+ * the first page as the server rendered it: it seeds the cache for the default view only.
+ */
+export function useDncEntries(query: EntriesQuery, serverPage?: EntriesPage) {
+  const isServerPage =
+    serverPage !== undefined && query.pageIndex === 0 && query.pageSize === serverPage.limit && query.q === "" && query.order === "desc";
   return useQuery({
     queryKey: [...entriesKey(query.team), query.pageIndex, query.pageSize, query.q, query.order],
     queryFn: ({ signal }) =>
@@ -29,6 +34,7 @@ export function useDncEntries(query: EntriesQuery) {
         signal,
       }),
     placeholderData: keepPreviousData,
+    initialData: isServerPage ? serverPage : undefined,
   });
 }
 
