@@ -24,6 +24,15 @@ export function authOptions(): NextAuthOptions {
     secret: sessionSecret(),
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/sign-in" },
+    logger: {
+      // Unset on a zero-configuration install by design: the dashboard signs in and out with
+      // redirect: false and navigates itself, so next-auth's absolute URLs are never followed.
+      warn: (code) => {
+        if (code !== "NEXTAUTH_URL") console.warn(`[next-auth][warn][${code}]`);
+      },
+      error: (code, metadata) => console.error(`[next-auth][error][${code}]`, metadata),
+      debug: () => undefined,
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
