@@ -6,15 +6,21 @@ import { apiAs, expect, openAsTeam, seedEntries, tabTo, test } from "./support/f
 const progress = (page: Page) => page.getByRole("progressbar", { name: "Bulk delete progress" });
 const count = (page: Page, label: string) => page.getByTestId(`count-${label}`).locator("dd");
 
-async function selectPageAndConfirm(page: Page, n: number, reason = "") {
+/** Selects the page's rows (or, with `allMatching`, every matching entry) and opens the confirmation. */
+async function selectAndConfirm(page: Page, n: number, options: { reason?: string; allMatching?: boolean } = {}) {
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
-  await expect(page.getByText(`${n} selected`, { exact: true })).toBeVisible();
+  if (options.allMatching) {
+    await page.getByRole("button", { name: `Select all ${n} matching` }).click();
+    await expect(page.getByText(`All ${n} matching entries selected`)).toBeVisible();
+  } else {
+    await expect(page.getByText(`${n} selected`, { exact: true })).toBeVisible();
+  }
   await page.getByRole("button", { name: `Delete ${n} selected` }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText(`Remove ${n} entries?`);
   await expect(dialog.getByRole("listitem")).toHaveCount(6);
   await expect(dialog).toContainText(`and ${n - 5} more`);
-  if (reason) await dialog.getByLabel(/Reason/).fill(reason);
+  if (options.reason) await dialog.getByLabel(/Reason/).fill(options.reason);
   return dialog.getByRole("button", { name: `Remove ${n} entries` });
 }
 
@@ -22,8 +28,9 @@ test("bulk delete of 12 entries takes the minimum the rate limit allows, showing
   const n = 12;
   await seedEntries("bulk", n);
   await openAsTeam(page, "bulk");
-  await expect(page.getByText(`1–${n} of ${n}`)).toBeVisible();
-  const confirm = await selectPageAndConfirm(page, n, "bulk consent withdrawal");
+  await page.getByLabel("Rows per page").selectOption("10");
+  await expect(page.getByText(`1–10 of ${n}`)).toBeVisible();
+  const confirm = await selectAndConfirm(page, n, { reason: "bulk consent withdrawal", allMatching: true });
 
   const minimumMs = (Math.ceil(n / RATE_WRITE_LIMIT) - 1) * RATE_WINDOW_MS;
   const started = Date.now();
@@ -57,7 +64,7 @@ test("pause stops sending, resume finishes; an entry another client deleted mean
   await expect(page.getByText(`1–${n} of ${n}`)).toBeVisible();
   // The queue sends in the order the rows are shown: the last row is the last request.
   const lastUrl = (await page.locator("tbody tr").last().locator("td").nth(1).textContent())!;
-  const confirm = await selectPageAndConfirm(page, n);
+  const confirm = await selectAndConfirm(page, n);
   await confirm.click();
 
   // The first window's five go at once; pause while the queue waits for the second window.
@@ -81,7 +88,10 @@ test("pause stops sending, resume finishes; an entry another client deleted mean
   await page.waitForTimeout(RATE_WINDOW_MS);
   await expect(progress(page)).toHaveAttribute("aria-valuenow", pausedAt!);
 
+  // The queue lives above the pages: it carries on, in view, while the audit log is open.
   await page.getByRole("button", { name: "Resume" }).click();
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Finished" })).toBeVisible({ timeout: 3 * RATE_WINDOW_MS });
   await expect(count(page, "deleted")).toHaveText(String(n - 1));
   await expect(count(page, "already-gone")).toHaveText("1");
@@ -94,7 +104,7 @@ test("cancel stops before the next request and keeps the tally", async ({ page }
   await seedEntries("pause", n);
   await openAsTeam(page, "pause");
   await expect(page.getByText(`1–${n} of ${n}`)).toBeVisible();
-  const confirm = await selectPageAndConfirm(page, n);
+  const confirm = await selectAndConfirm(page, n);
   await confirm.click();
   await expect(page.getByText(/Waiting for the rate limit/)).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();

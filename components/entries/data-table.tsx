@@ -6,11 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
-import { apiRaw, errorMessage } from "@/lib/api-client/api-fetch";
-import { DeleteQueue, type DeleteResponse } from "@/lib/bulk-delete/delete-queue";
+import { errorMessage } from "@/lib/api-client/api-fetch";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { BulkActionBar } from "./bulk-action-bar";
-import { BulkDeleteProgress, isQueueBusy } from "./bulk-delete-progress";
+import { sendDelete, useBulkDelete } from "./bulk-delete-context";
 import { createColumns } from "./columns";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableToolbar } from "./data-table-toolbar";
@@ -21,27 +20,6 @@ const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
 
-/** One DELETE as the queue needs it: status, headers, and the 429 body's resetTime. */
-function sendDelete(team: string, reason: string) {
-  return async (id: string): Promise<DeleteResponse> => {
-    const response = await apiRaw(`/api/v1/dnc/${encodeURIComponent(id)}`, { method: "DELETE", body: reason ? { reason } : {}, team });
-    const body = response.status === 429 ? ((await response.json().catch(() => ({}))) as { resetTime?: number }) : undefined;
-    return { status: response.status, headers: response.headers, resetTime: body?.resetTime };
-  };
-}
-
-const realClock = {
-  now: () => Date.now(),
-  sleep: (ms: number, signal: AbortSignal) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    }),
-};
-
 /** Owns the table state (page, search, order, selection) and the removals started from it. */
 export function DataTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: EntriesPage }) {
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: firstPage?.limit ?? 25 });
@@ -51,8 +29,7 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
-  const [queue, setQueue] = useState<DeleteQueue | null>(null);
-  const [queueBusy, setQueueBusy] = useState(false);
+  const bulkDelete = useBulkDelete();
   const [flash, setFlash] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
@@ -136,32 +113,9 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
       }
       setFlash(null);
     }
-    startQueue(ids, reason);
-  }
-
-  function startQueue(ids: string[], reason: string) {
-    const next = new DeleteQueue(ids, {
-      send: sendDelete(team, reason),
-      ...realClock,
-      onOutcome: (id, outcome) => {
-        if (outcome === "deleted" || outcome === "already_gone") {
-          setRowSelection((current) => {
-            if (!current[id]) return current;
-            const { [id]: _removed, ...rest } = current;
-            return rest;
-          });
-          refresh();
-        }
-      },
-    });
-    next.subscribe(() => {
-      const busy = isQueueBusy(next.getSnapshot().status);
-      setQueueBusy(busy);
-      if (!busy) refresh();
-    });
-    setAllMatching(false);
-    setQueue(next);
-    void next.start();
+    // The selection is handed to the queue: what stays selected afterwards would only be stale.
+    clearSelection();
+    bulkDelete.start(ids, reason);
   }
 
   async function deleteOne(id: string, url: string, reason: string) {
@@ -196,7 +150,6 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
           <Notice tone={flash.tone}>{flash.text}</Notice>
         </div>
       ) : null}
-      {queue ? <BulkDeleteProgress queue={queue} onClose={() => setQueue(null)} /> : null}
       {canWrite && (selectedIds.length > 0 || allMatching) ? (
         <BulkActionBar
           selectedCount={selectedIds.length}
@@ -207,7 +160,7 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
           onClear={clearSelection}
           onDelete={askBulkDelete}
           escapeEnabled={pendingDelete === null}
-          busy={queueBusy}
+          busy={bulkDelete.busy}
         />
       ) : null}
       <Table aria-busy={query.isFetching} aria-label="Do Not Contact entries">

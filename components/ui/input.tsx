@@ -12,10 +12,6 @@ export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
   return <textarea className={cn(FIELD, "min-h-20 py-2", className)} {...props} />;
 }
 
-export function Select({ className, ...props }: InputHTMLAttributes<HTMLSelectElement> & { children: React.ReactNode }) {
-  return <select className={cn(FIELD, "h-9 pr-8", className)} {...(props as React.SelectHTMLAttributes<HTMLSelectElement>)} />;
-}
-
 export function Label({ className, ...props }: React.LabelHTMLAttributes<HTMLLabelElement>) {
   return <label className={cn("text-sm font-medium text-zinc-800", className)} {...props} />;
 }

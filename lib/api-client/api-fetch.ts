@@ -63,6 +63,7 @@ export async function apiFetchPaced<T>(
   }
 }
 
+/** Resolves after `ms`, or at once when the signal aborts (the bulk-delete queue's pause and cancel). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
