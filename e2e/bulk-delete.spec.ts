@@ -35,6 +35,7 @@ test("bulk delete of 12 entries takes the minimum the rate limit allows, showing
   const minimumMs = (Math.ceil(n / RATE_WRITE_LIMIT) - 1) * RATE_WINDOW_MS;
   const started = Date.now();
   await confirm.click();
+  await expect(page.getByText(/about \d+ s left/)).toBeVisible();
   await expect(page.getByText(/Waiting for the rate limit — \d+s/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Finished" })).toBeVisible({ timeout: minimumMs + 10_000 });
   const elapsedMs = Date.now() - started;
@@ -99,7 +100,7 @@ test("pause stops sending, resume finishes; an entry another client deleted mean
   expect((await apiAs("gone", "/api/v1/dnc")).body.data.total).toBe(0);
 });
 
-test("cancel stops before the next request and keeps the tally", async ({ page }) => {
+test("leaving mid-run asks first; cancel stops before the next request and keeps the tally", async ({ page }) => {
   const n = 9;
   await seedEntries("pause", n);
   await openAsTeam(page, "pause");
@@ -107,6 +108,18 @@ test("cancel stops before the next request and keeps the tally", async ({ page }
   const confirm = await selectAndConfirm(page, n);
   await confirm.click();
   await expect(page.getByText(/Waiting for the rate limit/)).toBeVisible();
+
+  // Leaving the page while the queue runs asks first; staying keeps it running.
+  const warning = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.evaluate(() => setTimeout(() => window.location.assign("/audit"), 0));
+  expect(await warning).toBe("beforeunload");
+  await expect(page.getByRole("heading", { name: "Do Not Contact list" })).toBeVisible();
+
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("heading", { name: "Cancelled" })).toBeVisible();
   await expect(count(page, "deleted")).toHaveText(String(RATE_WRITE_LIMIT));

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import Papa from "papaparse";
 import { type ChangeEvent, useEffect, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
@@ -9,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
-import { dated, downloadCsv } from "@/lib/api-client/csv";
+import { dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
 import type { AddEntriesResult } from "@/lib/dnc/schemas";
 import { MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
 
@@ -18,18 +17,6 @@ const NUMBER = new Intl.NumberFormat("en-US");
 const SHOWN_ROWS = 500;
 
 type ReportRow = { row: number; url: string; status: "added" | "duplicate" | "error"; detail: string };
-
-/** The URL column is the one named "url" (any case); otherwise the first column. */
-export function urlsFromCsv(text: string): { row: number; url: string }[] {
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
-  const [header, ...rest] = parsed.data;
-  if (!header) return [];
-  const named = header.findIndex((cell) => cell.trim().toLowerCase() === "url");
-  const column = named >= 0 ? named : 0;
-  const dataRows = named >= 0 ? rest : parsed.data;
-  const firstRow = named >= 0 ? 2 : 1;
-  return dataRows.map((cells, index) => ({ row: firstRow + index, url: (cells[column] ?? "").trim() })).filter((r) => r.url !== "");
-}
 
 export function ImportView() {
   const { team } = useDashboard();
