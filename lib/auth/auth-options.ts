@@ -40,8 +40,11 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const email = credentials?.email?.trim().toLowerCase() ?? "";
           const password = credentials?.password ?? "";
+          // next-auth does not pass the socket's address; behind a proxy, X-Forwarded-For names the
+          // client. Without it there is no address to count, and one shared bucket would let anyone
+          // lock everyone out, so only the per-account limit applies.
           const forwarded = request?.headers?.["x-forwarded-for"];
-          const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "direct";
+          const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
           if (throttle.retryAfterMs(email, address) > 0) throw new Error(SIGN_IN_THROTTLED);
 
           const db = await getDb();

@@ -13,18 +13,18 @@ export class SignInThrottle {
     this.now = options.now ?? Date.now;
   }
 
-  /** Milliseconds until another attempt is allowed; 0 when allowed now. */
-  retryAfterMs(email: string, address: string): number {
+  /** Milliseconds until another attempt is allowed; 0 when allowed now. A null address is not counted. */
+  retryAfterMs(email: string, address: string | null): number {
     const now = this.now();
     return Math.max(
       this.waitFor(`email:${email}`, this.options.perEmail, now),
-      this.waitFor(`addr:${address}`, this.options.perAddress, now),
+      address === null ? 0 : this.waitFor(`addr:${address}`, this.options.perAddress, now),
     );
   }
 
-  recordFailure(email: string, address: string) {
+  recordFailure(email: string, address: string | null) {
     const now = this.now();
-    for (const key of [`email:${email}`, `addr:${address}`]) {
+    for (const key of address === null ? [`email:${email}`] : [`email:${email}`, `addr:${address}`]) {
       this.failures.set(key, [...this.recent(key, now), now]);
     }
   }

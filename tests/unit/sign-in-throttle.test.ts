@@ -29,6 +29,15 @@ describe("SignInThrottle", () => {
     expect(throttle.retryAfterMs("someone@x", "8.8.8.8")).toBe(0);
   });
 
+  it("without a client address only the account is counted", () => {
+    const { throttle } = throttleWithClock();
+    for (let i = 0; i < 10; i++) throttle.recordFailure(`user${i}@x`, null);
+    expect(throttle.retryAfterMs("someone@x", null)).toBe(0);
+    expect(throttle.retryAfterMs("user0@x", null)).toBe(0);
+    for (let i = 0; i < 2; i++) throttle.recordFailure("user0@x", null);
+    expect(throttle.retryAfterMs("user0@x", null)).toBeGreaterThan(0);
+  });
+
   it("a correct password clears the account's failures but not the address's", () => {
     const { throttle } = throttleWithClock();
     for (let i = 0; i < 2; i++) throttle.recordFailure("a@x", "1.1.1.1");
