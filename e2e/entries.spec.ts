@@ -76,3 +76,31 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await expect(page.getByText("Not on the list.")).toBeVisible();
 });
+
+test("skeleton rows while a search loads, and an error state that recovers with Try again", async ({ page }) => {
+  await openAsTeam(page, "perf");
+  await expect(page.getByText("1–25 of 100,000")).toBeVisible();
+
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/dnc\?.*q=perf-00042/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("searchbox", { name: "Search entries" }).fill("perf-00042");
+  await expect(page.getByTestId("skeleton-row").first()).toBeVisible();
+  release();
+  await expect(page.getByText("1–10 of 10")).toBeVisible();
+  await expect(page.getByTestId("skeleton-row")).toHaveCount(0);
+
+  const failing = /\/api\/v1\/dnc\?.*q=perf-00043/;
+  await page.route(failing, (route) =>
+    route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: "internal_error", message: "An internal error occurred" }) }),
+  );
+  await page.getByRole("searchbox", { name: "Search entries" }).fill("perf-00043");
+  await expect(page.getByText("Could not load the entries: An internal error occurred")).toBeVisible();
+  await page.unroute(failing);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText("1–10 of 10")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "https://linkedin.com/in/perf-000439", exact: true })).toBeVisible();
+});

@@ -33,7 +33,12 @@ export function useDncEntries(query: EntriesQuery, serverPage?: EntriesPage) {
         team: query.team,
         signal,
       }),
-    placeholderData: keepPreviousData,
+    // Turning a page keeps the old rows in view until the new ones arrive; a new search or order
+    // shows skeletons instead, since the old rows would answer a question no longer asked.
+    placeholderData: (previous, previousQuery) => {
+      const [, , , , previousQ, previousOrder] = previousQuery?.queryKey ?? [];
+      return previousQ === query.q && previousOrder === query.order ? keepPreviousData(previous) : undefined;
+    },
     initialData: isServerPage ? serverPage : undefined,
   });
 }
