@@ -144,7 +144,7 @@ export function AuditView() {
       </Table>
       <div className="flex items-center justify-between py-3 text-sm text-zinc-600">
         <span>
-          {NUMBER.format(total)} events · page {page + 1} of {pages}
+          {NUMBER.format(total)} {total === 1 ? "event" : "events"} · page {page + 1} of {pages}
         </span>
         <div className="flex gap-1">
           <Button size="sm" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>

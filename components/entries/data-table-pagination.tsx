@@ -14,7 +14,7 @@ export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-zinc-600">
       <p aria-live="polite">
-        {NUMBER.format(first)}–{NUMBER.format(last)} of {NUMBER.format(total)}
+        {total === 0 ? "No entries" : `${NUMBER.format(first)}–${NUMBER.format(last)} of ${NUMBER.format(total)}`}
       </p>
       <div className="flex items-center gap-4">
         <label className="flex items-center gap-2">

@@ -106,7 +106,13 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
     if (ids === "all-matching") {
       setFlash({ tone: "info", text: "Collecting the matching entries…" });
       try {
-        ids = (await fetchAllEntries({ team, q })).map((entry) => entry.$id);
+        const entries = await fetchAllEntries({
+          team,
+          q,
+          onProgress: (loaded, all) => setFlash({ tone: "info", text: `Collecting the matching entries: ${loaded.toLocaleString("en-US")} of ${all.toLocaleString("en-US")}…` }),
+          onWait: (ms) => setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${Math.ceil(ms / 1000)}s` }),
+        });
+        ids = entries.map((entry) => entry.$id);
       } catch (error) {
         setFlash({ tone: "error", text: `Could not collect the entries: ${errorMessage(error)}` });
         return;
