@@ -32,9 +32,10 @@ export function ok(data: unknown, init: { status?: number; message?: string } = 
 
 /**
  * The one wrapper every API route goes through: request id → authenticate (API key, else the
- * dashboard's session) → rate-limit → access check → handler. Every thrown error becomes the `{error, message}` envelope through the single
- * code → status table in lib/errors; anything unexpected is logged and answered with 500
- * `internal_error`. Rate-limit headers go on every response once the caller's team is known.
+ * dashboard's session) → rate-limit → access check → handler. Every thrown error becomes the
+ * `{error, message}` envelope through the single code → status table in lib/errors; anything
+ * unexpected is logged and answered with 500 `internal_error`. Rate-limit headers go on every
+ * response once the caller's team is known.
  */
 export function apiRoute<Params = Record<string, never>>(
   options: RouteOptions,
