@@ -1,11 +1,15 @@
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import "./globals.css";
 
 export const metadata = { title: "DNC Console", description: "Do Not Contact list service" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", margin: "2rem", lineHeight: 1.5 }}>{children}</body>
+      <body>
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

@@ -13,6 +13,7 @@ export const API_ERRORS = {
   invalid_url: [400, "The url is not a LinkedIn profile URL"],
   invalid_pagination: [400, "limit must be an integer from 1 to 1000 and offset an integer of 0 or more"],
   invalid_query: [400, "Invalid query parameters"],
+  invalid_api_key_fields: [400, "name must be 1–100 characters and scope read or write"],
   invalid_reason: [400, "reason must be a string of at most 500 characters"],
   invalid_note: [400, "note must be a string of at most 500 characters"],
   missing_entries: [400, "The entries field is required"],

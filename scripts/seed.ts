@@ -1,7 +1,10 @@
-// Idempotent demo data: teams `acme` and `globex`, and a few entries in acme the first time.
+// Idempotent demo data: teams `acme` and `globex`, a few entries in acme the first time, and the
+// demo users of the README (each created only when its email is not taken yet).
+import type { Role } from "@/lib/auth/team-selection";
 import { addEntries } from "@/lib/dnc/add-entries";
 import { getDb } from "@/lib/db";
-import { createTeam } from "@/lib/teams/create-team";
+import { createTeam, findTeamBySlug } from "@/lib/teams/create-team";
+import { createUser } from "@/lib/users/create-user";
 import { runCli } from "./lib/run-cli";
 
 const DEMO_TEAMS = [
@@ -17,6 +20,14 @@ const DEMO_URLS = [
   "in/wei-zhang",
 ];
 
+/** Demo sign-ins, documented in the README; change or remove them on a real installation. */
+const DEMO_PASSWORD = "demo-password";
+const DEMO_USERS: { email: string; name: string; team: string; role: Role }[] = [
+  { email: "owner@acme.test", name: "Olivia Owner", team: "acme", role: "owner" },
+  { email: "viewer@acme.test", name: "Victor Viewer", team: "acme", role: "viewer" },
+  { email: "owner@globex.test", name: "Grace Globex", team: "globex", role: "owner" },
+];
+
 runCli(async () => {
   const db = await getDb();
   for (const demo of DEMO_TEAMS) {
@@ -27,5 +38,11 @@ runCli(async () => {
       await addEntries({ caller, urls: DEMO_URLS, source: "import", requestId: "seed" });
     }
     console.log(`seeded team ${demo.slug} (${team.id})`);
+  }
+  for (const demo of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { email: demo.email } })) continue;
+    const team = await findTeamBySlug(demo.team);
+    await createUser({ email: demo.email, name: demo.name, password: DEMO_PASSWORD, teamId: team.id, role: demo.role });
+    console.log(`seeded user ${demo.email} (${demo.role} of ${demo.team})`);
   }
 });

@@ -1,9 +1,14 @@
-/** Who is calling, resolved to exactly one team: an API key, or the system itself (seed, CLI). */
+import type { Role } from "./team-selection";
+
+/** Who is calling, resolved to exactly one team: an API key, a signed-in user, or the system itself (seed, CLI). */
 export type Caller = {
   teamId: string;
   /** Label written to the audit trail: a user's email, `key:<prefix>` for an API key, or a system name. */
   actor: string;
   canWrite: boolean;
-  via: "api_key" | "system";
+  via: "api_key" | "session" | "system";
   apiKeyId?: string;
+  /** Set for session callers: the membership's role, re-read from the database on this request. */
+  role?: Role;
+  userId?: string;
 };

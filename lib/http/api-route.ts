@@ -1,5 +1,6 @@
 import "server-only";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { authenticateSession } from "@/lib/auth/authenticate-session";
 import type { Caller } from "@/lib/auth/caller";
 import { ApiError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
@@ -16,8 +17,11 @@ export type RouteContext<Params> = {
 type RouteOptions = {
   /** Rate-limit budget the route spends from (per team, rolling window). */
   bucket: RateLimitBucket;
-  /** `write` routes refuse read-only keys with 403 `forbidden`. */
-  access: "read" | "write";
+  /**
+   * `write` routes refuse read-only keys and viewers with 403 `forbidden`; `manage` routes (API-key
+   * management) serve only signed-in owners and admins, never an API key.
+   */
+  access: "read" | "write" | "manage";
 };
 
 /** A successful response body in the Kakiyo envelope. */
@@ -27,10 +31,11 @@ export function ok(data: unknown, init: { status?: number; message?: string } = 
 }
 
 /**
- * The one wrapper every API route goes through: request id → authenticate → rate-limit → access
- * check → handler. Every thrown error becomes the `{error, message}` envelope through the single
- * code → status table in lib/errors; anything unexpected is logged and answered with 500
- * `internal_error`. Rate-limit headers go on every response once the caller's team is known.
+ * The one wrapper every API route goes through: request id → authenticate (API key, else the
+ * dashboard's session) → rate-limit → access check → handler. Every thrown error becomes the
+ * `{error, message}` envelope through the single code → status table in lib/errors; anything
+ * unexpected is logged and answered with 500 `internal_error`. Rate-limit headers go on every
+ * response once the caller's team is known.
  */
 export function apiRoute<Params = Record<string, never>>(
   options: RouteOptions,
@@ -41,13 +46,13 @@ export function apiRoute<Params = Record<string, never>>(
     let limitHeaders: Record<string, string> = {};
     let response: Response;
     try {
-      const caller = await authenticateApiKey(request.headers.get("authorization"));
+      const caller = await authenticate(request);
       const decision = await getRateLimiter().consume(caller.teamId, options.bucket);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) {
         throw new ApiError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
       }
-      if (options.access === "write" && !caller.canWrite) throw new ApiError("forbidden");
+      if (!isAllowed(caller, options.access)) throw new ApiError("forbidden");
       response = await handler({ request, caller, params: await segment.params, requestId });
     } catch (error) {
       response = errorResponse(error, requestId);
@@ -56,6 +61,22 @@ export function apiRoute<Params = Record<string, never>>(
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     return response;
   };
+}
+
+/** A Bearer key always wins: machine clients behave exactly as before; only requests without one look for a session. */
+async function authenticate(request: Request): Promise<Caller> {
+  const authorization = request.headers.get("authorization");
+  if (authorization === null) {
+    const caller = await authenticateSession(request);
+    if (caller) return caller;
+  }
+  return authenticateApiKey(authorization);
+}
+
+function isAllowed(caller: Caller, access: RouteOptions["access"]): boolean {
+  if (access === "read") return true;
+  if (access === "write") return caller.canWrite;
+  return caller.via === "session" && (caller.role === "owner" || caller.role === "admin");
 }
 
 export function errorResponse(error: unknown, requestId: string): Response {

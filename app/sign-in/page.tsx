@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { readDashboardSession } from "@/lib/auth/dashboard-session";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in · DNC Console" };
+
+export default async function SignInPage() {
+  if (await readDashboardSession()) redirect("/entries");
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-accent text-lg font-bold text-white">D</div>
+          <h1 className="text-xl font-semibold tracking-tight">Sign in to DNC Console</h1>
+          <p className="mt-1 text-zinc-600">Your team&apos;s Do Not Contact list</p>
+        </div>
+        <SignInForm />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+
+const NUMBER = new Intl.NumberFormat("en-US");
+
+/**
+ * Shown while rows are selected: the count (announced to screen readers), the offer to extend the
+ * selection to every matching entry, and the bulk delete. Escape clears the selection.
+ */
+export function BulkActionBar({
+  selectedCount,
+  total,
+  allMatching,
+  canSelectAllMatching,
+  onSelectAllMatching,
+  onClear,
+  onDelete,
+  escapeEnabled,
+  busy,
+}: {
+  selectedCount: number;
+  total: number;
+  allMatching: boolean;
+  canSelectAllMatching: boolean;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  onDelete: () => void;
+  escapeEnabled: boolean;
+  busy: boolean;
+}) {
+  useEffect(() => {
+    if (!escapeEnabled) return;
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && onClear();
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [escapeEnabled, onClear]);
+
+  const count = allMatching ? total : selectedCount;
+  return (
+    <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm">
+      <p aria-live="polite" className="font-medium text-indigo-900">
+        {allMatching ? `All ${NUMBER.format(total)} matching entries selected` : `${NUMBER.format(selectedCount)} selected`}
+      </p>
+      {!allMatching && canSelectAllMatching ? (
+        <Button size="sm" variant="ghost" className="text-indigo-700 hover:bg-indigo-100" onClick={onSelectAllMatching}>
+          Select all {NUMBER.format(total)} matching
+        </Button>
+      ) : null}
+      <div className="ml-auto flex gap-2">
+        <Button size="sm" onClick={onClear}>
+          Clear selection
+        </Button>
+        <Button size="sm" variant="danger" onClick={onDelete} disabled={busy}>
+          Delete {NUMBER.format(count)} selected
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
+import type { DeleteQueue } from "@/lib/bulk-delete/delete-queue";
+
+const NUMBER = new Intl.NumberFormat("en-US");
+
+function formatDuration(ms: number) {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** Re-renders every 250 ms while `active`, for the countdowns. */
+function useTicker(active: boolean) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+export function isQueueBusy(status: string) {
+  return status === "running" || status === "waiting" || status === "paused";
+}
+
+/** The bulk delete's progress bar, tally, ETA and controls; the queue itself knows nothing of this view. */
+export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onClose: () => void }) {
+  const s = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
+  const busy = isQueueBusy(s.status);
+  const now = useTicker(busy);
+
+  useEffect(() => {
+    if (!busy) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [busy]);
+
+  const percent = s.total === 0 ? 100 : Math.round((s.processed / s.total) * 100);
+  const heading = {
+    idle: "Starting…",
+    running: "Removing entries…",
+    waiting: "Removing entries…",
+    paused: "Paused",
+    cancelled: "Cancelled",
+    done: "Finished",
+  }[s.status];
+
+  return (
+    <section aria-label="Bulk delete" className="mb-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 className="text-sm font-semibold text-zinc-900">{heading}</h2>
+          <p className="text-sm text-zinc-600" aria-live="polite">
+            {NUMBER.format(s.processed)} of {NUMBER.format(s.total)} processed
+            {busy && s.etaMs !== null && s.status !== "paused" ? ` · about ${formatDuration(s.etaMs)} left` : null}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          {s.status === "paused" ? (
+            <Button size="sm" variant="primary" onClick={() => void queue.resume()}>
+              Resume
+            </Button>
+          ) : busy ? (
+            <Button size="sm" onClick={() => queue.pause()}>
+              Pause
+            </Button>
+          ) : null}
+          {busy ? (
+            <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => queue.cancel()}>
+              Cancel
+            </Button>
+          ) : null}
+          {!busy && s.failed > 0 ? (
+            <Button size="sm" variant="primary" onClick={() => void queue.retryFailed()}>
+              Retry {NUMBER.format(s.failed)} failed
+            </Button>
+          ) : null}
+          {!busy ? (
+            <Button size="sm" onClick={onClose}>
+              Close
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Bulk delete progress"
+        aria-valuemin={0}
+        aria-valuemax={s.total}
+        aria-valuenow={s.processed}
+        aria-valuetext={`${s.processed} of ${s.total} processed`}
+        className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-100"
+      >
+        <div className="h-full rounded-full bg-accent transition-[width] duration-200" style={{ width: `${percent}%` }} />
+      </div>
+      {s.status === "waiting" && s.waitUntil !== null ? (
+        <p role="status" className="mt-2 text-sm font-medium text-amber-700">
+          Waiting for the rate limit — {Math.max(0, Math.ceil((s.waitUntil - now) / 1000))}s
+        </p>
+      ) : null}
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
+        <Count label="Deleted" value={s.deleted} tone="text-emerald-700" />
+        <Count label="Already gone" value={s.alreadyGone} tone="text-zinc-700" />
+        <Count label="Not permitted" value={s.notPermitted} tone="text-amber-700" />
+        <Count label="Failed" value={s.failed} tone="text-red-700" />
+        {s.status === "cancelled" ? <Count label="Not sent" value={s.notSent} tone="text-zinc-500" /> : null}
+      </dl>
+    </section>
+  );
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone: string }) {
+  return (
+    <div className="rounded-md bg-zinc-50 px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className={`text-base font-semibold tabular-nums ${tone}`}>{NUMBER.format(value)}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+"use client";
+
+import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { PageHeader } from "@/components/ui/page-header";
+import { canWrite } from "@/lib/auth/team-selection";
+import { CheckUrlBox } from "./check-url-box";
+import { DataTable } from "./data-table";
+import type { EntriesPage } from "./use-dnc-entries";
+
+export function EntriesView({ firstPage }: { firstPage?: EntriesPage }) {
+  const { team } = useDashboard();
+  return (
+    <>
+      <PageHeader title="Do Not Contact list" description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`} />
+      <CheckUrlBox team={team.slug} />
+      <DataTable key={team.slug} team={team.slug} canWrite={canWrite(team.role)} firstPage={firstPage} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+import { dated, downloadCsv } from "@/lib/api-client/csv";
+import { fetchAllEntries } from "./use-dnc-entries";
+
+const NUMBER = new Intl.NumberFormat("en-US");
+
+/** Downloads the whole list (not just the page on screen) as CSV, reading it a thousand at a time. */
+export function ExportButton({ team }: { team: string }) {
+  const [progress, setProgress] = useState<string | null>(null);
+
+  async function onExport() {
+    setProgress("Exporting…");
+    try {
+      const entries = await fetchAllEntries({
+        team,
+        q: "",
+        onProgress: (loaded, total) => setProgress(`Exporting ${NUMBER.format(loaded)} of ${NUMBER.format(total)}…`),
+        onWait: (ms) => setProgress(`Waiting for the rate limit — ${Math.ceil(ms / 1000)}s`),
+      });
+      downloadCsv(
+        dated(`dnc-${team}`),
+        entries.map((e) => ({ url: e.url, created_at: e.$createdAt, id: e.$id })),
+        ["url", "created_at", "id"],
+      );
+      setProgress(null);
+    } catch (error) {
+      setProgress(`Export failed: ${errorMessage(error)}`);
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      {progress ? (
+        <span role="status" className="text-xs text-zinc-600">
+          {progress}
+        </span>
+      ) : null}
+      <Button onClick={onExport} disabled={progress !== null && progress.startsWith("Export") && !progress.startsWith("Export failed")}>
+        Export CSV
+      </Button>
+    </div>
+  );
+}

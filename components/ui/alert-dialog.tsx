@@ -1,0 +1,48 @@
+"use client";
+
+import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import { type ReactNode, useState } from "react";
+
+export const AlertDialog = AlertDialogPrimitive.Root;
+export const AlertDialogCancel = AlertDialogPrimitive.Cancel;
+export const AlertDialogAction = AlertDialogPrimitive.Action;
+
+/**
+ * For confirmations. Radix's alert dialog traps focus and restores it on close; Escape cancels.
+ * Unlike Radix's default it also cancels on a click outside (`dismissOnOutsideClick`), which is
+ * what people expect of a "nothing happens unless you confirm" dialog. Opened without a Radix
+ * trigger (from a row's button), it returns focus to whatever had it when it opened.
+ */
+export function AlertDialogContent({
+  title,
+  description,
+  children,
+  onOutsideClick,
+}: {
+  title: string;
+  description: ReactNode;
+  children: ReactNode;
+  onOutsideClick: () => void;
+}) {
+  // Read during the first render, before Radix moves focus into the dialog.
+  const [opener] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null)));
+  return (
+    <AlertDialogPrimitive.Portal>
+      <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-zinc-950/40" onClick={onOutsideClick} data-testid="dialog-overlay" />
+      <AlertDialogPrimitive.Content
+        onCloseAutoFocus={(event) => {
+          if (opener?.isConnected) {
+            event.preventDefault();
+            opener.focus();
+          }
+        }}
+        className="fixed left-1/2 top-1/2 z-50 w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl">
+        <AlertDialogPrimitive.Title className="text-base font-semibold text-zinc-900">{title}</AlertDialogPrimitive.Title>
+        <AlertDialogPrimitive.Description asChild>
+          <div className="mt-2 text-sm text-zinc-600">{description}</div>
+        </AlertDialogPrimitive.Description>
+        <div className="mt-4">{children}</div>
+      </AlertDialogPrimitive.Content>
+    </AlertDialogPrimitive.Portal>
+  );
+}

@@ -1,0 +1,15 @@
+/** Shared by the e2e seed (run under tsx) and the tests (run by Playwright). */
+export const E2E_USER = { email: "e2e@dnc.test", password: "e2e-password-1" };
+export const DEMO_PASSWORD = "demo-password";
+
+/** One team per test that writes, so each test has its own rate-limit budget and data. */
+export const E2E_TEAMS = ["perf", "single", "bulk", "gone", "pause", "kbd", "keys", "csv-a", "csv-b", "add"] as const;
+export type E2eTeam = (typeof E2E_TEAMS)[number];
+
+export const PERF_ENTRIES = 100_000;
+
+/** The server's limits in the e2e run: short enough that waiting for a window costs seconds. */
+export const RATE_WINDOW_MS = 4000;
+export const RATE_WRITE_LIMIT = 5;
+
+export type E2eFixtures = { teams: Partial<Record<E2eTeam, { id: string; writeKey: string }>> };

@@ -1,0 +1,58 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { getDb } from "@/lib/db";
+import { sessionSecret } from "./secret";
+import type { Role } from "./team-selection";
+
+/** next-auth v4's cookie names: the `__Secure-` form when NEXTAUTH_URL is https. */
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+export type MembershipView = { teamId: string; slug: string; name: string; role: Role };
+export type SessionUser = { id: string; email: string; name: string; memberships: MembershipView[] };
+
+/**
+ * The signed-in user behind a session cookie, with memberships read from the database now: the
+ * token only proves who signed in; what they may do is never taken from it, so removing a member
+ * takes effect on their next request.
+ */
+export async function readSessionUser(cookie: (name: string) => string | undefined): Promise<SessionUser | null> {
+  const token = SESSION_COOKIES.map(cookie).find(Boolean);
+  if (!token) return null;
+  const payload = await decode({ token, secret: sessionSecret() }).catch(() => null);
+  if (!payload?.sub) return null;
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: payload.sub },
+    select: { id: true, email: true, name: true, memberships: { select: { role: true, team: true }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    memberships: user.memberships.map((m) => ({ teamId: m.team.id, slug: m.team.slug, name: m.team.name, role: m.role as Role })),
+  };
+}
+
+/** The membership for the selected team slug; the first membership when none is selected; null when the slug is not theirs. */
+export function selectMembership(user: SessionUser, slug: string | undefined): MembershipView | null {
+  if (!slug) return user.memberships[0] ?? null;
+  return user.memberships.find((m) => m.slug === slug) ?? null;
+}
+
+export function parseCookieHeader(header: string | null): (name: string) => string | undefined {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index < 0) continue;
+    const name = part.slice(0, index).trim();
+    if (!jar.has(name)) {
+      try {
+        jar.set(name, decodeURIComponent(part.slice(index + 1).trim()));
+      } catch {
+        jar.set(name, part.slice(index + 1).trim());
+      }
+    }
+  }
+  return (name) => jar.get(name);
+}

@@ -1,0 +1,256 @@
+/**
+ * A client-side queue that removes entries one DELETE at a time, as fast as the server's rate limit
+ * allows and no faster. It has no UI and no timers of its own: the clock, the sleep and the request
+ * are injected, so its pacing is tested without a browser or a server.
+ *
+ * Pacing comes only from the server: requests go back to back while the server accepts them; a 429
+ * is not an outcome but a pause until the `resetTime` it carries (bounded by its `RateLimit-Reset`
+ * seconds, so a client clock that is off cannot make it wait longer than the server asked), then the
+ * same entry is sent again. With a limit of L per window W, N entries take ⌈N/L⌉−1 waits.
+ */
+
+export type DeleteOutcome = "deleted" | "already_gone" | "not_permitted" | "failed";
+
+export type QueueStatus = "idle" | "running" | "waiting" | "paused" | "cancelled" | "done";
+
+export type DeleteResponse = {
+  status: number;
+  headers: { get(name: string): string | null };
+  /** From a 429 body: epoch ms of the earliest allowed retry. */
+  resetTime?: number;
+};
+
+export type DeleteQueueDeps = {
+  /** Sends one DELETE; rejects only when no response arrived (network error). */
+  send: (id: string) => Promise<DeleteResponse>;
+  now: () => number;
+  /** Resolves after `ms`, or as soon as the signal aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  onOutcome?: (id: string, outcome: DeleteOutcome) => void;
+};
+
+export type DeleteQueueSnapshot = {
+  status: QueueStatus;
+  total: number;
+  processed: number;
+  deleted: number;
+  alreadyGone: number;
+  notPermitted: number;
+  failed: number;
+  /** Entries never sent because the run was cancelled. */
+  notSent: number;
+  failedIds: string[];
+  /** Epoch ms (queue clock) when the rate-limit wait ends, while status is `waiting`. */
+  waitUntil: number | null;
+  /** Estimated ms to finish, from the server's policy and the observed request time; null until known. */
+  etaMs: number | null;
+};
+
+type RatePolicy = { limit: number; windowMs: number; remaining: number; resetMs: number };
+
+/** Never retry a 429 sooner than this, whatever the headers say, so a confused clock cannot make the queue spin. */
+const MIN_WAIT_MS = 50;
+
+export class DeleteQueue {
+  private pending: string[];
+  private status: QueueStatus = "idle";
+  private counts = { deleted: 0, alreadyGone: 0, notPermitted: 0, failed: 0 };
+  private failedIds: string[] = [];
+  private waitUntil: number | null = null;
+  private policy: RatePolicy | null = null;
+  private requestMs: number | null = null;
+  private active = false;
+  private waitAbort: AbortController | null = null;
+  private listeners = new Set<() => void>();
+  private snapshot: DeleteQueueSnapshot;
+  private total: number;
+
+  constructor(
+    ids: readonly string[],
+    private readonly deps: DeleteQueueDeps,
+  ) {
+    this.pending = [...new Set(ids)];
+    this.total = this.pending.length;
+    this.snapshot = this.buildSnapshot();
+  }
+
+  /** For React's useSyncExternalStore: a stable object between changes. */
+  getSnapshot = (): DeleteQueueSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts, or resumes after a pause. Returns when the run stops (done, paused or cancelled). */
+  start(): Promise<void> {
+    if (this.status === "cancelled" || this.status === "done") return Promise.resolve();
+    this.setStatus("running");
+    return this.active ? Promise.resolve() : this.run();
+  }
+
+  resume(): Promise<void> {
+    return this.status === "paused" ? this.start() : Promise.resolve();
+  }
+
+  /** Takes effect before the next request; a request already sent completes and is counted. */
+  pause() {
+    if (this.status !== "running" && this.status !== "waiting") return;
+    this.waitAbort?.abort();
+    this.setStatus("paused");
+  }
+
+  /** Stops before the next request; what was sent stays in the tally, the rest is reported as not sent. */
+  cancel() {
+    if (this.status === "done" || this.status === "cancelled") return;
+    this.waitAbort?.abort();
+    this.setStatus("cancelled");
+  }
+
+  /** Puts the failed entries back in the queue and runs again. */
+  retryFailed(): Promise<void> {
+    if (this.active || this.failedIds.length === 0) return Promise.resolve();
+    this.pending = [...this.failedIds, ...(this.status === "cancelled" ? this.pending : [])];
+    this.failedIds = [];
+    this.counts.failed = 0;
+    this.status = "idle";
+    return this.start();
+  }
+
+  private async run() {
+    this.active = true;
+    try {
+      while (this.pending.length > 0) {
+        if (this.status !== "running") return;
+        const id = this.pending[0]!;
+        const started = this.deps.now();
+        let response: DeleteResponse;
+        try {
+          response = await this.deps.send(id);
+        } catch {
+          this.settle(id, "failed");
+          continue;
+        }
+        this.observe(response, this.deps.now() - started);
+        if (response.status === 429) {
+          await this.waitForRateLimit(response);
+          continue;
+        }
+        this.settle(id, outcomeOf(response.status));
+      }
+      if (this.status === "running") this.setStatus("done");
+    } finally {
+      this.active = false;
+    }
+  }
+
+  private settle(id: string, outcome: DeleteOutcome) {
+    this.pending.shift();
+    if (outcome === "deleted") this.counts.deleted += 1;
+    else if (outcome === "already_gone") this.counts.alreadyGone += 1;
+    else if (outcome === "not_permitted") this.counts.notPermitted += 1;
+    else {
+      this.counts.failed += 1;
+      this.failedIds.push(id);
+    }
+    this.deps.onOutcome?.(id, outcome);
+    this.emit();
+  }
+
+  private async waitForRateLimit(response: DeleteResponse) {
+    const ms = retryDelayMs(response, this.deps.now());
+    this.waitUntil = this.deps.now() + ms;
+    this.setStatus("waiting");
+    this.waitAbort = new AbortController();
+    await this.deps.sleep(ms, this.waitAbort.signal);
+    this.waitAbort = null;
+    this.waitUntil = null;
+    if (this.status === "waiting") this.setStatus("running");
+    else this.emit();
+  }
+
+  private observe(response: DeleteResponse, elapsedMs: number) {
+    if (response.status !== 429) {
+      this.requestMs = this.requestMs === null ? elapsedMs : this.requestMs * 0.7 + elapsedMs * 0.3;
+    }
+    const policy = readPolicy(response.headers);
+    if (policy) this.policy = policy;
+  }
+
+  private setStatus(status: QueueStatus) {
+    this.status = status;
+    this.emit();
+  }
+
+  private emit() {
+    this.snapshot = this.buildSnapshot();
+    for (const listener of this.listeners) listener();
+  }
+
+  private buildSnapshot(): DeleteQueueSnapshot {
+    const { deleted, alreadyGone, notPermitted, failed } = this.counts;
+    return {
+      status: this.status,
+      total: this.total,
+      processed: deleted + alreadyGone + notPermitted + failed,
+      deleted,
+      alreadyGone,
+      notPermitted,
+      failed,
+      notSent: this.status === "cancelled" ? this.pending.length : 0,
+      failedIds: [...this.failedIds],
+      waitUntil: this.waitUntil,
+      etaMs: this.estimate(),
+    };
+  }
+
+  /** Time for the remaining entries: request time for each, plus the waits the policy forces. */
+  private estimate(): number | null {
+    const left = this.pending.length;
+    if (left === 0) return 0;
+    if (!this.policy || this.requestMs === null) return null;
+    const { limit, windowMs, remaining, resetMs } = this.policy;
+    const now = this.deps.now();
+    const sending = left * this.requestMs;
+    const allowedNow = this.waitUntil === null ? remaining : 0;
+    if (left <= allowedNow) return Math.round(sending);
+    const firstWait = this.waitUntil === null ? resetMs : Math.max(0, this.waitUntil - now);
+    const moreWindows = Math.ceil((left - allowedNow) / limit) - 1;
+    return Math.round(firstWait + moreWindows * windowMs + sending);
+  }
+}
+
+export function outcomeOf(status: number): DeleteOutcome {
+  if (status >= 200 && status < 300) return "deleted";
+  if (status === 404) return "already_gone";
+  if (status === 403) return "not_permitted";
+  return "failed";
+}
+
+/**
+ * How long to wait after a 429. The body's `resetTime` is exact but in the server's clock; the
+ * `RateLimit-Reset` header (whole seconds, rounded up) says the true wait lies in (reset−1, reset] s,
+ * so the exact figure is trusted within that interval.
+ */
+export function retryDelayMs(response: DeleteResponse, now: number): number {
+  const resetSeconds = Number(response.headers.get("RateLimit-Reset") ?? response.headers.get("Retry-After"));
+  const hasReset = Number.isFinite(resetSeconds) && resetSeconds > 0;
+  let ms: number;
+  if (response.resetTime !== undefined && Number.isFinite(response.resetTime)) {
+    ms = response.resetTime - now;
+    if (hasReset) ms = Math.min(Math.max(ms, (resetSeconds - 1) * 1000), resetSeconds * 1000);
+  } else {
+    ms = hasReset ? resetSeconds * 1000 : 1000;
+  }
+  return Math.max(MIN_WAIT_MS, Math.ceil(ms));
+}
+
+/** `RateLimit-Limit/-Remaining/-Reset` plus the window from `RateLimit-Policy` (`…;w=<seconds>`). */
+function readPolicy(headers: DeleteResponse["headers"]): RatePolicy | null {
+  const limit = Number(headers.get("RateLimit-Limit"));
+  const remaining = Number(headers.get("RateLimit-Remaining"));
+  const reset = Number(headers.get("RateLimit-Reset"));
+  const window = Number(/;w=(\d+)/.exec(headers.get("RateLimit-Policy") ?? "")?.[1]);
+  if (![limit, remaining, reset, window].every(Number.isFinite) || limit <= 0) return null;
+  return { limit, remaining, resetMs: reset * 1000, windowMs: window * 1000 };
+}

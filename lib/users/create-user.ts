@@ -1,0 +1,39 @@
+import "server-only";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/team-selection";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/errors";
+import { newUserId } from "@/lib/ids";
+
+export const ROLES: readonly Role[] = ["owner", "admin", "viewer"];
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * Adds a person to a team.
+ * 1. A new email becomes a user with the given password (hashed with scrypt).
+ * 2. An existing user keeps their password and gains the membership.
+ * 3. A second membership in the same team is refused: roles change through removal and re-adding.
+ */
+export async function createUser(options: { email: string; name?: string; password: string; teamId: string; role: Role }) {
+  const email = options.email.trim().toLowerCase();
+  if (!EMAIL.test(email)) throw new ApiError("invalid_body", "email is not an email address");
+  if (!ROLES.includes(options.role)) throw new ApiError("invalid_body", "role must be owner, admin or viewer");
+  const db = await getDb();
+  const existing = await db.user.findUnique({ where: { email }, include: { memberships: true } });
+  if (existing?.memberships.some((m) => m.teamId === options.teamId)) {
+    throw new ApiError("invalid_body", `${email} is already a member of this team`);
+  }
+  if (!existing && options.password.length < MIN_PASSWORD_LENGTH) {
+    throw new ApiError("invalid_body", `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const passwordHash = existing ? undefined : await hashPassword(options.password);
+  const [user] = await db.$transaction([
+    db.user.upsert({
+      where: { email },
+      update: {},
+      create: { id: newUserId(), email, name: options.name ?? email.split("@")[0]!, passwordHash: passwordHash ?? "" },
+    }),
+  ]);
+  await db.$transaction([db.membership.create({ data: { userId: user.id, teamId: options.teamId, role: options.role } })]);
+  return { user: { id: user.id, email: user.email }, created: !existing };
+}
