@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
 import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+import { teamWithOwner } from "../support/session";
 
 const [a, b] = inject("baseUrls") as [string, string];
 
@@ -50,6 +51,15 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(404)]);
     const db = await testDb();
     expect(await db.auditEvent.count({ where: { targetId: entry.$id, action: "dnc.deleted" } })).toBe(1);
+  });
+
+  it("a dashboard session signed in on A is honoured by B (one shared NEXTAUTH_SECRET)", async () => {
+    const { team, owner } = await teamWithOwner();
+    const headers = { cookie: owner.jar.header(), "x-dnc-team": team.slug, origin: b };
+    const added = await api("/api/v1/dnc", { method: "POST", body: { url: uniqueProfileUrl("session") }, headers, baseUrl: b });
+    expect(added.status).toBe(201);
+    const audit = await api("/api/v1/audit?action=dnc.added", { headers, baseUrl: a });
+    expect(audit.body.data.events).toMatchObject([{ actor: owner.email, targetId: added.body.data.$id }]);
   });
 
   it("both instances report PostgreSQL and Redis healthy", async () => {

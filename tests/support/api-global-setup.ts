@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,7 +45,12 @@ export async function setup(project: TestProject) {
   database = await createTestDatabase(shape.engine, workDir);
   redis = shape.redis ? await startTestRedis() : undefined;
   const serverLogFile = path.join(workDir, "server.log");
-  const env: Record<string, string> = { DNC_RATE_WINDOW_MS: String(TEST_RATE_WINDOW_MS), ...(redis ? { REDIS_URL: redis.url } : {}) };
+  const env: Record<string, string> = {
+    DNC_RATE_WINDOW_MS: String(TEST_RATE_WINDOW_MS),
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+    // Several instances must share one session secret; on PostgreSQL it has to be configured.
+    ...(shape.engine === "postgresql" ? { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") } : {}),
+  };
   for (let i = 0; i < shape.instances; i++) {
     servers.push(await startServer({ databaseUrl: database.url, logFile: serverLogFile, env }));
   }
