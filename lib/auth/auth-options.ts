@@ -4,14 +4,23 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import { sessionSecret } from "./secret";
+import { getRedis } from "@/lib/redis/client";
+import { RedisSignInThrottle } from "./redis-sign-in-throttle";
 import { SignInThrottle } from "./sign-in-throttle";
 
-const globalForThrottle = globalThis as unknown as { dncSignInThrottle?: SignInThrottle };
-const throttle = (globalForThrottle.dncSignInThrottle ??= new SignInThrottle({
-  windowMs: 15 * 60_000,
-  perEmail: 5,
-  perAddress: 50,
-}));
+const THROTTLE = { windowMs: 15 * 60_000, perEmail: 5, perAddress: 50 };
+
+const globalForThrottle = globalThis as unknown as { dncSignInThrottle?: SignInThrottle | RedisSignInThrottle };
+
+/** With REDIS_URL the failures are counted across all instances; without it, in this process. */
+function signInThrottle() {
+  if (!globalForThrottle.dncSignInThrottle) {
+    const local = new SignInThrottle(THROTTLE);
+    const redis = getRedis();
+    globalForThrottle.dncSignInThrottle = redis ? new RedisSignInThrottle(redis, THROTTLE, local) : local;
+  }
+  return globalForThrottle.dncSignInThrottle;
+}
 
 export const SIGN_IN_THROTTLED = "too_many_attempts";
 
@@ -45,16 +54,17 @@ export function authOptions(): NextAuthOptions {
           // lock everyone out, so only the per-account limit applies.
           const forwarded = request?.headers?.["x-forwarded-for"];
           const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
-          if (throttle.retryAfterMs(email, address) > 0) throw new Error(SIGN_IN_THROTTLED);
+          const throttle = signInThrottle();
+          if ((await throttle.retryAfterMs(email, address)) > 0) throw new Error(SIGN_IN_THROTTLED);
 
           const db = await getDb();
           const user = await db.user.findUnique({ where: { email } });
           const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
           if (!user || !valid) {
-            throttle.recordFailure(email, address);
+            await throttle.recordFailure(email, address);
             return null;
           }
-          throttle.recordSuccess(email);
+          await throttle.recordSuccess(email);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

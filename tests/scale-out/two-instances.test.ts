@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
 import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
-import { teamWithOwner } from "../support/session";
+import { signedInMember, signIn, TEST_PASSWORD, teamWithOwner } from "../support/session";
 
 const [a, b] = inject("baseUrls") as [string, string];
 
@@ -60,6 +60,14 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     expect(added.status).toBe(201);
     const audit = await api("/api/v1/audit?action=dnc.added", { headers, baseUrl: a });
     expect(audit.body.data.events).toMatchObject([{ actor: owner.email, targetId: added.body.data.$id }]);
+  });
+
+  it("failed sign-ins count across instances: five wrong passwords spread over A and B lock the account on both", async () => {
+    const team = await createTestTeam();
+    const member = await signedInMember(team, "viewer");
+    for (let i = 0; i < 5; i++) expect((await signIn(member.email, "wrong-password", i % 2 ? a : b)).error).toBe("CredentialsSignin");
+    expect((await signIn(member.email, TEST_PASSWORD, a)).error).toBe("too_many_attempts");
+    expect((await signIn(member.email, TEST_PASSWORD, b)).error).toBe("too_many_attempts");
   });
 
   it("both instances report PostgreSQL and Redis healthy", async () => {
