@@ -1,8 +1,8 @@
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { defineConfig } from "vitest/config";
-import { isPostgresReachable, POSTGRES_ADMIN_URL } from "./tests/support/databases";
-import { hasRedisServer } from "./tests/support/redis";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,10 +25,25 @@ const apiProject = (name: string, include: string[]) => ({
 });
 
 // The scale-out suites need PostgreSQL and a redis-server binary; a machine without them still runs
-// the embedded suite, and says so plainly.
+// the embedded suite, and says so plainly. (Same default URL as tests/support/databases.ts.)
+const postgresUrl = process.env.DNC_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function isPostgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 const scaleOutMissing = [
-  ...((await isPostgresReachable()) ? [] : [`PostgreSQL at ${POSTGRES_ADMIN_URL}`]),
-  ...(hasRedisServer() ? [] : ["the redis-server binary"]),
+  ...((await isPostgresReachable()) ? [] : [`PostgreSQL at ${postgresUrl}`]),
+  ...(spawnSync("redis-server", ["--version"]).status === 0 ? [] : ["the redis-server binary"]),
 ];
 if (scaleOutMissing.length > 0) {
   // Read again by the summary reporter, so the last lines of the run say it too.

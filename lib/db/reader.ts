@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
 import { type Db, databaseProvider, getDb, sqliteFilePath } from "./index";
+import { StatementCache } from "./statement-cache";
 
 /**
  * The reads on the API's hot paths (API-key lookup, check, list, delete's ownership check), as
@@ -19,29 +20,18 @@ export type Reader = {
  * It reads WAL snapshots and never takes the write lock, so it cannot contend with the writer.
  */
 class SqliteReader implements Reader {
-  private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(file: string) {
-    this.db = new Database(file, { readonly: true, fileMustExist: true, timeout: 1000 });
+    this.statements = new StatementCache(new Database(file, { readonly: true, fileMustExist: true, timeout: 1000 }));
   }
 
   async get<Row>(sql: string, ...params: unknown[]) {
-    return this.prepared(sql).get(...params) as Row | undefined;
+    return this.statements.get(sql).get(...params) as Row | undefined;
   }
 
   async all<Row>(sql: string, ...params: unknown[]) {
-    return this.prepared(sql).all(...params) as Row[];
-  }
-
-  /** Statements are prepared once per SQL text and kept; callers pass only constant SQL. */
-  private prepared(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql).all(...params) as Row[];
   }
 }
 

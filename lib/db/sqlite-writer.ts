@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "./index";
 import { sqliteFilePath } from "./index";
 import { sqlTime } from "./sql-time";
+import { StatementCache } from "./statement-cache";
 
 /** How long a write keeps retrying while another connection (the ORM's, or the CLI's) holds the lock. */
 const LOCK_WAIT_MS = 5000;
@@ -22,7 +23,7 @@ type Statement = { run(sql: Prisma.Sql): number };
  */
 class SqliteWriter {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(file: string) {
     this.db = new Database(file, { fileMustExist: true, timeout: 0 });
@@ -34,10 +35,11 @@ class SqliteWriter {
     if (journalMode !== "wal" || synchronous !== 2) {
       throw new Error(`SQLite writer is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, 2=FULL)`);
     }
+    this.statements = new StatementCache(this.db);
   }
 
   async transaction<Result>(body: (statement: Statement) => Result): Promise<Result> {
-    const run = this.db.transaction(() => body({ run: (sql) => this.prepared(sql.sql).run(...sql.values.map(toSqlite)).changes }));
+    const run = this.db.transaction(() => body({ run: (sql) => this.statements.get(sql.sql).run(...sql.values.map(toSqlite)).changes }));
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -47,15 +49,6 @@ class SqliteWriter {
         await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 10)));
       }
     }
-  }
-
-  private prepared(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }
 

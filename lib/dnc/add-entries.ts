@@ -2,17 +2,14 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { auditEventRow } from "@/lib/audit/record-audit-event";
 import { changeTeamList } from "@/lib/cache/team-cache";
-import { getDb } from "@/lib/db";
+import { getDb, Prisma } from "@/lib/db";
 import { newEntryId } from "@/lib/ids";
 import type { EntrySource } from "./add-entry";
-import { isUniqueViolation } from "./is-unique-violation";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult } from "./schemas";
 
 type Detail = AddEntriesResult["details"][number];
 
-/** A concurrent writer may add one of our URLs between our read and our insert; then we read again. */
-const ATTEMPTS_ON_CLASH = 3;
 /** SQLite binds at most 999 parameters per statement: 100 rows of up to 9 columns stay below it. */
 const ROWS_PER_STATEMENT = 100;
 
@@ -25,8 +22,11 @@ function chunks<T>(items: T[]): T[][] {
 /**
  * Adds many URLs at once; one row of `details` per input, in input order.
  * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
- * 2. In one transaction: look up which are already listed (`duplicate`), insert the rest with one
- *    `dnc.batch_added` audit row each, so every stored URL can be traced to its request.
+ * 2. In one transaction: insert every URL the team does not list yet (`ON CONFLICT DO NOTHING`
+ *    `RETURNING` says which went in, even against a concurrent writer), one `dnc.batch_added` audit
+ *    row per inserted entry so each can be traced to its request, then look up the ids of the rest
+ *    (`duplicate`). Writing first also takes SQLite's write lock at the first statement, so the
+ *    transaction never has to upgrade a read snapshot that another connection's commit made stale.
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntries(options: {
@@ -40,38 +40,32 @@ export async function addEntries(options: {
   const unique = [...new Set(normalized.filter((url): url is string => url !== null))];
 
   const db = await getDb();
-  return changeTeamList(teamId, async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const idsByUrl = await db.$transaction(async (tx) => {
-          const existing = [];
-          for (const urls of chunks(unique)) {
-            existing.push(...(await tx.dncEntry.findMany({ where: { teamId, url: { in: urls } }, select: { id: true, url: true } })));
-          }
-          const ids = new Map(existing.map((row) => [row.url, { id: row.id, isNew: false }]));
-          const now = new Date();
-          const fresh = unique.filter((url) => !ids.has(url)).map((url) => ({ id: newEntryId(), url }));
-          for (const rows of chunks(fresh)) {
-            await tx.dncEntry.createMany({
-              data: rows.map(({ id, url }) => ({
-                id, teamId, url, createdBy: actor, source: options.source, createdAt: now, updatedAt: now,
-              })),
-            });
-            await tx.auditEvent.createMany({
-              data: rows.map(({ id, url }) =>
-                auditEventRow({ teamId, action: "dnc.batch_added", actor, targetId: id, url, requestId: options.requestId }, now),
-              ),
-            });
-          }
-          for (const { id, url } of fresh) ids.set(url, { id, isNew: true });
-          return ids;
+  const idsByUrl = await changeTeamList(teamId, () =>
+    db.$transaction(async (tx) => {
+      const now = new Date();
+      const ids = new Map<string, { id: string; isNew: boolean }>();
+      for (const urls of chunks(unique)) {
+        const rows = urls.map((url) => Prisma.sql`(${newEntryId()}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source})`);
+        const inserted = await tx.$queryRaw<{ id: string; url: string }[]>`
+          INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source")
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT ("teamId", "url") DO NOTHING RETURNING "id", "url"`;
+        if (inserted.length === 0) continue;
+        await tx.auditEvent.createMany({
+          data: inserted.map(({ id, url }) =>
+            auditEventRow({ teamId, action: "dnc.batch_added", actor, targetId: id, url, requestId: options.requestId }, now),
+          ),
         });
-        return summarize(options.urls, normalized, idsByUrl);
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= ATTEMPTS_ON_CLASH) throw error;
+        for (const { id, url } of inserted) ids.set(url, { id, isNew: true });
       }
-    }
-  });
+      for (const urls of chunks(unique.filter((url) => !ids.has(url)))) {
+        const listed = await tx.dncEntry.findMany({ where: { teamId, url: { in: urls } }, select: { id: true, url: true } });
+        for (const { id, url } of listed) ids.set(url, { id, isNew: false });
+      }
+      return ids;
+    }),
+  );
+  return summarize(options.urls, normalized, idsByUrl);
 }
 
 function summarize(

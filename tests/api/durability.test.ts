@@ -20,6 +20,24 @@ describe("durability and atomicity of deletes", () => {
     expect(await db.auditEvent.count({ where: { targetId: entry.$id, action: "dnc.deleted" } })).toBe(1);
   });
 
+  it("overlapping batches beside single adds and deletes: no errors, every URL stored once with one audit row", async () => {
+    const team = await createTestTeam();
+    const singles = (await api("/api/v1/dnc/batch", { method: "POST", key: team.writeKey, body: { entries: Array.from({ length: 10 }, (_, i) => ({ url: `in/single-${i}` })) } })).body.data.details;
+    const batches = Array.from({ length: 4 }, (_, b) => ({ entries: Array.from({ length: 300 }, (_, i) => ({ url: `in/overlap-${b * 100 + i}` })) }));
+    const responses = await Promise.all([
+      ...batches.map((body) => api("/api/v1/dnc/batch", { method: "POST", key: team.writeKey, body })),
+      ...singles.map((detail: { $id: string }) => api(`/api/v1/dnc/${detail.$id}`, { method: "DELETE", key: team.writeKey })),
+      ...Array.from({ length: 10 }, (_, i) => api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: `in/overlap-${i * 50}` } })),
+    ]);
+    expect(responses.map((r) => r.status).filter((status) => ![200, 201, 409].includes(status))).toEqual([]);
+    const db = await testDb();
+    const urls = new Set(batches.flatMap((body) => body.entries.map((entry) => `https://linkedin.com/in/${entry.url.slice(3)}`)));
+    expect(await db.dncEntry.count({ where: { teamId: team.id } })).toBe(urls.size);
+    const added = await db.auditEvent.count({ where: { teamId: team.id, action: { in: ["dnc.added", "dnc.batch_added"] }, url: { in: [...urls] } } });
+    expect(added).toBe(urls.size);
+    expect(await db.auditEvent.count({ where: { teamId: team.id, action: "dnc.deleted" } })).toBe(10);
+  });
+
   it("SIGKILL mid-stream: every acknowledged delete is gone with its audit row; nothing half-deleted", async () => {
     const workDir = inject("workDir");
     const database = await createTestDatabase(inject("engine"), workDir);

@@ -35,15 +35,6 @@ export async function createTestDatabase(engine: TestEngine, dir: string): Promi
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
-export async function isPostgresReachable(): Promise<boolean> {
-  try {
-    await adminQuery("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A Prisma client of the test's own on a database other than the one the fixtures use. */
 export async function openDatabase(url: string) {
   if (url.startsWith("file:")) {

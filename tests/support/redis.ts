@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import Redis from "ioredis";
 import { freePort } from "./server";
 
 export type TestRedis = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
-
-export function hasRedisServer(): boolean {
-  return spawnSync("redis-server", ["--version"]).status === 0;
-}
 
 /**
  * A redis-server of the test's own on a spare port (never the machine's shared one), so a test
