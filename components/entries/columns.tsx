@@ -30,7 +30,11 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
   const url: ColumnDef<DncEntryDto> = {
     id: "url",
     header: "Profile URL",
-    cell: ({ row }) => <span className="font-mono text-[13px] text-zinc-900">{row.original.url}</span>,
+    cell: ({ row }) => (
+      <span className="font-mono text-[13px] text-zinc-900" title={row.original.url}>
+        {readableUrl(row.original.url)}
+      </span>
+    ),
   };
   const createdAt: ColumnDef<DncEntryDto> = {
     id: "createdAt",
@@ -50,4 +54,13 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
     size: 90,
   };
   return options.canWrite ? [select, url, createdAt, actions] : [url, createdAt];
+}
+
+/** Stored URLs percent-encode non-ASCII slugs (…/in/%C3%A9lodie); people read them decoded (…/in/élodie). */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
