@@ -6,3 +6,19 @@ export const createApiKeyBodySchema = z.object({
 });
 
 export const apiKeyIdSchema = z.string().regex(/^key_[A-Za-z0-9]{1,64}$/);
+
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(["read", "write"]),
+  prefix: z.string().describe("The first characters of the key, to tell keys apart"),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable().describe("Kept to the minute"),
+  revokedAt: z.iso.datetime().nullable(),
+});
+
+export const listApiKeysResultSchema = z.object({ keys: z.array(apiKeySchema) });
+
+export const createdApiKeySchema = apiKeySchema
+  .pick({ id: true, name: true, scope: true, prefix: true, createdAt: true })
+  .extend({ key: z.string().describe("The secret: shown in this response only, stored as a SHA-256 hash") });

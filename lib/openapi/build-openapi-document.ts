@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createApiKeyBodySchema, createdApiKeySchema, listApiKeysResultSchema } from "@/lib/api-keys/schemas";
 import { listAuditQuerySchema, listAuditResultSchema } from "@/lib/audit/schemas";
 import { API_ERRORS, type ApiErrorCode } from "@/lib/errors";
 import {
@@ -20,7 +21,10 @@ type Operation = {
   summary: string;
   query?: z.ZodObject;
   body?: z.ZodType;
-  pathId?: boolean;
+  /** Example of the `{id}` path parameter, when the path has one. */
+  pathId?: string;
+  /** API routes take an API key or the dashboard's session; key management takes only the session. */
+  sessionOnly?: boolean;
   success: { status: number; data: z.ZodType; message?: string };
   errors: ApiErrorCode[];
   rateLimited?: boolean;
@@ -47,7 +51,8 @@ const rateLimitHeaders = Object.fromEntries(
 
 function operation(op: Operation) {
   const parameters = [
-    ...(op.pathId ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: "dnc_12345abcde" } }] : []),
+    ...(op.pathId ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: op.pathId } }] : []),
+    { name: "X-DNC-Team", in: "header", required: false, schema: { type: "string" }, description: "Session callers: the slug of the team to act for (default: their first)" },
     ...Object.entries(op.query?.shape ?? {}).map(([name, field]) => {
       const schema = jsonSchema(field as z.ZodType);
       return { name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema, description: schema.description };
@@ -81,7 +86,7 @@ function operation(op: Operation) {
   );
   return {
     summary: op.summary,
-    security: [{ bearer: [] }],
+    security: op.sessionOnly ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
     parameters,
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
     responses: { [String(op.success.status)]: success, ...errorResponses },
@@ -109,7 +114,16 @@ export function buildOpenApiDocument() {
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API key (dncsk_…)" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key (dncsk_…)" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description:
+            "The dashboard's session (sign in at /sign-in). Writes must also send a same-origin Origin header and a JSON body (else 403 / 415).",
+        },
+      },
       schemas: { DncEntry: jsonSchema(dncEntrySchema), Error: errorEnvelope },
     },
     paths: {
@@ -146,11 +160,35 @@ export function buildOpenApiDocument() {
       "/dnc/{id}": {
         delete: operation({
           summary: "Delete a DNC entry",
-          pathId: true,
+          pathId: "dnc_12345abcde",
           query: z.object({ reason: deleteEntryBodySchema.shape.reason }),
           body: deleteEntryBodySchema,
           success: { status: 200, data: deleteResultSchema },
           errors: [...writes, "invalid_reason", "dnc_not_found", "unauthorized_dnc"],
+        }),
+      },
+      "/api-keys": {
+        get: operation({
+          summary: "The team's API keys (owners and admins, session only)",
+          success: { status: 200, data: listApiKeysResultSchema },
+          errors: [...common, "forbidden"],
+          sessionOnly: true,
+        }),
+        post: operation({
+          summary: "Create an API key; the secret is in this response only (owners and admins, session only)",
+          body: createApiKeyBodySchema,
+          success: { status: 201, data: createdApiKeySchema },
+          errors: [...writes, "invalid_api_key_fields"],
+          sessionOnly: true,
+        }),
+      },
+      "/api-keys/{id}": {
+        delete: operation({
+          summary: "Revoke an API key, effective on its next request (owners and admins, session only)",
+          pathId: "key_AbC123",
+          success: { status: 200, data: z.object({ message: z.literal("API key revoked") }) },
+          errors: [...writes, "not_found"],
+          sessionOnly: true,
         }),
       },
       "/audit": {

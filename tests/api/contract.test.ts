@@ -348,7 +348,9 @@ describe("Kakiyo path shape and discovery", () => {
     expect(response.status).toBe(200);
     const doc = response.body;
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/audit", "/dnc", "/dnc/batch", "/dnc/check", "/dnc/{id}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api-keys", "/api-keys/{id}", "/audit", "/dnc", "/dnc/batch", "/dnc/check", "/dnc/{id}"]);
+    expect(doc.paths["/api-keys"].post.security).toEqual([{ session: [] }]);
+    expect(doc.paths["/dnc"].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     const del = doc.paths["/dnc/{id}"].delete;
     expect(Object.keys(del.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "429", "500", "503"]);
     expect(del.responses["403"].content["application/json"].schema.properties.error.enum).toEqual(
@@ -357,6 +359,8 @@ describe("Kakiyo path shape and discovery", () => {
     const limit = doc.paths["/dnc"].get.parameters.find((p: { name: string }) => p.name === "limit");
     expect(limit.schema).toMatchObject({ type: "string" });
     expect(doc.paths["/dnc/batch"].post.requestBody.content["application/json"].schema.properties.entries).toMatchObject({ minItems: 1, maxItems: 1000 });
+    const { validate } = await import("@readme/openapi-parser");
+    expect(await validate(structuredClone(doc))).toMatchObject({ valid: true, warnings: [] });
   });
 });
 
