@@ -1,40 +1,58 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { logRedisError, type SharedRedis } from "@/lib/redis/client";
-import type { SignInThrottle, SignInThrottleOptions } from "./sign-in-throttle";
+import {
+  ADDRESS_BASE_DELAY_MS,
+  DEFAULT_MAX_ADDRESS_DELAY_MS,
+  accountKey,
+  addressKey,
+  type SignInReservation,
+  type SignInThrottle,
+  type SignInThrottleOptions,
+} from "./sign-in-throttle";
 
-const PREFIX = "dnc:signin:v1";
+const PREFIX = "dnc:signin:v2";
 
-/** Milliseconds until the key's window has room again (0 when it has now), on the Redis clock. */
-const WAIT_SCRIPT = `
+/**
+ * The same rules as the in-process SignInThrottle, in one script on the Redis clock: trim both
+ * windows, compute the wait, and either refuse (nothing counted) or add the attempt to both keys.
+ * One script is atomic in Redis, so parallel attempts on any number of instances are counted one by one.
+ * KEYS: account key, [address key]. ARGV: window, perAccount, perAddress, base delay, max delay, attempt id.
+ */
+const RESERVE_SCRIPT = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local window = tonumber(ARGV[1])
+local perAccount = tonumber(ARGV[2])
+local perAddress = tonumber(ARGV[3])
+local baseDelay = tonumber(ARGV[4])
+local maxDelay = tonumber(ARGV[5])
 local wait = 0
-for i, key in ipairs(KEYS) do
-  local limit = tonumber(ARGV[i + 1])
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local count = redis.call('ZCARD', key)
-  if count >= limit then
-    local nth = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-    wait = math.max(wait, tonumber(nth[2]) + window - now)
+for _, key in ipairs(KEYS) do redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window) end
+local accountCount = redis.call('ZCARD', KEYS[1])
+if accountCount >= perAccount then
+  local nth = redis.call('ZRANGE', KEYS[1], accountCount - perAccount, accountCount - perAccount, 'WITHSCORES')
+  wait = tonumber(nth[2]) + window - now
+end
+if KEYS[2] then
+  local addressCount = redis.call('ZCARD', KEYS[2])
+  if addressCount >= perAddress then
+    local delay = math.min(maxDelay, baseDelay * 2 ^ math.min(30, addressCount - perAddress))
+    local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+    wait = math.max(wait, tonumber(last[2]) + delay - now)
   end
 end
-return wait`;
-
-const RECORD_SCRIPT = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+if wait > 0 then return math.ceil(wait) end
 for _, key in ipairs(KEYS) do
-  redis.call('ZADD', key, now, ARGV[2])
-  redis.call('PEXPIRE', key, ARGV[1])
+  redis.call('ZADD', key, now, ARGV[6])
+  redis.call('PEXPIRE', key, window)
 end
-return 1`;
+return 0`;
 
 /**
- * The sign-in throttle shared by every instance (same rules as the in-process one), so N instances
- * do not allow N times the guesses. Redis unreachable: this instance's own throttle takes over, so
- * sign-in keeps working and is still limited, per instance, until Redis returns.
+ * The sign-in throttle shared by every instance, so N instances do not allow N times the guesses.
+ * Redis unreachable: this instance's own throttle takes over, so sign-in keeps working and is still
+ * limited, per instance, until Redis returns.
  */
 export class RedisSignInThrottle {
   constructor(
@@ -43,33 +61,32 @@ export class RedisSignInThrottle {
     private readonly fallback: SignInThrottle,
   ) {}
 
-  async retryAfterMs(email: string, address: string | null): Promise<number> {
-    const keys = [`${PREFIX}:email:${email}`, ...(address === null ? [] : [`${PREFIX}:addr:${address}`])];
+  async reserve(email: string, address: string | null): Promise<SignInReservation> {
+    const keys = this.keys(email, address);
+    const attemptId = randomUUID();
+    const { windowMs, perAccount, perAddress, maxAddressDelayMs = DEFAULT_MAX_ADDRESS_DELAY_MS } = this.options;
     try {
       await this.redis.firstConnection;
-      return (await this.redis.client.eval(WAIT_SCRIPT, keys.length, ...keys, this.options.windowMs, this.options.perEmail, this.options.perAddress)) as number;
+      const wait = Number(await this.redis.client.eval(RESERVE_SCRIPT, keys.length, ...keys, windowMs, perAccount, perAddress, ADDRESS_BASE_DELAY_MS, maxAddressDelayMs, attemptId));
+      return wait > 0 ? { retryAfterMs: wait } : { retryAfterMs: 0, attemptId };
     } catch (error) {
       logRedisError("sign-in throttle", error);
-      return this.fallback.retryAfterMs(email, address);
+      return this.fallback.reserve(email, address);
     }
   }
 
-  async recordFailure(email: string, address: string | null) {
-    this.fallback.recordFailure(email, address);
-    const keys = [`${PREFIX}:email:${email}`, ...(address === null ? [] : [`${PREFIX}:addr:${address}`])];
+  async succeeded(email: string, address: string | null, attemptId: string) {
+    this.fallback.succeeded(email, address, attemptId);
+    const [account, fromAddress] = this.keys(email, address);
     try {
-      await this.redis.client.eval(RECORD_SCRIPT, keys.length, ...keys, this.options.windowMs, randomUUID());
+      await this.redis.client.del(account!);
+      if (fromAddress) await this.redis.client.zrem(fromAddress, attemptId);
     } catch (error) {
       logRedisError("sign-in throttle", error);
     }
   }
 
-  async recordSuccess(email: string) {
-    this.fallback.recordSuccess(email);
-    try {
-      await this.redis.client.del(`${PREFIX}:email:${email}`);
-    } catch (error) {
-      logRedisError("sign-in throttle", error);
-    }
+  private keys(email: string, address: string | null): string[] {
+    return [`${PREFIX}:${accountKey(email)}`, ...(address === null ? [] : [`${PREFIX}:${addressKey(address)}`])];
   }
 }

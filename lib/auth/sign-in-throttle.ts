@@ -1,48 +1,89 @@
 /**
- * Counts failed sign-ins per email and per client address over a sliding window. Once either
- * reaches its limit, further attempts are refused without checking the password until the oldest
- * failure ages out: guessing is slowed to a handful of tries per window, per account and per address.
+ * Sign-in attempts per account and per client address over a sliding window.
+ *
+ * An attempt is reserved *before* the password is checked, in one synchronous step, so parallel
+ * guesses cannot all pass the check before the first failure is counted; a correct password then
+ * clears the account's attempts and gives back its address slot.
+ * - Per account: at most `perAccount` attempts per window, then a hard refusal until the oldest ages
+ *   out. This is what stops guessing one person's password.
+ * - Per address: `perAddress` attempts per window are free; past that each further attempt must wait
+ *   a delay that doubles (1 s, 2 s, 4 s … up to `maxAddressDelayMs`) after the address's previous
+ *   one. Many people can share one address (an office NAT): a growing delay slows a spray across
+ *   accounts without locking honest colleagues out for the whole window.
  */
-export type SignInThrottleOptions = { windowMs: number; perEmail: number; perAddress: number; now?: () => number };
+export type SignInThrottleOptions = {
+  windowMs: number;
+  perAccount: number;
+  perAddress: number;
+  maxAddressDelayMs?: number;
+  now?: () => number;
+};
+
+export type SignInReservation = { retryAfterMs: 0; attemptId: string } | { retryAfterMs: number; attemptId?: undefined };
+
+export const ADDRESS_BASE_DELAY_MS = 1000;
+export const DEFAULT_MAX_ADDRESS_DELAY_MS = 60_000;
+
+/** Delay an address must leave after its previous attempt, given how many it made in the window. */
+export function addressDelayMs(attempts: number, perAddress: number, maxDelayMs: number): number {
+  if (attempts < perAddress) return 0;
+  return Math.min(maxDelayMs, ADDRESS_BASE_DELAY_MS * 2 ** Math.min(30, attempts - perAddress));
+}
+
+const SWEEP_ABOVE_KEYS = 10_000;
+
+export const accountKey = (email: string) => `account:${email}`;
+export const addressKey = (address: string) => `address:${address}`;
 
 export class SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, { at: number; id: string }[]>();
   private readonly now: () => number;
+  private readonly maxAddressDelayMs: number;
+  private sequence = 0;
 
   constructor(private readonly options: SignInThrottleOptions) {
     this.now = options.now ?? Date.now;
+    this.maxAddressDelayMs = options.maxAddressDelayMs ?? DEFAULT_MAX_ADDRESS_DELAY_MS;
   }
 
-  /** Milliseconds until another attempt is allowed; 0 when allowed now. A null address is not counted. */
-  retryAfterMs(email: string, address: string | null): number {
+  /** Counts an attempt and allows it (retryAfterMs 0), or refuses it without counting. A null address is not counted. */
+  reserve(email: string, address: string | null): SignInReservation {
     const now = this.now();
-    return Math.max(
-      this.waitFor(`email:${email}`, this.options.perEmail, now),
-      address === null ? 0 : this.waitFor(`addr:${address}`, this.options.perAddress, now),
-    );
-  }
-
-  recordFailure(email: string, address: string | null) {
-    const now = this.now();
-    for (const key of address === null ? [`email:${email}`] : [`email:${email}`, `addr:${address}`]) {
-      this.failures.set(key, [...this.recent(key, now), now]);
+    if (this.attempts.size > SWEEP_ABOVE_KEYS) this.sweep(now);
+    const account = this.recent(accountKey(email), now);
+    const fromAddress = address === null ? [] : this.recent(addressKey(address), now);
+    let wait = 0;
+    if (account.length >= this.options.perAccount) {
+      wait = account[account.length - this.options.perAccount]!.at + this.options.windowMs - now;
     }
+    const delay = addressDelayMs(fromAddress.length, this.options.perAddress, this.maxAddressDelayMs);
+    if (delay > 0) wait = Math.max(wait, fromAddress[fromAddress.length - 1]!.at + delay - now);
+    if (wait > 0) return { retryAfterMs: wait };
+
+    const attemptId = `${now}-${++this.sequence}`;
+    this.attempts.set(accountKey(email), [...account, { at: now, id: attemptId }]);
+    if (address !== null) this.attempts.set(addressKey(address), [...fromAddress, { at: now, id: attemptId }]);
+    return { retryAfterMs: 0, attemptId };
   }
 
-  /** A correct password clears the account's failures, not the address's: one good login does not reset a spray. */
-  recordSuccess(email: string) {
-    this.failures.delete(`email:${email}`);
+  /** The password was right: the account starts afresh and the attempt no longer counts against the address. */
+  succeeded(email: string, address: string | null, attemptId: string) {
+    this.attempts.delete(accountKey(email));
+    if (address === null) return;
+    const key = addressKey(address);
+    const kept = (this.attempts.get(key) ?? []).filter((attempt) => attempt.id !== attemptId);
+    if (kept.length === 0) this.attempts.delete(key);
+    else this.attempts.set(key, kept);
   }
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((time) => now - time < this.options.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
+  /** Drops keys whose attempts all aged out, so a spray over many accounts cannot grow the map without bound. */
+  private sweep(now: number) {
+    for (const key of [...this.attempts.keys()]) this.recent(key, now);
+  }
+
+  private recent(key: string, now: number) {
+    const kept = (this.attempts.get(key) ?? []).filter((attempt) => now - attempt.at < this.options.windowMs);
+    if (kept.length === 0) this.attempts.delete(key);
     return kept;
-  }
-
-  private waitFor(key: string, limit: number, now: number): number {
-    const recent = this.recent(key, now);
-    if (recent.length < limit) return 0;
-    return recent[recent.length - limit]! + this.options.windowMs - now;
   }
 }
