@@ -2,6 +2,9 @@ import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** An empty variable is an unset one (shells and .env files write `NAME=` to clear a value). */
+const optional = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -15,6 +18,11 @@ const envSchema = z.object({
   DNC_RATE_READ_LIMIT: positiveInt(60),
   DNC_CHECK_CACHE_TTL_MS: positiveInt(5 * 60_000),
   DNC_CHECK_CACHE_MAX: positiveInt(100_000),
+  NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be the dashboard's public http(s) URL" })),
+  DNC_TRUSTED_PROXIES: optional(z.string()),
+  DNC_SIGNIN_WINDOW_MS: positiveInt(15 * 60_000),
+  DNC_SIGNIN_ACCOUNT_LIMIT: positiveInt(5),
+  DNC_SIGNIN_ADDRESS_LIMIT: positiveInt(50),
 });
 
 export type Env = z.infer<typeof envSchema>;

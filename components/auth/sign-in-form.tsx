@@ -8,8 +8,18 @@ import { Notice } from "@/components/ui/page-header";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
-  too_many_attempts: "Too many failed sign-ins. Wait a few minutes and try again.",
 };
+
+/** The server answers a throttled attempt with `too_many_attempts:<seconds to wait>`. */
+function messageFor(error: string | null | undefined): string {
+  const throttled = /^too_many_attempts:(\d+)$/.exec(error ?? "");
+  if (throttled) {
+    const seconds = Number(throttled[1]);
+    const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} second${seconds === 1 ? "" : "s"}`;
+    return `Too many sign-in attempts. Try again in ${wait}.`;
+  }
+  return MESSAGES[error ?? ""] ?? "Sign-in failed. Try again.";
+}
 
 export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +38,7 @@ export function SignInForm() {
       return;
     }
     setPending(false);
-    setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
+    setError(messageFor(result?.error));
   }
 
   return (

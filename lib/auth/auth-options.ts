@@ -2,36 +2,85 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
-import { decoyPasswordHash, verifyPassword } from "./password";
-import { sessionSecret } from "./secret";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { getRedis } from "@/lib/redis/client";
+import { decoyPasswordHash, verifyPassword } from "./password";
 import { RedisSignInThrottle } from "./redis-sign-in-throttle";
+import { sessionSecret } from "./secret";
+import { createSession, revokeSession, SESSION_MAX_AGE_S } from "./sessions";
 import { SignInThrottle } from "./sign-in-throttle";
-
-const THROTTLE = { windowMs: 15 * 60_000, perEmail: 5, perAddress: 50 };
 
 const globalForThrottle = globalThis as unknown as { dncSignInThrottle?: SignInThrottle | RedisSignInThrottle };
 
-/** With REDIS_URL the failures are counted across all instances; without it, in this process. */
+/** With REDIS_URL the attempts are counted across all instances; without it, in this process. */
 function signInThrottle() {
   if (!globalForThrottle.dncSignInThrottle) {
-    const local = new SignInThrottle(THROTTLE);
+    const config = env();
+    const options = { windowMs: config.DNC_SIGNIN_WINDOW_MS, perAccount: config.DNC_SIGNIN_ACCOUNT_LIMIT, perAddress: config.DNC_SIGNIN_ADDRESS_LIMIT };
+    const local = new SignInThrottle(options);
     const redis = getRedis();
-    globalForThrottle.dncSignInThrottle = redis ? new RedisSignInThrottle(redis, THROTTLE, local) : local;
+    globalForThrottle.dncSignInThrottle = redis ? new RedisSignInThrottle(redis, options, local) : local;
   }
   return globalForThrottle.dncSignInThrottle;
 }
 
+/** The sign-in error for a refused attempt: `too_many_attempts:<seconds to wait>` (the form shows the wait). */
 export const SIGN_IN_THROTTLED = "too_many_attempts";
 
+/** What next-auth accepts as a callback URL: a path, or an absolute http(s) URL. */
+function isHttpUrlOrPath(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Credentials sign-in with JWT sessions. The token carries only the user id: memberships and roles
- * are looked up on every request (lib/auth/session.ts), so the token grants nothing by itself.
+ * A callbackUrl (query or cookie) that next-auth would refuse with a 500 "server configuration"
+ * page; the auth route answers 400 instead.
+ */
+export function hasInvalidCallbackUrl(request: Request, cookie: (name: string) => string | undefined): boolean {
+  const values = [new URL(request.url).searchParams.get("callbackUrl"), cookie("next-auth.callback-url"), cookie("__Secure-next-auth.callback-url")];
+  return values.some((value) => value !== null && value !== undefined && value !== "" && !isHttpUrlOrPath(value));
+}
+
+/**
+ * Where next-auth may send the browser after sign-in or sign-out: a path or a URL of this origin,
+ * else home. next-auth's default throws on a URL it cannot parse (a 500 from `callbackUrl=%ff`).
+ */
+export function safeRedirect(url: string, baseUrl: string): string {
+  try {
+    const target = new URL(url, baseUrl);
+    return target.origin === new URL(baseUrl).origin ? target.href : baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/**
+ * Credentials sign-in with JWT sessions. The token carries the user id and a server-side session id:
+ * the session row is checked and memberships and roles are read on every request
+ * (lib/auth/session.ts), so the token grants nothing by itself and sign-out ends it for good.
  */
 export function authOptions(): NextAuthOptions {
   return {
     secret: sessionSecret(),
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
+      async jwt({ token, user }) {
+        // `user` is only present on the request that signed in: that is when the session row is made.
+        if (user) token.sid = await createSession(user.id);
+        return token;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(token.sid);
+      },
+    },
     pages: { signIn: "/sign-in" },
     logger: {
       // Unset on a zero-configuration install by design: the dashboard signs in and out with
@@ -49,22 +98,19 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const email = credentials?.email?.trim().toLowerCase() ?? "";
           const password = credentials?.password ?? "";
-          // next-auth does not pass the socket's address; behind a proxy, X-Forwarded-For names the
-          // client. Without it there is no address to count, and one shared bucket would let anyone
-          // lock everyone out, so only the per-account limit applies.
-          const forwarded = request?.headers?.["x-forwarded-for"];
-          const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+          const address = clientAddress(request?.headers ?? {});
           const throttle = signInThrottle();
-          if ((await throttle.retryAfterMs(email, address)) > 0) throw new Error(SIGN_IN_THROTTLED);
+          // Counted before the password is checked: parallel guesses cannot all get in ahead of the count.
+          const reservation = await throttle.reserve(email, address);
+          if (reservation.attemptId === undefined) {
+            throw new Error(`${SIGN_IN_THROTTLED}:${Math.ceil(reservation.retryAfterMs / 1000)}`);
+          }
 
           const db = await getDb();
           const user = await db.user.findUnique({ where: { email } });
           const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-          if (!user || !valid) {
-            await throttle.recordFailure(email, address);
-            return null;
-          }
-          await throttle.recordSuccess(email);
+          if (!user || !valid) return null;
+          await throttle.succeeded(email, address, reservation.attemptId);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/http/client-address";
 import type { Caller } from "./caller";
 import { parseCookieHeader, readSessionUser, selectMembership } from "./session";
 import { TEAM_COOKIE, TEAM_HEADER } from "./team-selection";
@@ -39,13 +40,16 @@ export async function authenticateSession(request: Request): Promise<Caller | nu
   };
 }
 
-/** The Origin header must name the host the request was sent to; a missing or `null` Origin is refused too. */
+/**
+ * The Origin header must be the dashboard's own origin, scheme, host and port alike (NEXTAUTH_URL's
+ * when configured); a missing or `null` Origin is refused too.
+ */
 function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const expected = publicOrigin(request.headers);
+  if (!origin || origin === "null" || expected === null) return false;
   try {
-    return host !== null && new URL(origin).host === host;
+    return new URL(origin).origin === expected;
   } catch {
     return false;
   }
