@@ -2,7 +2,8 @@
 # Writes one migration per provider from the change between the committed schema and the working
 # one: prisma/migrations/<ts>_<name> (SQLite) and prisma/postgres/migrations/<ts>_<name>.
 # `prisma migrate dev` needs a shadow database the JS engine cannot create, so migrations are
-# authored with `migrate diff` instead (see STACK.md).
+# authored with `migrate diff` instead (see STACK.md). The JS engine connects to a database even for
+# a diff between two schema files, so the PostgreSQL one needs a reachable server.
 set -euo pipefail
 name=${1:?usage: npm run db:migration -- <name>}
 stamp="$(date -u +%Y%m%d%H%M%S)_${name}"
@@ -24,4 +25,4 @@ write_migration() { # <DATABASE_URL selecting the provider> <schema file> <migra
 }
 
 write_migration "file:./data/dnc.db" prisma/schema.prisma prisma/migrations
-write_migration "postgresql://migrate@localhost/migrate" prisma/postgres/schema.prisma prisma/postgres/migrations
+write_migration "${DNC_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}" prisma/postgres/schema.prisma prisma/postgres/migrations

@@ -1,31 +1,43 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { sessionSecret } from "./secret";
 import type { Role } from "./team-selection";
 
-/** next-auth v4's cookie names: the `__Secure-` form when NEXTAUTH_URL is https. */
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+/**
+ * The session cookie's name, as next-auth v4 sets it: the `__Secure-` form when NEXTAUTH_URL is
+ * https. Only that one name is read, so a cookie planted over plain http cannot stand in for it.
+ */
+export function sessionCookieName(): string {
+  return env().NEXTAUTH_URL?.startsWith("https:") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
 
 export type MembershipView = { teamId: string; slug: string; name: string; role: Role };
 export type SessionUser = { id: string; email: string; name: string; memberships: MembershipView[] };
 
 /**
- * The signed-in user behind a session cookie, with memberships read from the database now: the
- * token only proves who signed in; what they may do is never taken from it, so removing a member
- * takes effect on their next request.
+ * The signed-in user behind a session cookie, read from the database now (one query): the cookie's
+ * server-side session must exist, belong to the user, be neither revoked nor expired; memberships
+ * are never taken from the token, so removing a member takes effect on their next request.
  */
 export async function readSessionUser(cookie: (name: string) => string | undefined): Promise<SessionUser | null> {
-  const token = SESSION_COOKIES.map(cookie).find(Boolean);
+  const token = cookie(sessionCookieName());
   if (!token) return null;
   const payload = await decode({ token, secret: sessionSecret() }).catch(() => null);
-  if (!payload?.sub) return null;
+  if (!payload?.sub || typeof payload.sid !== "string") return null;
   const db = await getDb();
-  const user = await db.user.findUnique({
-    where: { id: payload.sub },
-    select: { id: true, email: true, name: true, memberships: { select: { role: true, team: true }, orderBy: { createdAt: "asc" } } },
+  const session = await db.session.findUnique({
+    where: { id: payload.sid },
+    select: {
+      userId: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true, memberships: { select: { role: true, team: true }, orderBy: { createdAt: "asc" } } } },
+    },
   });
-  if (!user) return null;
+  if (!session || session.userId !== payload.sub || session.revokedAt !== null || session.expiresAt.getTime() <= Date.now()) return null;
+  const { user } = session;
   return {
     id: user.id,
     email: user.email,
