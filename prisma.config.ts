@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
+import { preparePrivateSqliteFile } from "./lib/db/sqlite-file";
 
 // The CLI's configuration: the JS schema engine works offline (the default engine downloads a
 // binary, see STACK.md). DATABASE_URL picks the provider: file: → SQLite, postgresql:// → PostgreSQL,
@@ -48,8 +47,8 @@ function postgresConfig() {
 }
 
 function sqliteConfig() {
-  // SQLite creates the file but not its folder.
-  mkdirSync(path.dirname(path.resolve(databaseUrl.replace(/^file:/, ""))), { recursive: true });
+  // SQLite would create the file world-readable (umask) and not its folder: the CLI often creates it first.
+  preparePrivateSqliteFile(databaseUrl);
   return defineConfig({
     experimental: { adapter: true },
     engine: "js",

@@ -1,10 +1,9 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
+import { preparePrivateSqliteFile } from "./sqlite-file";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/client";
 
 export { Prisma } from "./generated/client";
@@ -20,12 +19,8 @@ export function databaseProvider(): DatabaseProvider {
   return env().DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
 }
 
-/** Resolves `file:relative/path` against the working directory and makes sure its folder exists. */
-export function sqliteFilePath(databaseUrl: string): string {
-  const file = path.resolve(databaseUrl.replace(/^file:/, ""));
-  mkdirSync(path.dirname(file), { recursive: true });
-  return file;
-}
+/** The SQLite file of a `file:` URL, made private (mode 0600) before anything opens it. */
+export const sqliteFilePath = preparePrivateSqliteFile;
 
 async function connectSqlite(): Promise<Db> {
   const file = sqliteFilePath(env().DATABASE_URL);
