@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_SECURITY_HEADERS, ASSET_SECURITY_HEADERS, COMMON_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +8,15 @@ const nextConfig: NextConfig = {
   // Kakiyo's path shape (/v1/dnc/...) served by the same handlers as /api/v1/...
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
+  },
+  // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: API_SECURITY_HEADERS },
+      { source: "/v1/:path*", headers: API_SECURITY_HEADERS },
+      { source: "/_next/static/:path*", headers: ASSET_SECURITY_HEADERS },
+    ];
   },
 };
 
