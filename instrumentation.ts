@@ -1,8 +1,14 @@
-// Connect and verify the database at start-up, so a misconfigured or non-durable database stops the
-// server before it answers a single request. Redis gets a short first connection attempt: the app
-// starts without it (checks from the database, writes refused) and picks it up when it comes.
+// At start-up: stamp every request with its socket's address (lib/http/client-address.ts) and
+// route what Next cannot (lib/http/request-guard.ts) to a 4xx, then
+// connect and verify the database, so a misconfigured or non-durable database stops the server
+// before it answers a single request. Redis gets a short first connection attempt: the app starts
+// without it (checks from the database, writes refused) and picks it up when it comes.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installPeerAddressStamp } = await import("@/lib/http/client-address");
+    const { installRequestGuard } = await import("@/lib/http/request-guard");
+    installPeerAddressStamp();
+    installRequestGuard();
     const { databaseProvider, getDb } = await import("@/lib/db");
     await getDb();
     if (databaseProvider() === "sqlite") {

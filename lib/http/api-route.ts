@@ -32,7 +32,7 @@ export function ok(data: unknown, init: { status?: number; message?: string } = 
 
 /**
  * The one wrapper every API route goes through: request id → authenticate (API key, else the
- * dashboard's session) → rate-limit → access check → handler. Every thrown error becomes the
+ * dashboard's session) → access check → rate-limit → handler. Every thrown error becomes the
  * `{error, message}` envelope through the single code → status table in lib/errors; anything
  * unexpected is logged and answered with 500 `internal_error`. Rate-limit headers go on every
  * response once the caller's team is known.
@@ -47,12 +47,13 @@ export function apiRoute<Params = Record<string, never>>(
     let response: Response;
     try {
       const caller = await authenticate(request);
+      // A refused caller spends nothing: a read key or a viewer cannot use up the team's write budget.
+      if (!isAllowed(caller, options.access)) throw new ApiError("forbidden");
       const decision = await getRateLimiter().consume(caller.teamId, options.bucket);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) {
         throw new ApiError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
       }
-      if (!isAllowed(caller, options.access)) throw new ApiError("forbidden");
       response = await handler({ request, caller, params: await segment.params, requestId });
     } catch (error) {
       response = errorResponse(error, requestId);
@@ -81,6 +82,8 @@ function isAllowed(caller: Caller, access: RouteOptions["access"]): boolean {
 
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ApiError) {
+    // A client that hangs up mid-upload is not a fault of ours: one line, no stack trace.
+    if (error.code === "request_aborted") console.info(JSON.stringify({ level: "info", requestId, msg: "client closed the connection before its body was read" }));
     // The unread rest of an oversized body makes the connection unusable: tell the client to open a new one.
     const headers = error.code === "payload_too_large" ? { Connection: "close" } : undefined;
     return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: error.status, headers });
@@ -88,6 +91,17 @@ export function errorResponse(error: unknown, requestId: string): Response {
   console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) }));
   const internal = new ApiError("internal_error");
   return Response.json({ error: internal.code, message: internal.message }, { status: internal.status });
+}
+
+/** What lib/http/request-guard.ts refused before routing: an undecodable path (400) or an unserved method (405). */
+export function refusedRequest(request: Request): Response {
+  const reason = new URL(request.url).searchParams.get("reason");
+  const method = request.headers.get("x-dnc-refused-method") || request.method;
+  const error =
+    reason === "invalid_path"
+      ? new ApiError("invalid_path")
+      : new ApiError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
+  return errorResponse(error, newRequestId());
 }
 
 /** For the methods a route does not serve: 405 in the envelope, with the Allow header, instead of an empty body. */
