@@ -11,7 +11,7 @@ const envSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be file:<path> (SQLite) or postgresql://… (PostgreSQL)")
     .default("file:./data/dnc.db"),
   DATABASE_POOL_MAX: positiveInt(10),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be redis://… or rediss://…").optional(),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "REDIS_URL must be redis://… or rediss://…")),
   DNC_RATE_WINDOW_MS: positiveInt(60_000),
   DNC_RATE_WRITE_LIMIT: positiveInt(30),
   DNC_RATE_BATCH_LIMIT: positiveInt(10),

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
 import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
-import { signedInMember, signIn, TEST_PASSWORD, teamWithOwner } from "../support/session";
+import { signedInMember, signIn, signOut, TEST_PASSWORD, teamWithOwner } from "../support/session";
 
 const [a, b] = inject("baseUrls") as [string, string];
 
@@ -66,8 +66,27 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     const team = await createTestTeam();
     const member = await signedInMember(team, "viewer");
     for (let i = 0; i < 5; i++) expect((await signIn(member.email, "wrong-password", i % 2 ? a : b)).error).toBe("CredentialsSignin");
-    expect((await signIn(member.email, TEST_PASSWORD, a)).error).toBe("too_many_attempts");
-    expect((await signIn(member.email, TEST_PASSWORD, b)).error).toBe("too_many_attempts");
+    expect((await signIn(member.email, TEST_PASSWORD, a)).error).toMatch(/^too_many_attempts:\d+$/);
+    expect((await signIn(member.email, TEST_PASSWORD, b)).error).toMatch(/^too_many_attempts:\d+$/);
+  });
+
+  it("40 wrong passwords at once, half on each instance: exactly 5 are checked in all", async () => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    const attempts = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(member.email, "wrong-password", i % 2 ? a : b)));
+    const errors = attempts.map((attempt) => attempt.error);
+    expect(errors.filter((error) => error === "CredentialsSignin")).toHaveLength(5);
+    expect(errors.filter((error) => /^too_many_attempts:\d+$/.test(error ?? ""))).toHaveLength(35);
+    expect((await signIn(member.email, TEST_PASSWORD, a)).error).toMatch(/^too_many_attempts:\d+$/);
+  });
+
+  it("sign-out on A ends the session on B too", async () => {
+    const { team, owner } = await teamWithOwner();
+    const stolen = owner.jar.header();
+    const read = (baseUrl: string) => api("/api/v1/dnc", { headers: { cookie: stolen, "x-dnc-team": team.slug }, baseUrl });
+    expect((await read(b)).status).toBe(200);
+    await signOut(owner.jar, a);
+    expect((await read(b)).status).toBe(401);
+    expect((await read(a)).status).toBe(401);
   });
 
   it("both instances report PostgreSQL and Redis healthy", async () => {

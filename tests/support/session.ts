@@ -21,6 +21,10 @@ export class CookieJar {
     return this.cookies.has(name);
   }
 
+  get(name: string) {
+    return this.cookies.get(name);
+  }
+
   header() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
@@ -41,6 +45,20 @@ export async function signIn(email: string, password: string, baseUrl = inject("
   jar.store(response);
   const { url } = (await response.json()) as { url: string };
   return { jar, error: new URL(url).searchParams.get("error") };
+}
+
+/** next-auth's sign-out as the dashboard does it: CSRF token, then POST /api/auth/signout with the session cookie. */
+export async function signOut(jar: CookieJar, baseUrl = inject("baseUrl")) {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie: jar.header() } });
+  jar.store(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+    redirect: "manual",
+  });
+  if (response.status >= 400) throw new Error(`sign-out failed with ${response.status}`);
 }
 
 export type TestMember = { email: string; jar: CookieJar };

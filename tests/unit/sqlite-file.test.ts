@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { preparePrivateSqliteFile } from "@/lib/db/sqlite-file";
+
+const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
+let dir: string;
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the SQLite database is private to the app's user", () => {
+  it("the Prisma CLI (prisma.config.ts) creates it 0600 in a 0700 folder, and SQLite gives the WAL files the same mode", () => {
+    dir = mkdtempSync(path.join(tmpdir(), "dnc-mode-"));
+    const file = path.join(dir, "data", "dnc.db");
+    const migrated = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+    expect(migrated.status, migrated.stderr).toBe(0);
+    const db = new Database(preparePrivateSqliteFile(`file:${file}`));
+    db.pragma("journal_mode = WAL");
+    db.exec("CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (1)");
+    expect([modeOf(path.dirname(file)), modeOf(file), modeOf(`${file}-wal`), modeOf(`${file}-shm`)]).toEqual(["700", "600", "600", "600"]);
+    db.close();
+  });
+
+  it("an existing file that others can read is narrowed to 0600", () => {
+    dir = mkdtempSync(path.join(tmpdir(), "dnc-mode-"));
+    const file = path.join(dir, "old.db");
+    writeFileSync(file, "");
+    chmodSync(file, 0o644);
+    preparePrivateSqliteFile(`file:${file}`);
+    expect(modeOf(file)).toBe("600");
+  });
+});
