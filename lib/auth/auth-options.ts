@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { getRedis } from "@/lib/redis/client";
+import { safeRedirect } from "./callback-url";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import { RedisSignInThrottle } from "./redis-sign-in-throttle";
 import { sessionSecret } from "./secret";
@@ -26,38 +27,7 @@ function signInThrottle() {
 }
 
 /** The sign-in error for a refused attempt: `too_many_attempts:<seconds to wait>` (the form shows the wait). */
-export const SIGN_IN_THROTTLED = "too_many_attempts";
-
-/** What next-auth accepts as a callback URL: a path, or an absolute http(s) URL. */
-function isHttpUrlOrPath(url: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A callbackUrl (query or cookie) that next-auth would refuse with a 500 "server configuration"
- * page; the auth route answers 400 instead.
- */
-export function hasInvalidCallbackUrl(request: Request, cookie: (name: string) => string | undefined): boolean {
-  const values = [new URL(request.url).searchParams.get("callbackUrl"), cookie("next-auth.callback-url"), cookie("__Secure-next-auth.callback-url")];
-  return values.some((value) => value !== null && value !== undefined && value !== "" && !isHttpUrlOrPath(value));
-}
-
-/**
- * Where next-auth may send the browser after sign-in or sign-out: a path or a URL of this origin,
- * else home. next-auth's default throws on a URL it cannot parse (a 500 from `callbackUrl=%ff`).
- */
-export function safeRedirect(url: string, baseUrl: string): string {
-  try {
-    const target = new URL(url, baseUrl);
-    return target.origin === new URL(baseUrl).origin ? target.href : baseUrl;
-  } catch {
-    return baseUrl;
-  }
-}
+const SIGN_IN_THROTTLED = "too_many_attempts";
 
 /**
  * Credentials sign-in with JWT sessions. The token carries the user id and a server-side session id:

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions, hasInvalidCallbackUrl } from "@/lib/auth/auth-options";
+import { authOptions } from "@/lib/auth/auth-options";
+import { hasInvalidCallbackUrl } from "@/lib/auth/callback-url";
 import { parseCookieHeader } from "@/lib/auth/session";
 import { ApiError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-route";
