@@ -9,12 +9,8 @@ export async function register() {
     const { installRequestGuard } = await import("@/lib/http/request-guard");
     installPeerAddressStamp();
     installRequestGuard();
-    const { databaseProvider, getDb } = await import("@/lib/db");
-    await getDb();
-    if (databaseProvider() === "sqlite") {
-      const { sqliteWriter } = await import("@/lib/db/sqlite-writer");
-      sqliteWriter();
-    }
+    const { connectDatabase } = await import("@/lib/db");
+    await connectDatabase();
     const { getRedis } = await import("@/lib/redis/client");
     await getRedis()?.firstConnection;
   }

@@ -2,32 +2,29 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { Prisma } from "@/lib/db";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
-import { createTestDatabase } from "../tests/support/databases";
+import { createTestDatabase, openDatabase } from "../tests/support/databases";
 import { startTestRedis } from "../tests/support/redis";
 import { startServer } from "../tests/support/server";
 import { DURATION_S, ENTRIES, LIFTED_LIMITS, type Load, machineLine, measure, measureSpread, type Measured, WARMUP_S, writeSection } from "./measure";
 
 async function seed(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const db = await openDatabase(databaseUrl);
   const key = generateApiKey();
   try {
-    await client.query(`INSERT INTO "Team" ("id", "name", "slug") VALUES ('team_bench', 'Bench', 'bench')`);
-    await client.query(`INSERT INTO "ApiKey" ("id", "teamId", "name", "scope", "prefix", "hash") VALUES ('key_bench', 'team_bench', 'bench', 'write', $1, $2)`, [
-      key.prefix,
-      key.hash,
+    await db.$transaction([
+      db.team.create({ data: { id: "team_bench", name: "Bench", slug: "bench" } }),
+      db.apiKey.create({ data: { id: "key_bench", teamId: "team_bench", name: "bench", scope: "write", prefix: key.prefix, hash: key.hash } }),
+      db.$executeRaw`
+        INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source")
+        SELECT 'dnc_bench' || lpad(i::text, 8, '0'), 'team_bench', 'https://linkedin.com/in/bench-' || i,
+               now() - (${Prisma.raw(String(ENTRIES))} - i) * interval '1 millisecond', now(), 'bench', 'import'
+        FROM generate_series(0, ${Prisma.raw(String(ENTRIES - 1))}) AS i`,
     ]);
-    await client.query(
-      `INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source")
-       SELECT 'dnc_bench' || lpad(i::text, 8, '0'), 'team_bench', 'https://linkedin.com/in/bench-' || i,
-              now() - (${ENTRIES} - i) * interval '1 millisecond', now(), 'bench', 'import'
-       FROM generate_series(0, ${ENTRIES - 1}) AS i`,
-    );
-    await client.query("ANALYZE");
+    await db.$executeRaw`ANALYZE`;
   } finally {
-    await client.end();
+    await db.$disconnect();
   }
   return key.key;
 }

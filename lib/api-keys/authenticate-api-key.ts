@@ -1,45 +1,49 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
-import { getReader } from "@/lib/db/reader";
-import { fromSqlTime } from "@/lib/db/sql-time";
+import { writeTransaction } from "@/lib/db/write";
 import { ApiError } from "@/lib/errors";
 import { hashApiKey, isWellFormedApiKey } from "./api-key-format";
+import { type CachedKey, getKeyCache } from "./key-cache";
 
 /** lastUsedAt is kept to the minute: writing it on every request would turn each read into a write. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-type KeyRecord = { id: string; teamId: string; scope: string; prefix: string; revokedAt: Date | string | null; lastUsedAt: Date | string | null };
-
 /**
  * Resolves `Authorization: Bearer <key>` to its team. Malformed keys are refused before any
- * database work; the key itself is never logged or stored, only its SHA-256.
+ * database work; the key itself is never logged or stored, only its SHA-256. Known keys come from
+ * an in-process cache that every revocation invalidates everywhere (lib/api-keys/key-cache.ts).
  */
 export async function authenticateApiKey(authorization: string | null): Promise<Caller> {
-  const key = /^Bearer ([^\s]+)$/i.exec(authorization ?? "")?.[1];
-  if (!key || !isWellFormedApiKey(key)) throw new ApiError("unauthorized");
+  const token = /^Bearer ([^\s]+)$/i.exec(authorization ?? "")?.[1];
+  if (!token || !isWellFormedApiKey(token)) throw new ApiError("unauthorized");
 
-  const reader = await getReader();
-  const record = await reader.get<KeyRecord>(
-    `SELECT "id", "teamId", "scope", "prefix", "revokedAt", "lastUsedAt" FROM "ApiKey" WHERE "hash" = ?`,
-    hashApiKey(key),
-  );
-  if (!record || record.revokedAt) throw new ApiError("unauthorized");
-
-  const now = Date.now();
-  if (!record.lastUsedAt || now - fromSqlTime(record.lastUsedAt).getTime() >= LAST_USED_PRECISION_MS) {
-    // Batch form: it takes the SQLite adapter's transaction lock, so it cannot land inside another request's transaction.
+  const hash = hashApiKey(token);
+  const cache = getKeyCache();
+  const cached = await cache.get(hash);
+  let key = cached.key;
+  if (!key) {
     const db = await getDb();
-    db.$transaction([db.apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date(now) } })]).catch(
-      (error: unknown) => console.error("lastUsedAt update failed", { keyId: record.id, error: String(error) }),
-    );
+    const record = await db.apiKey.findUnique({
+      where: { hash },
+      select: { id: true, teamId: true, scope: true, prefix: true, revokedAt: true, lastUsedAt: true },
+    });
+    if (!record) throw new ApiError("unauthorized");
+    key = { id: record.id, teamId: record.teamId, scope: record.scope, prefix: record.prefix, revoked: record.revokedAt !== null, lastUsedAt: record.lastUsedAt };
+    cache.set(hash, key, cached.signal);
   }
+  if (key.revoked) throw new ApiError("unauthorized");
+  noteUse(key);
 
-  return {
-    teamId: record.teamId,
-    actor: `key:${record.prefix}`,
-    canWrite: record.scope === "write",
-    via: "api_key",
-    apiKeyId: record.id,
-  };
+  return { teamId: key.teamId, actor: `key:${key.prefix}`, canWrite: key.scope === "write", via: "api_key", apiKeyId: key.id };
+}
+
+/** Records the key's use at most once a minute per process, without holding up the request. */
+function noteUse(key: CachedKey) {
+  const now = new Date();
+  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
+  key.lastUsedAt = now;
+  writeTransaction((db) => [db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } })]).catch((error: unknown) =>
+    console.error(JSON.stringify({ level: "error", msg: "lastUsedAt update failed", keyId: key.id, error: String(error) })),
+  );
 }

@@ -1,22 +1,15 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { changeWithAudit } from "@/lib/db/write";
 import { ApiError } from "@/lib/errors";
+import { getKeyCache } from "./key-cache";
 
-/** Revokes one of the team's keys; the next request with it is refused (keys are looked up on every request). */
+/** Revokes one of the team's keys with its audit row; every instance refuses the key from its next request on. */
 export async function revokeApiKey(options: { teamId: string; keyId: string; actor: string }) {
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({
-      where: { id: options.keyId, teamId: options.teamId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
-    if (count === 0) throw new ApiError("not_found", "No active API key with this id in the team");
-    await recordAuditEvent(tx, {
-      teamId: options.teamId,
-      action: "apikey.revoked",
-      actor: options.actor,
-      targetId: options.keyId,
-    });
-  });
+  const revoked = await changeWithAudit(
+    Prisma.sql`UPDATE "ApiKey" SET "revokedAt" = ${new Date()} WHERE "id" = ${options.keyId} AND "teamId" = ${options.teamId} AND "revokedAt" IS NULL`,
+    { teamId: options.teamId, action: "apikey.revoked", actor: options.actor, targetId: options.keyId },
+  );
+  if (revoked === 0) throw new ApiError("not_found", "No active API key with this id in the team");
+  await getKeyCache().announceRevocation();
 }

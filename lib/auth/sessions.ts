@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { writeTransaction } from "@/lib/db/write";
 
 /** How long a sign-in lasts; the cookie and the server-side row end together. */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -9,8 +9,7 @@ export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 export async function createSession(userId: string): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   const now = new Date();
-  const db = await getDb();
-  await db.$transaction([
+  await writeTransaction((db) => [
     // Rows that ended more than a day ago are no longer needed to refuse their cookies (the cookie has expired too).
     db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) } } }),
     db.session.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000) } }),
@@ -20,6 +19,5 @@ export async function createSession(userId: string): Promise<string> {
 
 /** Sign-out: the cookie's session ends now, on every instance (they all read the same row). */
 export async function revokeSession(id: string) {
-  const db = await getDb();
-  await db.$transaction([db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })]);
+  await writeTransaction((db) => [db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })]);
 }

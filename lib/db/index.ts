@@ -3,8 +3,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
-import { preparePrivateSqliteFile } from "./sqlite-file";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/client";
+import { preparePrivateSqliteFile } from "./sqlite-file";
 
 export { Prisma } from "./generated/client";
 /**
@@ -12,7 +12,6 @@ export { Prisma } from "./generated/client";
  * it), so they share one type: the SQLite client's.
  */
 export type Db = PrismaClient;
-export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function databaseProvider(): DatabaseProvider {
@@ -22,28 +21,39 @@ export function databaseProvider(): DatabaseProvider {
 /** The SQLite file of a `file:` URL, made private (mode 0600) before anything opens it. */
 export const sqliteFilePath = preparePrivateSqliteFile;
 
-async function connectSqlite(): Promise<Db> {
+/**
+ * The two Prisma clients of the process. On SQLite they are two connections to one file:
+ * - `writer`: every change, and only as one batch `$transaction` (lib/db/write.ts), which holds
+ *   the adapter's lock from BEGIN to COMMIT, so two changes never interleave;
+ * - `reader`: every read, on a read-only connection. The adapter runs a plain query without its
+ *   lock, so a read on the writer could land inside another request's open transaction and see its
+ *   uncommitted rows; on a connection of its own a read sees committed WAL snapshots only.
+ * On PostgreSQL both are one client with a pool, whose transactions are isolated by the server.
+ */
+type Clients = { reader: Db; writer: Db; durability?: Awaited<ReturnType<typeof readDurability>> };
+
+async function connectSqlite(): Promise<Clients> {
   const file = sqliteFilePath(env().DATABASE_URL);
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
-  // WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged change
-  // survive power loss (NORMAL may lose the last commits). busy_timeout covers the CLI writing
-  // to the same file while the server runs.
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
-  await client.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
-  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  const { journalMode, synchronous } = await readDurability(client);
+  const writer = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }) });
+  // WAL lets the reader run beside the writer; synchronous=FULL makes an acknowledged change
+  // survive power loss (NORMAL may lose the last commits). The busy timeout covers the CLI
+  // writing to the same file while the server runs.
+  await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await writer.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  await writer.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  const { journalMode, synchronous } = await readDurability(writer);
   if (journalMode !== "wal" || synchronous !== "full") {
     throw new Error(`SQLite is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, full)`);
   }
-  return client;
+  const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }) });
+  return { reader, writer, durability: { journalMode, synchronous } };
 }
 
-async function connectPostgres(): Promise<Db> {
+async function connectPostgres(): Promise<Clients> {
   const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
-  const client = new PostgresPrismaClient({ adapter });
+  const client = new PostgresPrismaClient({ adapter }) as unknown as Db;
   await client.$queryRaw`SELECT 1`;
-  return client as unknown as Db;
+  return { reader: client, writer: client };
 }
 
 const SYNCHRONOUS_LEVELS = ["off", "normal", "full", "extra"];
@@ -55,19 +65,26 @@ export async function readDurability(client: Db) {
   return { journalMode: journal?.journal_mode, synchronous: SYNCHRONOUS_LEVELS[Number(sync?.synchronous)] ?? "unknown" };
 }
 
-const globalForDb = globalThis as unknown as { dncDb?: Promise<Db> };
+const globalForDb = globalThis as unknown as { dncDb?: Promise<Clients> };
 
-/**
- * The process-wide Prisma client for the configured provider, connected and checked once.
- *
- * The SQLite adapter has one connection; only `$transaction` takes its lock. Every write must go
- * through `$transaction` (batch or interactive): a bare write issued while another request's
- * transaction is open would run inside that transaction.
- */
-export function getDb(): Promise<Db> {
+/** The process-wide clients for the configured provider, connected and checked once. */
+export function connectDatabase(): Promise<Clients> {
   globalForDb.dncDb ??= (databaseProvider() === "sqlite" ? connectSqlite() : connectPostgres()).catch((error) => {
     globalForDb.dncDb = undefined;
     throw error;
   });
   return globalForDb.dncDb;
+}
+
+/** The client for reads. Changes go through `writeTransaction` (lib/db/write.ts) instead. */
+export async function getDb(): Promise<Db> {
+  return (await connectDatabase()).reader;
+}
+
+/** Closes both clients (CLI scripts, so the process can exit). */
+export async function disconnectDatabase() {
+  const clients = await globalForDb.dncDb;
+  globalForDb.dncDb = undefined;
+  await clients?.reader.$disconnect();
+  if (clients && clients.writer !== clients.reader) await clients.writer.$disconnect();
 }

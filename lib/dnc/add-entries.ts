@@ -1,9 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { auditEventRow } from "@/lib/audit/record-audit-event";
 import { changeTeamList } from "@/lib/cache/team-cache";
-import { getDb, Prisma } from "@/lib/db";
-import { newEntryId } from "@/lib/ids";
+import { Prisma } from "@/lib/db";
+import { writeTransaction } from "@/lib/db/write";
+import { newAuditEventId, newEntryId } from "@/lib/ids";
 import type { EntrySource } from "./add-entry";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult } from "./schemas";
@@ -22,11 +22,10 @@ function chunks<T>(items: T[]): T[][] {
 /**
  * Adds many URLs at once; one row of `details` per input, in input order.
  * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
- * 2. In one transaction: insert every URL the team does not list yet (`ON CONFLICT DO NOTHING`
- *    `RETURNING` says which went in, even against a concurrent writer), one `dnc.batch_added` audit
- *    row per inserted entry so each can be traced to its request, then look up the ids of the rest
- *    (`duplicate`). Writing first also takes SQLite's write lock at the first statement, so the
- *    transaction never has to upgrade a read snapshot that another connection's commit made stale.
+ * 2. One batch transaction: per chunk, insert every URL the team does not list yet
+ *    (`ON CONFLICT DO NOTHING`) and a `dnc.batch_added` audit row for each entry that went in —
+ *    the rows carrying the ids this request made up, so a URL another writer got to first has
+ *    none — then read back the id of every URL. An id of ours means `added`, any other `duplicate`.
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntries(options: {
@@ -38,33 +37,32 @@ export async function addEntries(options: {
   const { teamId, actor } = options.caller;
   const normalized = options.urls.map((url) => normalizeLinkedInUrl(url));
   const unique = [...new Set(normalized.filter((url): url is string => url !== null))];
+  const now = new Date();
+  const candidates = unique.map((url) => ({ url, id: newEntryId(), auditId: newAuditEventId(now.getTime()) }));
+  const ours = new Set(candidates.map((candidate) => candidate.id));
+  if (candidates.length === 0) return summarize(options.urls, normalized, new Map());
 
-  const db = await getDb();
-  const idsByUrl = await changeTeamList(teamId, () =>
-    db.$transaction(async (tx) => {
-      const now = new Date();
-      const ids = new Map<string, { id: string; isNew: boolean }>();
-      for (const urls of chunks(unique)) {
-        const rows = urls.map((url) => Prisma.sql`(${newEntryId()}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source})`);
-        const inserted = await tx.$queryRaw<{ id: string; url: string }[]>`
+  const writes = chunks(candidates);
+  const results = await changeTeamList(teamId, () =>
+    writeTransaction((db) => [
+      ...writes.flatMap((chunk) => [
+        db.$executeRaw`
           INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source")
-          VALUES ${Prisma.join(rows)}
-          ON CONFLICT ("teamId", "url") DO NOTHING RETURNING "id", "url"`;
-        if (inserted.length === 0) continue;
-        await tx.auditEvent.createMany({
-          data: inserted.map(({ id, url }) =>
-            auditEventRow({ teamId, action: "dnc.batch_added", actor, targetId: id, url, requestId: options.requestId }, now),
-          ),
-        });
-        for (const { id, url } of inserted) ids.set(url, { id, isNew: true });
-      }
-      for (const urls of chunks(unique.filter((url) => !ids.has(url)))) {
-        const listed = await tx.dncEntry.findMany({ where: { teamId, url: { in: urls } }, select: { id: true, url: true } });
-        for (const { id, url } of listed) ids.set(url, { id, isNew: false });
-      }
-      return ids;
-    }),
+          VALUES ${Prisma.join(chunk.map(({ id, url }) => Prisma.sql`(${id}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source})`))}
+          ON CONFLICT ("teamId", "url") DO NOTHING`,
+        db.$executeRaw`
+          WITH "candidate" ("auditId", "entryId") AS (VALUES ${Prisma.join(chunk.map(({ id, auditId }) => Prisma.sql`(${auditId}, ${id})`))})
+          INSERT INTO "AuditEvent" ("id", "teamId", "action", "actor", "targetId", "url", "requestId", "createdAt")
+          SELECT "candidate"."auditId", ${teamId}, 'dnc.batch_added', ${actor}, "entry"."id", "entry"."url", ${options.requestId}, ${now}
+          FROM "candidate" JOIN "DncEntry" AS "entry" ON "entry"."id" = "candidate"."entryId"`,
+      ]),
+      ...chunks(unique).map((urls) => db.dncEntry.findMany({ where: { teamId, url: { in: urls } }, select: { id: true, url: true } })),
+    ]),
   );
+  const idsByUrl = new Map<string, { id: string; isNew: boolean }>();
+  for (const rows of results.slice(writes.length * 2) as { id: string; url: string }[][]) {
+    for (const { id, url } of rows) idsByUrl.set(url, { id, isNew: ours.has(id) });
+  }
   return summarize(options.urls, normalized, idsByUrl);
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { changeWithAudit } from "@/lib/audit/record-audit-event";
 import { changeTeamList } from "@/lib/cache/team-cache";
-import { getDb, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
+import { changeWithAudit } from "@/lib/db/write";
 import { ApiError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
@@ -14,8 +14,7 @@ export type EntrySource = "api" | "batch" | "dashboard" | "import";
  * Adds one URL to the caller's team list.
  * 1. Normalise the URL (invalid → `invalid_url`).
  * 2. Insert unless the team already lists the URL, with the `dnc.added` audit row written only if
- *    the insert happened (nothing inserted → `dnc_exists`, nothing recorded). Raw SQL: a third of
- *    the cost of the ORM's interactive transaction (docs/benchmarks.md).
+ *    the insert happened (nothing inserted → `dnc_exists`, nothing recorded).
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntry(options: {
@@ -29,12 +28,10 @@ export async function addEntry(options: {
   if (!url) throw new ApiError("invalid_url");
   const { teamId, actor } = options.caller;
 
-  const db = await getDb();
   const now = new Date();
   const entry = { id: newEntryId(), teamId, url, createdAt: now, updatedAt: now };
   const inserted = await changeTeamList(teamId, () =>
     changeWithAudit(
-      db,
       Prisma.sql`INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "note")
         VALUES (${entry.id}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source}, ${options.note ?? null})
         ON CONFLICT ("teamId", "url") DO NOTHING`,

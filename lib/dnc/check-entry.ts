@@ -1,6 +1,6 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
-import { getReader } from "@/lib/db/reader";
+import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
@@ -14,12 +14,9 @@ export async function checkEntry(options: { teamId: string; url: string }) {
   const lookup = await cache.lookupCheck(options.teamId, url);
   let answer = lookup.value;
   if (!answer) {
-    const reader = await getReader();
-    const row = await reader.get<EntryRow>(
-      `SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE "teamId" = ? AND "url" = ?`,
-      options.teamId,
-      url,
-    );
+    const db = await getDb();
+    const [row] = await db.$queryRaw<EntryRow[]>`
+      SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE "teamId" = ${options.teamId} AND "url" = ${url}`;
     answer = { entry: row ? serializeEntry(row) : null };
     await cache.storeCheck(lookup.key, answer);
   }

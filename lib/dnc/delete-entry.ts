@@ -1,9 +1,8 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { changeWithAudit } from "@/lib/audit/record-audit-event";
 import { changeTeamList } from "@/lib/cache/team-cache";
 import { getDb, Prisma } from "@/lib/db";
-import { getReader } from "@/lib/db/reader";
+import { changeWithAudit } from "@/lib/db/write";
 import { ApiError } from "@/lib/errors";
 import { entryIdSchema } from "./schemas";
 
@@ -20,14 +19,13 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
   if (!entryIdSchema.safeParse(options.id).success) throw new ApiError("dnc_not_found");
   const { teamId, actor } = options.caller;
 
-  const reader = await getReader();
-  const entry = await reader.get<{ teamId: string; url: string }>(`SELECT "teamId", "url" FROM "DncEntry" WHERE "id" = ?`, options.id);
+  const db = await getDb();
+  const [entry] = await db.$queryRaw<{ teamId: string; url: string }[]>`SELECT "teamId", "url" FROM "DncEntry" WHERE "id" = ${options.id}`;
   if (!entry) throw new ApiError("dnc_not_found");
   if (entry.teamId !== teamId) throw new ApiError("unauthorized_dnc");
 
-  const db = await getDb();
   const deleted = await changeTeamList(teamId, () =>
-    changeWithAudit(db, Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${options.id} AND "teamId" = ${teamId}`, {
+    changeWithAudit(Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${options.id} AND "teamId" = ${teamId}`, {
       teamId,
       action: "dnc.deleted",
       actor,

@@ -1,11 +1,8 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
-import { getReader, type Reader } from "@/lib/db/reader";
+import { type Db, getDb, Prisma } from "@/lib/db";
 import type { ListEntriesQuery } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
-
-const FROM_TEAM = `FROM "DncEntry" WHERE "teamId" = ?`;
-const SEARCH = ` AND "url" LIKE ? ESCAPE '\\'`;
 
 /**
  * One page of the team's entries (newest first unless asked otherwise) and the total that match.
@@ -15,27 +12,26 @@ const SEARCH = ` AND "url" LIKE ? ESCAPE '\\'`;
  */
 export async function listEntries(options: { teamId: string } & ListEntriesQuery) {
   const { teamId, limit, offset, order } = options;
-  const reader = await getReader();
+  const db = await getDb();
   const pattern = searchPattern(options.q);
-  const filter = pattern === null ? [teamId] : [teamId, pattern];
-  const where = pattern === null ? FROM_TEAM : FROM_TEAM + SEARCH;
-  const total = await countEntries(reader, teamId, options.q ?? "", where, filter);
+  const where = pattern === null ? Prisma.sql`"teamId" = ${teamId}` : Prisma.sql`"teamId" = ${teamId} AND "url" LIKE ${pattern} ESCAPE '\\'`;
+  const total = await countEntries(db, teamId, options.q ?? "", where);
   if (offset >= total) return { entries: [], total, limit, offset };
 
   const fromEnd = offset > total / 2;
-  const direction = (order === "desc") !== fromEnd ? "DESC" : "ASC";
-  const sql = `SELECT "id", "teamId", "url", "createdAt", "updatedAt" ${where} ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ? OFFSET ?`;
-  const rows = fromEnd
-    ? (await reader.all<EntryRow>(sql, ...filter, Math.min(limit, total - offset), Math.max(0, total - offset - limit))).reverse()
-    : await reader.all<EntryRow>(sql, ...filter, limit, offset);
+  const direction = Prisma.raw((order === "desc") !== fromEnd ? "DESC" : "ASC");
+  const page = (take: number, skip: number) => db.$queryRaw<EntryRow[]>`
+    SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE ${where}
+    ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ${take} OFFSET ${skip}`;
+  const rows = fromEnd ? (await page(Math.min(limit, total - offset), Math.max(0, total - offset - limit))).reverse() : await page(limit, offset);
   return { entries: rows.map(serializeEntry), total, limit, offset };
 }
 
-async function countEntries(reader: Reader, teamId: string, q: string, where: string, filter: string[]): Promise<number> {
+async function countEntries(db: Db, teamId: string, q: string, where: Prisma.Sql): Promise<number> {
   const cache = getTeamCache();
   const lookup = await cache.lookupTotal(teamId, q);
   if (lookup.value !== undefined) return lookup.value;
-  const row = await reader.get<{ total: number | bigint }>(`SELECT COUNT(*) AS "total" ${where}`, ...filter);
+  const [row] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "DncEntry" WHERE ${where}`;
   const total = Number(row?.total ?? 0);
   await cache.storeTotal(lookup.key, total);
   return total;

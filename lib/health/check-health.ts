@@ -1,5 +1,5 @@
 import "server-only";
-import { databaseProvider, getDb, readDurability } from "@/lib/db";
+import { connectDatabase, databaseProvider } from "@/lib/db";
 import { getRedis } from "@/lib/redis/client";
 
 /**
@@ -17,10 +17,10 @@ export async function checkHealth() {
 async function databaseState() {
   const engine = databaseProvider();
   try {
-    const db = await getDb();
-    if (engine === "sqlite") return { ok: true, engine, ...(await readDurability(db)) };
-    await db.$queryRaw`SELECT 1`;
-    return { ok: true, engine };
+    const { reader, durability } = await connectDatabase();
+    await reader.$queryRaw`SELECT 1`;
+    // The writer's settings, as checked when it connected: they decide whether a change is durable.
+    return engine === "sqlite" ? { ok: true, engine, ...durability } : { ok: true, engine };
   } catch (error) {
     console.error(JSON.stringify({ level: "error", msg: "health: database unreachable", error: String(error) }));
     return { ok: false, engine };

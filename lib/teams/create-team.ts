@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { writeTransaction } from "@/lib/db/write";
 import { ApiError } from "@/lib/errors";
 import { newTeamId } from "@/lib/ids";
 
@@ -9,8 +10,7 @@ export async function createTeam(options: { name: string; slug: string }) {
   if (!SLUG.test(options.slug)) {
     throw new ApiError("invalid_body", "slug must be 1–40 lower-case letters, digits or inner hyphens");
   }
-  const db = await getDb();
-  const [team] = await db.$transaction([db.team.create({ data: { id: newTeamId(), name: options.name, slug: options.slug } })]);
+  const [team] = await writeTransaction((db) => [db.team.create({ data: { id: newTeamId(), name: options.name, slug: options.slug } })]);
   return team;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/team-selection";
 import { getDb } from "@/lib/db";
+import { writeTransaction } from "@/lib/db/write";
 import { ApiError } from "@/lib/errors";
 import { newUserId } from "@/lib/ids";
 
@@ -27,13 +28,10 @@ export async function createUser(options: { email: string; name?: string; passwo
     throw new ApiError("invalid_body", `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const passwordHash = existing ? undefined : await hashPassword(options.password);
-  const [user] = await db.$transaction([
-    db.user.upsert({
-      where: { email },
-      update: {},
-      create: { id: newUserId(), email, name: options.name ?? email.split("@")[0]!, passwordHash: passwordHash ?? "" },
-    }),
+  const userId = existing?.id ?? newUserId();
+  await writeTransaction((tx) => [
+    ...(existing ? [] : [tx.user.create({ data: { id: userId, email, name: options.name ?? email.split("@")[0]!, passwordHash: passwordHash! } })]),
+    tx.membership.create({ data: { userId, teamId: options.teamId, role: options.role } }),
   ]);
-  await db.$transaction([db.membership.create({ data: { userId: user.id, teamId: options.teamId, role: options.role } })]);
-  return { user: { id: user.id, email: user.email }, created: !existing };
+  return { user: { id: userId, email }, created: !existing };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
+import { openDatabase } from "./databases";
 
 /**
  * Teams and keys are made through the same domain functions as the CLI, on the server's database
@@ -19,9 +20,12 @@ export async function createTestTeam(): Promise<TestTeam> {
   return { id: team.id, slug, writeKey: write.key, readKey: read.key };
 }
 
-export async function testDb() {
-  const { getDb } = await import("@/lib/db");
-  return getDb();
+let ownClient: ReturnType<typeof openDatabase> | undefined;
+
+/** A read-write Prisma client of the test's own on the server's database (the app's reader is read-only). */
+export function testDb() {
+  ownClient ??= openDatabase(inject("databaseUrl"));
+  return ownClient;
 }
 
 let counter = 0;
