@@ -2,7 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { hashApiKey, isWellFormedApiKey } from "./api-key-format";
 import { type CachedKey, getKeyCache } from "./key-cache";
 
@@ -16,7 +16,7 @@ const LAST_USED_PRECISION_MS = 60_000;
  */
 export async function authenticateApiKey(authorization: string | null): Promise<Caller> {
   const token = /^Bearer ([^\s]+)$/i.exec(authorization ?? "")?.[1];
-  if (!token || !isWellFormedApiKey(token)) throw new ApiError("unauthorized");
+  if (!token || !isWellFormedApiKey(token)) throw new AppError("unauthorized");
 
   const hash = hashApiKey(token);
   const cache = getKeyCache();
@@ -28,11 +28,11 @@ export async function authenticateApiKey(authorization: string | null): Promise<
       where: { hash },
       select: { id: true, teamId: true, scope: true, prefix: true, revokedAt: true, lastUsedAt: true },
     });
-    if (!record) throw new ApiError("unauthorized");
+    if (!record) throw new AppError("unauthorized");
     key = { id: record.id, teamId: record.teamId, scope: record.scope, prefix: record.prefix, revoked: record.revokedAt !== null, lastUsedAt: record.lastUsedAt };
     cache.set(hash, key, cached.signal);
   }
-  if (key.revoked) throw new ApiError("unauthorized");
+  if (key.revoked) throw new AppError("unauthorized");
   noteUse(key);
 
   return { teamId: key.teamId, actor: `key:${key.prefix}`, canWrite: key.scope === "write", via: "api_key", apiKeyId: key.id };

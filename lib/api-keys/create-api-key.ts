@@ -20,5 +20,5 @@ export async function createApiKey(options: { teamId: string; name: string; scop
       reason: `${options.scope} key "${options.name}" (${prefix}…)`,
     }),
   ]);
-  return { key, ...record };
+  return { key, ...record, scope: options.scope, createdAt: record.createdAt.toISOString() };
 }

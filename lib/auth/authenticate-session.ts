@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/http/client-address";
 import type { Caller } from "./caller";
 import { parseCookieHeader, readSessionUser, selectMembership } from "./session";
@@ -23,11 +23,11 @@ export async function authenticateSession(request: Request): Promise<Caller | nu
 
   const slug = request.headers.get(TEAM_HEADER) ?? cookie(TEAM_COOKIE);
   const membership = selectMembership(user, slug || undefined);
-  if (!membership) throw new ApiError("forbidden", "You are not a member of this team");
+  if (!membership) throw new AppError("forbidden", "You are not a member of this team");
 
   if (!SAFE_METHODS.has(request.method.toUpperCase())) {
-    if (!isSameOrigin(request)) throw new ApiError("forbidden", "Cross-site request refused");
-    if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) throw new ApiError("unsupported_media_type");
+    if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site request refused");
+    if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) throw new AppError("unsupported_media_type");
   }
 
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { logRedisError, type SharedRedis } from "@/lib/redis/client";
 import type { CachedCheck, Lookup, TeamCache } from "./team-cache";
 
@@ -61,7 +61,7 @@ export class RedisTeamCache implements TeamCache {
       await this.redis.client.eval(INVALIDATE_SCRIPT, 1, generationKey(teamId));
     } catch (error) {
       logRedisError("cache invalidation", error);
-      throw new ApiError("service_unavailable", "The shared cache is unreachable; try again shortly");
+      throw new AppError("service_unavailable", "The shared cache is unreachable; try again shortly");
     }
   }
 

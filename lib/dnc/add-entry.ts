@@ -3,7 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache/team-cache";
 import { Prisma } from "@/lib/db";
 import { changeWithAudit } from "@/lib/db/write";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import { serializeEntry } from "./serialize-entry";
@@ -25,7 +25,7 @@ export async function addEntry(options: {
   requestId: string;
 }) {
   const url = normalizeLinkedInUrl(options.url);
-  if (!url) throw new ApiError("invalid_url");
+  if (!url) throw new AppError("invalid_url");
   const { teamId, actor } = options.caller;
 
   const now = new Date();
@@ -39,6 +39,6 @@ export async function addEntry(options: {
       now,
     ),
   );
-  if (inserted === 0) throw new ApiError("dnc_exists");
+  if (inserted === 0) throw new AppError("dnc_exists");
   return serializeEntry(entry);
 }

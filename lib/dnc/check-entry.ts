@@ -1,14 +1,14 @@
 import "server-only";
 import { getTeamCache } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /** Is this URL on the team's list? Answers come from the team's cache until a change invalidates it. */
 export async function checkEntry(options: { teamId: string; url: string }) {
   const url = normalizeLinkedInUrl(options.url);
-  if (!url) throw new ApiError("invalid_url");
+  if (!url) throw new AppError("invalid_url");
 
   const cache = getTeamCache();
   const lookup = await cache.lookupCheck(options.teamId, url);

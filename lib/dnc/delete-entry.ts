@@ -3,7 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache/team-cache";
 import { getDb, Prisma } from "@/lib/db";
 import { changeWithAudit } from "@/lib/db/write";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { entryIdSchema } from "./schemas";
 
 /**
@@ -16,13 +16,13 @@ import { entryIdSchema } from "./schemas";
  *    instance answers `onList: false`.
  */
 export async function deleteEntry(options: { caller: Caller; id: string; reason?: string; requestId: string }) {
-  if (!entryIdSchema.safeParse(options.id).success) throw new ApiError("dnc_not_found");
+  if (!entryIdSchema.safeParse(options.id).success) throw new AppError("dnc_not_found");
   const { teamId, actor } = options.caller;
 
   const db = await getDb();
   const [entry] = await db.$queryRaw<{ teamId: string; url: string }[]>`SELECT "teamId", "url" FROM "DncEntry" WHERE "id" = ${options.id}`;
-  if (!entry) throw new ApiError("dnc_not_found");
-  if (entry.teamId !== teamId) throw new ApiError("unauthorized_dnc");
+  if (!entry) throw new AppError("dnc_not_found");
+  if (entry.teamId !== teamId) throw new AppError("unauthorized_dnc");
 
   const deleted = await changeTeamList(teamId, () =>
     changeWithAudit(Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${options.id} AND "teamId" = ${teamId}`, {
@@ -35,5 +35,5 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
       requestId: options.requestId,
     }),
   );
-  if (deleted === 0) throw new ApiError("dnc_not_found");
+  if (deleted === 0) throw new AppError("dnc_not_found");
 }

@@ -2,66 +2,76 @@ import "server-only";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { authenticateSession } from "@/lib/auth/authenticate-session";
 import type { Caller } from "@/lib/auth/caller";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
-import { getRateLimiter, type RateLimitBucket } from "@/lib/rate-limit";
+import { getRateLimiter } from "@/lib/rate-limit";
+import { declaredErrors, type RouteDefinition } from "./define-route";
+import { ERROR_STATUS } from "./error-status";
+import { parseInput, searchParamsOf } from "./parse-input";
+import { readJsonBody } from "./read-json-body";
 
-export type RouteContext<Params> = {
-  request: Request;
-  caller: Caller;
-  params: Params;
-  requestId: string;
-};
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-type RouteOptions = {
-  /** Rate-limit budget the route spends from (per team, rolling window). */
-  bucket: RateLimitBucket;
-  /**
-   * `write` routes refuse read-only keys and viewers with 403 `forbidden`; `manage` routes (API-key
-   * management) serve only signed-in owners and admins, never an API key.
-   */
-  access: "read" | "write" | "manage";
-};
-
-/** A successful response body in the Kakiyo envelope. */
-export function ok(data: unknown, init: { status?: number; message?: string } = {}) {
-  const body = init.message === undefined ? { error: null, data } : { error: null, message: init.message, data };
-  return Response.json(body, { status: init.status ?? 200 });
+/**
+ * The handlers of one path: each definition serves its method; every other method gets 405 in the
+ * envelope with the Allow header, from the same definitions. A route file is one line:
+ * `export const { GET, POST, PUT, PATCH, DELETE } = serveRoutes(listEntriesRoute, addEntryRoute);`
+ */
+export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHODS)[number], Handler> {
+  const allowed = routes.map((route) => route.method);
+  return Object.fromEntries(
+    METHODS.map((method) => {
+      const route = routes.find((candidate) => candidate.method === method);
+      return [method, route ? serveRoute(route) : methodNotAllowed(allowed)];
+    }),
+  ) as Record<(typeof METHODS)[number], Handler>;
 }
 
 /**
- * The one wrapper every API route goes through: request id → authenticate (API key, else the
- * dashboard's session) → access check → rate-limit → handler. Every thrown error becomes the
- * `{error, message}` envelope through the single code → status table in lib/errors; anything
- * unexpected is logged and answered with 500 `internal_error`. Rate-limit headers go on every
- * response once the caller's team is known.
+ * One request through one definition: request id → authenticate (API key, else the dashboard's
+ * session) → access check → rate limit → path id, query and body validated with the route's
+ * schemas → handler → `{error: null, data}`. Every thrown AppError becomes the `{error, message}`
+ * envelope through the code → status table; a code the route does not declare, or anything
+ * unexpected, is logged and answered with 500, so the OpenAPI document never misses an answer.
+ * Rate-limit headers go on every response once the budget has been consulted.
  */
-export function apiRoute<Params = Record<string, never>>(
-  options: RouteOptions,
-  handler: (context: RouteContext<Params>) => Promise<Response>,
-) {
-  return async (request: Request, segment: { params: Promise<Params> }): Promise<Response> => {
+function serveRoute(route: RouteDefinition): Handler {
+  const declared = new Set(declaredErrors(route));
+  return async (request, segment) => {
     const requestId = newRequestId();
     let limitHeaders: Record<string, string> = {};
     let response: Response;
     try {
       const caller = await authenticate(request);
       // A refused caller spends nothing: a read key or a viewer cannot use up the team's write budget.
-      if (!isAllowed(caller, options.access)) throw new ApiError("forbidden");
-      const decision = await getRateLimiter().consume(caller.teamId, options.bucket);
+      if (!isAllowed(caller, route.access)) throw new AppError("forbidden");
+      const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
       limitHeaders = rateLimitHeaders(decision);
-      if (!decision.allowed) {
-        throw new ApiError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
-      }
-      response = await handler({ request, caller, params: await segment.params, requestId });
+      if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+
+      const id = (await segment.params)?.id ?? ""; // routes without a dynamic segment get no params
+      if (route.id && !route.id.schema.safeParse(id).success) throw new AppError(route.id.invalid);
+      const query = route.query ? parseInput(route.query.schema, searchParamsOf(request), route.query.errorFor) : undefined;
+      const json = route.body ? await readJsonBody(request, { optional: route.body.optional }) : undefined;
+      const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
+      const data = await route.handle({ caller, requestId, id, query, body });
+      response = ok(data, { status: route.success.status, message: route.success.message });
     } catch (error) {
-      response = errorResponse(error, requestId);
+      const undeclared = error instanceof AppError && !declared.has(error.code);
+      response = errorResponse(undeclared ? new Error(`${route.method} ${route.path} answered undeclared code ${error.code}`) : error, requestId);
     }
     response.headers.set("X-Request-Id", requestId);
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     return response;
   };
+}
+
+/** A successful response body in the Kakiyo envelope. */
+export function ok(data: unknown, init: { status?: number; message?: string } = {}) {
+  const body = init.message === undefined ? { error: null, data } : { error: null, message: init.message, data };
+  return Response.json(body, { status: init.status ?? 200 });
 }
 
 /** A Bearer key always wins: machine clients behave exactly as before; only requests without one look for a session. */
@@ -74,23 +84,23 @@ async function authenticate(request: Request): Promise<Caller> {
   return authenticateApiKey(authorization);
 }
 
-function isAllowed(caller: Caller, access: RouteOptions["access"]): boolean {
+function isAllowed(caller: Caller, access: RouteDefinition["access"]): boolean {
   if (access === "read") return true;
   if (access === "write") return caller.canWrite;
   return caller.via === "session" && (caller.role === "owner" || caller.role === "admin");
 }
 
 export function errorResponse(error: unknown, requestId: string): Response {
-  if (error instanceof ApiError) {
+  if (error instanceof AppError) {
     // A client that hangs up mid-upload is not a fault of ours: one line, no stack trace.
     if (error.code === "request_aborted") console.info(JSON.stringify({ level: "info", requestId, msg: "client closed the connection before its body was read" }));
     // The unread rest of an oversized body makes the connection unusable: tell the client to open a new one.
     const headers = error.code === "payload_too_large" ? { Connection: "close" } : undefined;
-    return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: error.status, headers });
+    return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: ERROR_STATUS[error.code], headers });
   }
   console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) }));
-  const internal = new ApiError("internal_error");
-  return Response.json({ error: internal.code, message: internal.message }, { status: internal.status });
+  const internal = new AppError("internal_error");
+  return Response.json({ error: internal.code, message: internal.message }, { status: ERROR_STATUS.internal_error });
 }
 
 /** What lib/http/request-guard.ts refused before routing: an undecodable path (400) or an unserved method (405). */
@@ -99,16 +109,15 @@ export function refusedRequest(request: Request): Response {
   const method = request.headers.get("x-dnc-refused-method") || request.method;
   const error =
     reason === "invalid_path"
-      ? new ApiError("invalid_path")
-      : new ApiError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
+      ? new AppError("invalid_path")
+      : new AppError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
   return errorResponse(error, newRequestId());
 }
 
-/** For the methods a route does not serve: 405 in the envelope, with the Allow header, instead of an empty body. */
-export function methodNotAllowed(...allowed: string[]) {
-  return () =>
+function methodNotAllowed(allowed: string[]): Handler {
+  return async () =>
     Response.json(
       { error: "method_not_allowed", message: `Method not allowed; use ${allowed.join(" or ")}` },
-      { status: 405, headers: { Allow: allowed.join(", ") } },
+      { status: ERROR_STATUS.method_not_allowed, headers: { Allow: allowed.join(", ") } },
     );
 }

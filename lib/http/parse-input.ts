@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ApiError, type ApiErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 
 type Issue = z.core.$ZodIssue;
 
@@ -8,11 +8,11 @@ type Issue = z.core.$ZodIssue;
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
-  codeFor: (issue: Issue) => ApiErrorCode,
+  codeFor: (issue: Issue) => ErrorCode,
 ): z.output<Schema> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  throw new ApiError(codeFor(result.error.issues[0]!));
+  throw new AppError(codeFor(result.error.issues[0]!));
 }
 
 export function searchParamsOf(request: Request): Record<string, string> {

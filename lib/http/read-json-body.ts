@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 /** Next.js does not cap route-handler bodies, so the app does: nothing larger is read into memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -12,17 +12,17 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
  */
 export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) throw new ApiError("payload_too_large");
+  if (declaredLength > MAX_BODY_BYTES) throw new AppError("payload_too_large");
 
   const text = await readCappedText(request);
   if (text.trim() === "" && options.optional) return undefined;
   if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
-    throw new ApiError("unsupported_media_type");
+    throw new AppError("unsupported_media_type");
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_json");
+    throw new AppError("invalid_json");
   }
 }
 
@@ -33,13 +33,13 @@ async function readCappedText(request: Request): Promise<string> {
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read().catch(() => {
-      throw new ApiError("request_aborted");
+      throw new AppError("request_aborted");
     });
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new ApiError("payload_too_large");
+      throw new AppError("payload_too_large");
     }
     chunks.push(value);
   }

@@ -1,34 +1,17 @@
+import "server-only";
 import { z } from "zod";
-import { createApiKeyBodySchema, createdApiKeySchema, listApiKeysResultSchema } from "@/lib/api-keys/schemas";
-import { listAuditQuerySchema, listAuditResultSchema } from "@/lib/audit/schemas";
-import { API_ERRORS, type ApiErrorCode } from "@/lib/errors";
-import {
-  addEntriesBodySchema,
-  addEntriesResultSchema,
-  addEntryBodySchema,
-  checkQuerySchema,
-  checkResultSchema,
-  deleteEntryBodySchema,
-  deleteResultSchema,
-  dncEntrySchema,
-  listEntriesQuerySchema,
-  listEntriesResultSchema,
-} from "@/lib/dnc/schemas";
+import { dncEntrySchema } from "@/lib/dnc/schemas";
+import { env } from "@/lib/env";
+import { ERROR_MESSAGES, type ErrorCode } from "@/lib/errors";
+import { declaredErrors, type RouteDefinition } from "@/lib/http/define-route";
+import { ERROR_STATUS } from "@/lib/http/error-status";
+import type { RateLimitBucket } from "@/lib/rate-limit";
+import { API_ROUTES } from "@/lib/routes";
 
-/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
-
-type Operation = {
-  summary: string;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** Example of the `{id}` path parameter, when the path has one. */
-  pathId?: string;
-  /** API routes take an API key or the dashboard's session; key management takes only the session. */
-  sessionOnly?: boolean;
-  success: { status: number; data: z.ZodType; message?: string };
-  errors: ApiErrorCode[];
-  rateLimited?: boolean;
-};
+/**
+ * The OpenAPI 3.1 document, built from the route definitions the handlers are served from
+ * (lib/routes): the same schemas, the same error codes, and the rate limits of this configuration.
+ */
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
@@ -49,18 +32,25 @@ const rateLimitHeaders = Object.fromEntries(
   ]),
 );
 
-function operation(op: Operation) {
+function rateLimits(): Record<RateLimitBucket, number> {
+  const config = env();
+  return { write: config.DNC_RATE_WRITE_LIMIT, batch: config.DNC_RATE_BATCH_LIMIT, read: config.DNC_RATE_READ_LIMIT };
+}
+
+function operation(route: RouteDefinition) {
+  const windowSeconds = Math.ceil(env().DNC_RATE_WINDOW_MS / 1000);
+  const limit = rateLimits()[route.bucket];
   const parameters = [
-    ...(op.pathId ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: op.pathId } }] : []),
+    ...(route.id ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: route.id.example } }] : []),
     { name: "X-DNC-Team", in: "header", required: false, schema: { type: "string" }, description: "Session callers: the slug of the team to act for (default: their first)" },
-    ...Object.entries(op.query?.shape ?? {}).map(([name, field]) => {
+    ...Object.entries((route.query?.schema as z.ZodObject | undefined)?.shape ?? {}).map(([name, field]) => {
       const schema = jsonSchema(field as z.ZodType);
       return { name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema, description: schema.description };
     }),
   ];
   const success = {
-    description: op.summary,
-    headers: op.rateLimited === false ? undefined : rateLimitHeaders,
+    description: route.summary,
+    headers: rateLimitHeaders,
     content: {
       "application/json": {
         schema: {
@@ -68,39 +58,40 @@ function operation(op: Operation) {
           required: ["error", "data"],
           properties: {
             error: { type: "null" },
-            ...(op.success.message ? { message: { const: op.success.message } } : {}),
-            data: jsonSchema(op.success.data),
+            ...(route.success.message ? { message: { const: route.success.message } } : {}),
+            data: jsonSchema(route.success.data),
           },
         },
       },
     },
   };
   const errorResponses = Object.fromEntries(
-    groupByStatus(op.errors).map(([status, codes]) => [
+    groupByStatus(declaredErrors(route)).map(([status, codes]) => [
       String(status),
       {
-        description: codes.map((code) => `\`${code}\`: ${API_ERRORS[code][1]}`).join("; "),
+        description: codes.map((code) => `\`${code}\`: ${ERROR_MESSAGES[code]}`).join("; "),
         content: { "application/json": { schema: { ...errorEnvelope, properties: { ...errorEnvelope.properties, error: { enum: codes } } } } },
       },
     ]),
   );
   return {
-    summary: op.summary,
-    security: op.sessionOnly ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
+    summary: route.summary,
+    description: `Rate limit: ${limit} requests per ${windowSeconds} s per team, from the \`${route.bucket}\` budget.`,
+    "x-rate-limit": { bucket: route.bucket, limit, windowSeconds },
+    security: route.access === "manage" ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
     parameters,
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
-    responses: { [String(op.success.status)]: success, ...errorResponses },
+    ...(route.body
+      ? { requestBody: { required: !route.body.optional, content: { "application/json": { schema: jsonSchema(route.body.schema) } } } }
+      : {}),
+    responses: { [String(route.success.status)]: success, ...errorResponses },
   };
 }
 
-function groupByStatus(codes: ApiErrorCode[]): [number, ApiErrorCode[]][] {
-  const groups = new Map<number, ApiErrorCode[]>();
-  for (const code of codes) groups.set(API_ERRORS[code][0], [...(groups.get(API_ERRORS[code][0]) ?? []), code]);
+function groupByStatus(codes: ErrorCode[]): [number, ErrorCode[]][] {
+  const groups = new Map<number, ErrorCode[]>();
+  for (const code of codes) groups.set(ERROR_STATUS[code], [...(groups.get(ERROR_STATUS[code]) ?? []), code]);
   return [...groups.entries()].sort(([a], [b]) => a - b);
 }
-
-const common: ApiErrorCode[] = ["unauthorized", "rate_limit_exceeded", "internal_error"];
-const writes: ApiErrorCode[] = [...common, "forbidden", "payload_too_large", "unsupported_media_type", "invalid_json", "invalid_body", "service_unavailable"];
 
 export function buildOpenApiDocument() {
   return {
@@ -110,7 +101,8 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Do Not Contact list API, wire-compatible with Kakiyo's DNC API. Every path is also served under /v1/… . " +
-        "Rate limits per team over a rolling window: writes (POST /dnc, DELETE /dnc/{id}) 30, batch 10, reads 60 per 60 s.",
+        `Rate limits per team over a rolling ${Math.ceil(env().DNC_RATE_WINDOW_MS / 1000)}-second window: ` +
+        `writes (POST /dnc, DELETE /dnc/{id}) ${rateLimits().write}, batch ${rateLimits().batch}, reads ${rateLimits().read}.`,
     },
     servers: [{ url: "/api/v1" }],
     components: {
@@ -126,79 +118,12 @@ export function buildOpenApiDocument() {
       },
       schemas: { DncEntry: jsonSchema(dncEntrySchema), Error: errorEnvelope },
     },
-    paths: {
-      "/dnc": {
-        get: operation({
-          summary: "List the team's entries, newest first",
-          query: listEntriesQuerySchema,
-          success: { status: 200, data: listEntriesResultSchema },
-          errors: [...common, "invalid_pagination", "invalid_query"],
-        }),
-        post: operation({
-          summary: "Add a LinkedIn profile URL",
-          body: addEntryBodySchema,
-          success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
-          errors: [...writes, "missing_url", "invalid_url", "invalid_note", "dnc_exists"],
-        }),
-      },
-      "/dnc/check": {
-        get: operation({
-          summary: "Check whether a URL is on the team's list",
-          query: checkQuerySchema,
-          success: { status: 200, data: checkResultSchema },
-          errors: [...common, "missing_url", "invalid_url"],
-        }),
-      },
-      "/dnc/batch": {
-        post: operation({
-          summary: "Add up to 1000 URLs",
-          body: addEntriesBodySchema,
-          success: { status: 201, data: addEntriesResultSchema },
-          errors: [...writes, "missing_entries", "empty_entries", "invalid_entries", "too_many_entries"],
-        }),
-      },
-      "/dnc/{id}": {
-        delete: operation({
-          summary: "Delete a DNC entry",
-          pathId: "dnc_12345abcde",
-          query: z.object({ reason: deleteEntryBodySchema.shape.reason }),
-          body: deleteEntryBodySchema,
-          success: { status: 200, data: deleteResultSchema },
-          errors: [...writes, "invalid_reason", "dnc_not_found", "unauthorized_dnc"],
-        }),
-      },
-      "/api-keys": {
-        get: operation({
-          summary: "The team's API keys (owners and admins, session only)",
-          success: { status: 200, data: listApiKeysResultSchema },
-          errors: [...common, "forbidden"],
-          sessionOnly: true,
-        }),
-        post: operation({
-          summary: "Create an API key; the secret is in this response only (owners and admins, session only)",
-          body: createApiKeyBodySchema,
-          success: { status: 201, data: createdApiKeySchema },
-          errors: [...writes, "invalid_api_key_fields"],
-          sessionOnly: true,
-        }),
-      },
-      "/api-keys/{id}": {
-        delete: operation({
-          summary: "Revoke an API key, effective on its next request (owners and admins, session only)",
-          pathId: "key_AbC123",
-          success: { status: 200, data: z.object({ message: z.literal("API key revoked") }) },
-          errors: [...writes, "not_found"],
-          sessionOnly: true,
-        }),
-      },
-      "/audit": {
-        get: operation({
-          summary: "The team's audit trail, newest first",
-          query: listAuditQuerySchema,
-          success: { status: 200, data: listAuditResultSchema },
-          errors: [...common, "invalid_pagination", "invalid_query"],
-        }),
-      },
-    },
+    paths: buildPaths(),
   };
+}
+
+function buildPaths() {
+  const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
+  for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  return paths;
 }

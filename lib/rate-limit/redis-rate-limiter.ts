@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { logRedisError, type SharedRedis } from "@/lib/redis/client";
 import type { MemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimitBucket, RateLimitDecision, RateLimiter, RateLimitPolicy } from "./types";
@@ -66,7 +66,7 @@ export class RedisRateLimiter implements RateLimiter {
     } catch (error) {
       logRedisError("rate limiting", error);
       if (bucket === "read") return this.readFallback.consumeNow(teamId, bucket);
-      throw new ApiError("service_unavailable", "Rate limiting is unavailable, so changes are refused; try again shortly");
+      throw new AppError("service_unavailable", "Rate limiting is unavailable, so changes are refused; try again shortly");
     }
   }
 }

@@ -3,7 +3,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/team-selection";
 import { getDb } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { newUserId } from "@/lib/ids";
 
 export const ROLES: readonly Role[] = ["owner", "admin", "viewer"];
@@ -17,15 +17,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  */
 export async function createUser(options: { email: string; name?: string; password: string; teamId: string; role: Role }) {
   const email = options.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw new ApiError("invalid_body", "email is not an email address");
-  if (!ROLES.includes(options.role)) throw new ApiError("invalid_body", "role must be owner, admin or viewer");
+  if (!EMAIL.test(email)) throw new AppError("invalid_body", "email is not an email address");
+  if (!ROLES.includes(options.role)) throw new AppError("invalid_body", "role must be owner, admin or viewer");
   const db = await getDb();
   const existing = await db.user.findUnique({ where: { email }, include: { memberships: true } });
   if (existing?.memberships.some((m) => m.teamId === options.teamId)) {
-    throw new ApiError("invalid_body", `${email} is already a member of this team`);
+    throw new AppError("invalid_body", `${email} is already a member of this team`);
   }
   if (!existing && options.password.length < MIN_PASSWORD_LENGTH) {
-    throw new ApiError("invalid_body", `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw new AppError("invalid_body", `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const passwordHash = existing ? undefined : await hashPassword(options.password);
   const userId = existing?.id ?? newUserId();

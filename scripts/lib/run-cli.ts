@@ -1,11 +1,11 @@
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 /** Runs a CLI command: prints a one-line error and exits non-zero instead of dumping a stack for user mistakes. */
 export function runCli(main: () => Promise<void>) {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(error instanceof ApiError || error instanceof TypeError ? `error: ${error.message}` : error);
+      console.error(error instanceof AppError || error instanceof TypeError ? `error: ${error.message}` : error);
       process.exit(1);
     },
   );

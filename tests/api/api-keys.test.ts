@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
-import { createTestTeam, testDb } from "../support/fixtures";
+import { createTestTeam, runApiKeyCli, testDb } from "../support/fixtures";
+import { signedInMember } from "../support/session";
 
 const UNAUTHORIZED = { error: "unauthorized", message: "Invalid or missing API key" };
 const usedKeys: string[] = [];
@@ -47,6 +48,36 @@ describe("API keys", () => {
     expect((await api("/api/v1/dnc", { key: t.readKey })).status).toBe(200);
     const audit = await api("/api/v1/audit?action=apikey.revoked", { key: t.readKey });
     expect(audit.body.data.events).toMatchObject([{ action: "apikey.revoked", targetId: key.id, actor: "test" }]);
+  });
+
+  describe("a key in use (cached by the server) is refused on the next request after its revocation", () => {
+    async function usedKey() {
+      const t = await team();
+      for (let i = 0; i < 3; i++) expect((await api("/api/v1/dnc", { key: t.writeKey })).status).toBe(200);
+      const db = await testDb();
+      const key = await db.apiKey.findFirstOrThrow({ where: { teamId: t.id, scope: "write" } });
+      return { t, key };
+    }
+
+    it("revoked through the API by an owner's session (what the dashboard does)", async () => {
+      const { t, key } = await usedKey();
+      const owner = await signedInMember(t, "owner");
+      const revoked = await api(`/api/v1/api-keys/${key.id}`, {
+        method: "DELETE",
+        body: {},
+        headers: { cookie: owner.jar.header(), "x-dnc-team": t.slug, origin: inject("baseUrl") },
+      });
+      expect(revoked.status).toBe(200);
+      expect((await api("/api/v1/dnc", { key: t.writeKey })).body).toEqual(UNAUTHORIZED);
+      expect((await api("/api/v1/dnc", { key: t.readKey })).status).toBe(200);
+    });
+
+    it("revoked by `npm run apikey -- revoke` in another process", async () => {
+      const { t, key } = await usedKey();
+      expect(runApiKeyCli(["revoke", "--team", t.slug, "--id", key.id])).toContain(`Revoked ${key.id}`);
+      expect((await api("/api/v1/dnc", { key: t.writeKey })).body).toEqual(UNAUTHORIZED);
+      expect((await api("/api/v1/dnc", { key: t.readKey })).status).toBe(200);
+    });
   });
 
   it("keeps lastUsedAt", async () => {

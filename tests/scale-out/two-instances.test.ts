@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
-import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+import { createTestTeam, runApiKeyCli, testDb, uniqueProfileUrl } from "../support/fixtures";
 import { signedInMember, signIn, signOut, TEST_PASSWORD, teamWithOwner } from "../support/session";
 
 const [a, b] = inject("baseUrls") as [string, string];
@@ -87,6 +87,26 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     await signOut(owner.jar, a);
     expect((await read(b)).status).toBe(401);
     expect((await read(a)).status).toBe(401);
+  });
+
+  it("a key cached on both instances is refused on both right after a revocation on one, or by the CLI", async () => {
+    const { team, owner } = await teamWithOwner();
+    const db = await testDb();
+    const [write, read] = await Promise.all(["write", "read"].map((scope) => db.apiKey.findFirstOrThrow({ where: { teamId: team.id, scope } })));
+    const use = (key: string, baseUrl: string) => api("/api/v1/dnc", { key, baseUrl });
+    for (const baseUrl of [a, b, a, b]) {
+      expect((await use(team.writeKey, baseUrl)).status).toBe(200);
+      expect((await use(team.readKey, baseUrl)).status).toBe(200);
+    }
+
+    const headers = { cookie: owner.jar.header(), "x-dnc-team": team.slug, origin: b };
+    expect((await api(`/api/v1/api-keys/${write!.id}`, { method: "DELETE", body: {}, headers, baseUrl: b })).status).toBe(200);
+    expect((await use(team.writeKey, a)).status).toBe(401);
+    expect((await use(team.writeKey, b)).status).toBe(401);
+
+    runApiKeyCli(["revoke", "--team", team.slug, "--id", read!.id]);
+    expect((await use(team.readKey, a)).status).toBe(401);
+    expect((await use(team.readKey, b)).status).toBe(401);
   });
 
   it("both instances report PostgreSQL and Redis healthy", async () => {

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { inject } from "vitest";
 import { openDatabase } from "./databases";
 
@@ -7,6 +9,8 @@ import { openDatabase } from "./databases";
  * file, so each test gets teams of its own (and rate-limit budgets of its own).
  */
 process.env.DATABASE_URL = inject("databaseUrl");
+// The test process changes data as the CLI does, so it announces API-key revocations where the servers look.
+if (inject("redisUrl")) process.env.REDIS_URL = inject("redisUrl");
 
 export type TestTeam = { id: string; slug: string; writeKey: string; readKey: string };
 
@@ -18,6 +22,15 @@ export async function createTestTeam(): Promise<TestTeam> {
   const write = await createApiKey({ teamId: team.id, name: "test write", scope: "write", actor: "test" });
   const read = await createApiKey({ teamId: team.id, name: "test read", scope: "read", actor: "test" });
   return { id: team.id, slug, writeKey: write.key, readKey: read.key };
+}
+
+/** `npm run apikey -- <args>` as an operator runs it: another process, the servers' database and Redis. */
+export function runApiKeyCli(args: string[]) {
+  return execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/apikey.ts", ...args], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), REDIS_URL: inject("redisUrl") },
+    encoding: "utf8",
+  });
 }
 
 let ownClient: ReturnType<typeof openDatabase> | undefined;

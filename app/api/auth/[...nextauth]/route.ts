@@ -2,14 +2,14 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { hasInvalidCallbackUrl } from "@/lib/auth/callback-url";
 import { parseCookieHeader } from "@/lib/auth/session";
-import { ApiError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-route";
 import { newRequestId } from "@/lib/ids";
 
 // /api/auth/* - next-auth's sign-in, sign-out, session and CSRF endpoints
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   if (hasInvalidCallbackUrl(request, parseCookieHeader(request.headers.get("cookie")))) {
-    return errorResponse(new ApiError("invalid_callback_url"), newRequestId());
+    return errorResponse(new AppError("invalid_callback_url"), newRequestId());
   }
   return NextAuth(request as never, context as never, authOptions());
 }

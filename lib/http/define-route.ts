@@ -1,0 +1,62 @@
+import "server-only";
+import type { z } from "zod";
+import type { Caller } from "@/lib/auth/caller";
+import type { ErrorCode } from "@/lib/errors";
+import type { RateLimitBucket } from "@/lib/rate-limit";
+
+type Issue = z.core.$ZodIssue;
+type Method = "GET" | "POST" | "DELETE";
+
+/**
+ * Everything about one API operation, declared once: the route wrapper (lib/http/api-route.ts)
+ * serves it and the OpenAPI document (lib/openapi) describes it from the same object.
+ */
+export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.ZodType = z.ZodType, Data = unknown> = {
+  method: Method;
+  /** OpenAPI path under /api/v1, e.g. `/dnc/{id}`. */
+  path: string;
+  summary: string;
+  /** Rate-limit budget the route spends from (per team, rolling window). */
+  bucket: RateLimitBucket;
+  /**
+   * `read`: any caller of the team; `write`: not read-only keys or viewers (403 `forbidden`);
+   * `manage`: signed-in owners and admins only, never an API key.
+   */
+  access: "read" | "write" | "manage";
+  /** The `{id}` path parameter: its format, the error for a malformed one, and an example. */
+  id?: { schema: z.ZodType<string>; invalid: ErrorCode; example: string };
+  query?: { schema: Query; errorFor: (issue: Issue) => ErrorCode };
+  /** A JSON body; `optional` accepts an empty one (the handler then gets undefined). */
+  body?: { schema: Body; errorFor: (issue: Issue) => ErrorCode; optional?: boolean };
+  success: { status: number; data: z.ZodType<Data>; message?: string };
+  /** The route's own error codes; the ones every route shares are added by `declaredErrors`. */
+  errors: ErrorCode[];
+  handle: (input: {
+    caller: Caller;
+    requestId: string;
+    id: string;
+    query: z.output<Query>;
+    body: z.output<Body> | undefined;
+  }) => Promise<Data>;
+};
+
+/** Keeps the definition's types (query, body and result are inferred from its schemas). */
+export function defineRoute<Query extends z.ZodType, Body extends z.ZodType, Data>(definition: RouteDefinition<Query, Body, Data>) {
+  return definition as unknown as RouteDefinition;
+}
+
+/** Every code a route can answer with: its own, and those of authentication, rate limits and bodies. */
+export function declaredErrors(route: RouteDefinition): ErrorCode[] {
+  const codes: ErrorCode[] = [
+    "unauthorized",
+    "forbidden",
+    "rate_limit_exceeded",
+    "service_unavailable",
+    "internal_error",
+    ...(route.method === "GET" ? [] : (["unsupported_media_type"] as const)),
+    ...(route.body ? (["payload_too_large", "invalid_json", "invalid_body", "request_aborted"] as const) : []),
+    ...(route.id ? [route.id.invalid] : []),
+    ...route.errors,
+  ];
+  return [...new Set(codes)];
+}

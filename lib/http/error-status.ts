@@ -1,0 +1,33 @@
+import type { ErrorCode } from "@/lib/errors";
+
+/** The one code → HTTP status table: the route wrapper answers with it and the OpenAPI document lists it. */
+export const ERROR_STATUS = {
+  unauthorized: 401,
+  forbidden: 403,
+  unauthorized_dnc: 403,
+  dnc_not_found: 404,
+  not_found: 404,
+  method_not_allowed: 405,
+  dnc_exists: 409,
+  invalid_path: 400,
+  invalid_callback_url: 400,
+  request_aborted: 400,
+  invalid_json: 400,
+  invalid_body: 400,
+  missing_url: 400,
+  invalid_url: 400,
+  invalid_pagination: 400,
+  invalid_query: 400,
+  invalid_api_key_fields: 400,
+  invalid_reason: 400,
+  invalid_note: 400,
+  missing_entries: 400,
+  empty_entries: 400,
+  invalid_entries: 400,
+  too_many_entries: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limit_exceeded: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const satisfies Record<ErrorCode, number>;

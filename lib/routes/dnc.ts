@@ -1,0 +1,109 @@
+import "server-only";
+import { z } from "zod";
+import { addEntries } from "@/lib/dnc/add-entries";
+import { addEntry } from "@/lib/dnc/add-entry";
+import { checkEntry } from "@/lib/dnc/check-entry";
+import { deleteEntry } from "@/lib/dnc/delete-entry";
+import { listEntries } from "@/lib/dnc/list-entries";
+import {
+  addEntriesBodySchema,
+  addEntriesResultSchema,
+  addEntryBodySchema,
+  checkQuerySchema,
+  checkResultSchema,
+  deleteEntryBodySchema,
+  deleteResultSchema,
+  dncEntrySchema,
+  entryIdSchema,
+  listEntriesQuerySchema,
+  listEntriesResultSchema,
+} from "@/lib/dnc/schemas";
+import { defineRoute } from "@/lib/http/define-route";
+import { isMissing } from "@/lib/http/parse-input";
+
+/** The Kakiyo-compatible DNC operations, each with the Kakiyo error code for every way its input can be wrong. */
+
+export const listEntriesRoute = defineRoute({
+  method: "GET",
+  path: "/dnc",
+  summary: "List the team's entries, newest first",
+  bucket: "read",
+  access: "read",
+  query: { schema: listEntriesQuerySchema, errorFor: (issue) => (issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query") },
+  success: { status: 200, data: listEntriesResultSchema },
+  errors: ["invalid_pagination", "invalid_query"],
+  handle: ({ caller, query }) => listEntries({ teamId: caller.teamId, ...query }),
+});
+
+export const addEntryRoute = defineRoute({
+  method: "POST",
+  path: "/dnc",
+  summary: "Add a LinkedIn profile URL",
+  bucket: "write",
+  access: "write",
+  body: {
+    schema: addEntryBodySchema,
+    errorFor: (issue) => {
+      if (issue.path.length === 0) return "invalid_body";
+      if (issue.path[0] === "note") return "invalid_note";
+      return isMissing(issue) ? "missing_url" : "invalid_url";
+    },
+  },
+  success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
+  errors: ["missing_url", "invalid_url", "invalid_note", "dnc_exists"],
+  handle: ({ caller, body, requestId }) => addEntry({ caller, url: body!.url, note: body!.note, source: "api", requestId }),
+});
+
+export const checkEntryRoute = defineRoute({
+  method: "GET",
+  path: "/dnc/check",
+  summary: "Check whether a URL is on the team's list",
+  bucket: "read",
+  access: "read",
+  query: { schema: checkQuerySchema, errorFor: (issue) => (isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url") },
+  success: { status: 200, data: checkResultSchema },
+  errors: ["missing_url", "invalid_url"],
+  handle: ({ caller, query }) => checkEntry({ teamId: caller.teamId, url: query.url }),
+});
+
+export const addEntriesRoute = defineRoute({
+  method: "POST",
+  path: "/dnc/batch",
+  summary: "Add up to 1000 URLs",
+  bucket: "batch",
+  access: "write",
+  body: {
+    schema: addEntriesBodySchema,
+    errorFor: (issue) => {
+      if (issue.path.length === 0) return "invalid_body";
+      if (issue.path.length > 1) return "invalid_entries";
+      if (isMissing(issue)) return "missing_entries";
+      if (issue.code === "too_small") return "empty_entries";
+      if (issue.code === "too_big") return "too_many_entries";
+      return "invalid_entries";
+    },
+  },
+  success: { status: 201, data: addEntriesResultSchema },
+  errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries"],
+  handle: ({ caller, body, requestId }) => addEntries({ caller, urls: body!.entries.map((entry) => entry.url), source: "batch", requestId }),
+});
+
+const reasonError = (issue: z.core.$ZodIssue) => (issue.path.length === 0 ? "invalid_body" : "invalid_reason");
+
+export const deleteEntryRoute = defineRoute({
+  method: "DELETE",
+  path: "/dnc/{id}",
+  summary: "Delete a DNC entry (optional reason as a JSON body or the query)",
+  bucket: "write",
+  access: "write",
+  id: { schema: entryIdSchema, invalid: "dnc_not_found", example: "dnc_12345abcde" },
+  query: { schema: z.object({ reason: deleteEntryBodySchema.shape.reason }), errorFor: reasonError },
+  body: { schema: deleteEntryBodySchema, errorFor: reasonError, optional: true },
+  success: { status: 200, data: deleteResultSchema },
+  errors: ["invalid_reason", "dnc_not_found", "unauthorized_dnc"],
+  handle: async ({ caller, id, query, body, requestId }) => {
+    const reason = (body === undefined ? query.reason : body.reason)?.trim() || undefined;
+    await deleteEntry({ caller, id, reason, requestId });
+    return { message: "DNC entry deleted successfully" as const };
+  },
+});

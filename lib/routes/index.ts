@@ -1,0 +1,17 @@
+import "server-only";
+import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys";
+import { listAuditEventsRoute } from "./audit";
+import { addEntriesRoute, addEntryRoute, checkEntryRoute, deleteEntryRoute, listEntriesRoute } from "./dnc";
+
+/** Every API operation, for the OpenAPI document. */
+export const API_ROUTES = [
+  listEntriesRoute,
+  addEntryRoute,
+  checkEntryRoute,
+  addEntriesRoute,
+  deleteEntryRoute,
+  listApiKeysRoute,
+  createApiKeyRoute,
+  revokeApiKeyRoute,
+  listAuditEventsRoute,
+];
