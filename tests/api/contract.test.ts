@@ -344,6 +344,7 @@ describe("Kakiyo path shape and discovery", () => {
   });
 
   it("serves an OpenAPI 3.1 document describing every route and its codes", async () => {
+    const team = await createTestTeam();
     const response = await api("/api/v1/openapi.json");
     expect(response.status).toBe(200);
     const doc = response.body;
@@ -359,6 +360,19 @@ describe("Kakiyo path shape and discovery", () => {
     const limit = doc.paths["/dnc"].get.parameters.find((p: { name: string }) => p.name === "limit");
     expect(limit.schema).toMatchObject({ type: "string" });
     expect(doc.paths["/dnc/batch"].post.requestBody.content["application/json"].schema.properties.entries).toMatchObject({ minItems: 1, maxItems: 1000 });
+    // The limits come from this server's configuration (a 5-second test window), not from a hand-kept copy.
+    const windowSeconds = inject("rateWindowMs") / 1000;
+    expect(doc.paths["/dnc/{id}"].delete["x-rate-limit"]).toEqual({ bucket: "write", limit: 30, windowSeconds });
+    expect(doc.paths["/dnc/batch"].post["x-rate-limit"]).toEqual({ bucket: "batch", limit: 10, windowSeconds });
+    expect(doc.info.description).toContain(`rolling ${windowSeconds}-second window`);
+    // A 405 answers from the same definitions: the Allow header lists what the document lists.
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+      const concrete = path.replace("{id}", "dnc_AAAAAAAAAAAAAAAAAAAA");
+      const unserved = ["get", "post", "delete", "put", "patch"].find((method) => !(method in operations))!;
+      const refused = await api(`/api/v1${concrete}`, { method: unserved.toUpperCase(), key: team.readKey, ...(unserved === "get" ? {} : { body: {} }) });
+      expect(refused.status, `${unserved} ${path}`).toBe(405);
+      expect(refused.headers.get("allow")!.split(", ").sort()).toEqual(Object.keys(operations).map((method) => method.toUpperCase()).sort());
+    }
     const { validate } = await import("@readme/openapi-parser");
     expect(await validate(structuredClone(doc))).toMatchObject({ valid: true, warnings: [] });
   });
