@@ -54,8 +54,8 @@ export async function benchEmbedded(root: string) {
     { name: "check uncached (new URL every request)", connections: 50, path: () => `/api/v1/dnc/check?url=in/uncached-${missed++}`, ceiling: "ceiling@50" },
     { name: "list first page (limit 50)", connections: 50, path: "/api/v1/dnc?limit=50", ceiling: "ceiling@50", target: "≥ 0.5" },
     { name: "list at offset 99,950", connections: 50, path: "/api/v1/dnc?limit=50&offset=99950", ceiling: "ceiling@50", target: "≥ 0.5" },
-    { name: "add (POST /dnc)", connections: 50, method: "POST", path: "/api/v1/dnc", body: () => JSON.stringify({ url: `in/added-${added++}` }), ceiling: "ceiling@50", target: "≥ 0.4" },
-    { name: "delete (DELETE /dnc/{id})", connections: 10, method: "DELETE", path: () => `/api/v1/dnc/${deletable.pop()}`, ceiling: "ceiling@10", target: "≥ 0.4, p99 < 20 ms" },
+    { name: "add (POST /dnc)", connections: 50, method: "POST", path: "/api/v1/dnc", body: () => JSON.stringify({ url: `in/added-${added++}` }), ceiling: "ceiling@50", target: "≥ 0.3" },
+    { name: "delete (DELETE /dnc/{id})", connections: 10, method: "DELETE", path: () => `/api/v1/dnc/${deletable.pop()}`, ceiling: "ceiling@10", target: "≥ 0.3, p99 < 20 ms" },
   ];
 
   // BENCH_ONLY=delete,add measures just those scenarios (and their ceilings), for a quick A/B.
