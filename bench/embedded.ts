@@ -44,6 +44,7 @@ export async function benchEmbedded(root: string) {
 
   let added = 0;
   let missed = 0;
+  let listed = 0;
   const deletable = [...ids];
   const scenarios: Scenario[] = [
     { name: "ceiling@50", connections: 50, path: "/api/ping", ceiling: "ceiling@50" },
@@ -53,6 +54,7 @@ export async function benchEmbedded(root: string) {
     { name: "check miss (not on list, cached)", connections: 50, path: "/api/v1/dnc/check?url=linkedin.com/in/nobody-here", ceiling: "ceiling@50", target: "≥ 0.7" },
     { name: "check uncached (new URL every request)", connections: 50, path: () => `/api/v1/dnc/check?url=in/uncached-${missed++}`, ceiling: "ceiling@50" },
     { name: "list first page (limit 50)", connections: 50, path: "/api/v1/dnc?limit=50", ceiling: "ceiling@50", target: "≥ 0.5" },
+    { name: "list, a page not read before (offset grows by one)", connections: 50, path: () => `/api/v1/dnc?limit=50&offset=${listed++}`, ceiling: "ceiling@50" },
     { name: "list at offset 99,950", connections: 50, path: "/api/v1/dnc?limit=50&offset=99950", ceiling: "ceiling@50", target: "≥ 0.5" },
     { name: "add (POST /dnc)", connections: 50, method: "POST", path: "/api/v1/dnc", body: () => JSON.stringify({ url: `in/added-${added++}` }), ceiling: "ceiling@50", target: "≥ 0.3" },
     { name: "delete (DELETE /dnc/{id})", connections: 10, method: "DELETE", path: () => `/api/v1/dnc/${deletable.pop()}`, ceiling: "ceiling@10", target: "≥ 0.3, p99 < 20 ms" },

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { logRedisError, type SharedRedis } from "@/lib/redis/client";
-import type { CachedCheck, Lookup, TeamCache } from "./team-cache";
+import type { Lookup, TeamCache } from "./team-cache";
 
 const PREFIX = "dnc:cache:v1";
 
@@ -37,22 +37,24 @@ export class RedisTeamCache implements TeamCache {
     private readonly options: { ttlMs: number },
   ) {}
 
-  async lookupCheck(teamId: string, url: string): Promise<Lookup<CachedCheck>> {
-    const found = await this.lookup(teamId, `:check:${url}`);
-    return { key: found.key, value: found.raw === null ? undefined : (JSON.parse(found.raw) as CachedCheck) };
+  async lookup<Value>(teamId: string, field: string): Promise<Lookup<Value>> {
+    try {
+      await this.redis.firstConnection;
+      const [key, raw] = (await this.redis.client.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, `:${field}`)) as [string, string | null];
+      return { key, value: raw === null ? undefined : (JSON.parse(raw) as Value) };
+    } catch (error) {
+      logRedisError("cache lookup", error);
+      return { key: null };
+    }
   }
 
-  async storeCheck(key: string | null, value: CachedCheck) {
-    await this.store(key, JSON.stringify(value));
-  }
-
-  async lookupTotal(teamId: string, search: string): Promise<Lookup<number>> {
-    const found = await this.lookup(teamId, `:total:${search}`);
-    return { key: found.key, value: found.raw === null ? undefined : Number(found.raw) };
-  }
-
-  async storeTotal(key: string | null, total: number) {
-    await this.store(key, String(total));
+  async store(key: string | null, value: unknown) {
+    if (!key) return;
+    try {
+      await this.redis.client.set(key, JSON.stringify(value), "PX", this.options.ttlMs);
+    } catch (error) {
+      logRedisError("cache store", error);
+    }
   }
 
   async invalidateTeam(teamId: string) {
@@ -62,26 +64,6 @@ export class RedisTeamCache implements TeamCache {
     } catch (error) {
       logRedisError("cache invalidation", error);
       throw new AppError("service_unavailable", "The shared cache is unreachable; try again shortly");
-    }
-  }
-
-  private async lookup(teamId: string, field: string): Promise<{ key: string | null; raw: string | null }> {
-    try {
-      await this.redis.firstConnection;
-      const [key, raw] = (await this.redis.client.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, field)) as [string, string | null];
-      return { key, raw };
-    } catch (error) {
-      logRedisError("cache lookup", error);
-      return { key: null, raw: null };
-    }
-  }
-
-  private async store(key: string | null, value: string) {
-    if (!key) return;
-    try {
-      await this.redis.client.set(key, value, "PX", this.options.ttlMs);
-    } catch (error) {
-      logRedisError("cache store", error);
     }
   }
 }

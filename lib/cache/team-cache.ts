@@ -5,8 +5,9 @@ import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { getRedis } from "@/lib/redis/client";
 import { RedisTeamCache } from "./redis-team-cache";
 
-/** What is cached per team: check answers (the entry, or null for "not on the list") and list totals. */
+/** What is cached per team: check answers (the entry, or null for "not on the list"), list totals and list pages. */
 export type CachedCheck = { entry: DncEntryDto | null };
+export type CachedPage = { entries: DncEntryDto[]; total: number };
 
 /**
  * A lookup returns the cached value, if any, and the key to store a fresh one under. The key
@@ -15,51 +16,40 @@ export type CachedCheck = { entry: DncEntryDto | null };
  */
 export type Lookup<Value> = { value?: Value; key: string | null };
 
+/** `field` names the answer within the team: `check:<url>`, `total:<search>`, `page:<query>`. */
 export type TeamCache = {
-  lookupCheck(teamId: string, url: string): Promise<Lookup<CachedCheck>>;
-  storeCheck(key: string | null, value: CachedCheck): Promise<void>;
-  lookupTotal(teamId: string, search: string): Promise<Lookup<number>>;
-  storeTotal(key: string | null, total: number): Promise<void>;
+  lookup<Value>(teamId: string, field: string): Promise<Lookup<Value>>;
+  store(key: string | null, value: unknown): Promise<void>;
   /** Drops every answer of the team, on every instance that shares the cache. */
   invalidateTeam(teamId: string): Promise<void>;
 };
+
+/** A list page weighs its entries, so the cache's bound is on entries held, not on answers. */
+export const cacheWeight = (value: unknown) => ((value as Partial<CachedPage>)?.entries?.length ?? 0) + 1;
 
 /**
  * One process: an LRU with a TTL. Invalidation bumps the team's generation, which is part of every
  * key: one O(1) step drops all of a team's answers (the old keys age out of the LRU).
  */
 export class MemoryTeamCache implements TeamCache {
-  private readonly values: LRUCache<string, { check?: CachedCheck; total?: number }>;
+  private readonly values: LRUCache<string, { value: unknown }>;
   private readonly generations = new Map<string, number>();
 
   constructor(options: { ttlMs: number; max: number }) {
-    this.values = new LRUCache({ max: options.max, ttl: options.ttlMs });
+    this.values = new LRUCache({ maxSize: options.max, sizeCalculation: (held) => cacheWeight(held.value), ttl: options.ttlMs });
   }
 
-  async lookupCheck(teamId: string, url: string) {
-    const key = this.key(teamId, `check\u0000${url}`);
-    return { value: this.values.get(key)?.check, key };
+  async lookup<Value>(teamId: string, field: string): Promise<Lookup<Value>> {
+    const key = `${teamId}\u0000${this.generations.get(teamId) ?? 0}\u0000${field}`;
+    return { value: this.values.get(key)?.value as Value | undefined, key };
   }
 
-  async storeCheck(key: string | null, value: CachedCheck) {
-    if (key) this.values.set(key, { check: value });
-  }
-
-  async lookupTotal(teamId: string, search: string) {
-    const key = this.key(teamId, `total\u0000${search}`);
-    return { value: this.values.get(key)?.total, key };
-  }
-
-  async storeTotal(key: string | null, total: number) {
-    if (key) this.values.set(key, { total });
+  async store(key: string | null, value: unknown) {
+    if (key) this.values.set(key, { value });
   }
 
   async invalidateTeam(teamId: string) {
     this.generations.set(teamId, (this.generations.get(teamId) ?? 0) + 1);
-  }
-
-  private key(teamId: string, rest: string): string {
-    return `${teamId}\u0000${this.generations.get(teamId) ?? 0}\u0000${rest}`;
   }
 }
 

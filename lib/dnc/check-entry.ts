@@ -1,5 +1,5 @@
 import "server-only";
-import { getTeamCache } from "@/lib/cache/team-cache";
+import { type CachedCheck, getTeamCache } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
@@ -11,14 +11,14 @@ export async function checkEntry(options: { teamId: string; url: string }) {
   if (!url) throw new AppError("invalid_url");
 
   const cache = getTeamCache();
-  const lookup = await cache.lookupCheck(options.teamId, url);
+  const lookup = await cache.lookup<CachedCheck>(options.teamId, `check:${url}`);
   let answer = lookup.value;
   if (!answer) {
     const db = await getDb();
     const [row] = await db.$queryRaw<EntryRow[]>`
       SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE "teamId" = ${options.teamId} AND "url" = ${url}`;
     answer = { entry: row ? serializeEntry(row) : null };
-    await cache.storeCheck(lookup.key, answer);
+    await cache.store(lookup.key, answer);
   }
   return answer.entry ? { onList: true as const, entry: answer.entry } : { onList: false as const };
 }
