@@ -1,5 +1,45 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { urlsFromCsv } from "@/lib/api-client/csv";
+import { toCsv, urlsFromCsv } from "@/lib/api-client/csv";
+
+describe("toCsv", () => {
+  const cell = (value: unknown) => toCsv([{ value }], ["value"]).split("\r\n").slice(1).join("\r\n");
+
+  it.each([
+    ["=HYPERLINK(\"http://evil.example\",\"click\")", `"'=HYPERLINK(""http://evil.example"",""click"")"`],
+    ["@SUM(1+1)", `"'@SUM(1+1)"`],
+    ["+1+1", `"'+1+1"`],
+    ["-2+3", `"'-2+3"`],
+    ["\tcmd", `"'\tcmd"`],
+    ["\rcmd", `"'\rcmd"`],
+  ])("neutralises a cell starting %j with a quoted leading '", (value, expected) => {
+    expect(cell(value)).toBe(expected);
+  });
+
+  it("neutralises a formula cell that goes on over several lines", () => {
+    expect(cell("=1+1\nsecond line")).toBe(`"'=1+1\nsecond line"`);
+  });
+
+  it("leaves other text, a formula character further in, numbers and empty cells as they are", () => {
+    expect(cell("https://linkedin.com/in/a-b")).toBe("https://linkedin.com/in/a-b");
+    expect(cell("consent = withdrawn")).toBe(`consent = withdrawn`);
+    expect(cell(-1)).toBe("-1");
+    expect(cell(null)).toBe("");
+  });
+
+  it("reads back, cell for cell, as the original text behind the quote", () => {
+    const rows = [
+      { reason: "@SUM(1+1)", note: '=HYPERLINK("x"), "quoted", and commas' },
+      { reason: "plain, with comma", note: 'say "hi"' },
+    ];
+    const parsed = Papa.parse<string[]>(toCsv(rows, ["reason", "note"])).data;
+    expect(parsed).toEqual([
+      ["reason", "note"],
+      ["'@SUM(1+1)", `'=HYPERLINK("x"), "quoted", and commas`],
+      ["plain, with comma", 'say "hi"'],
+    ]);
+  });
+});
 
 describe("urlsFromCsv", () => {
   it("takes the column named url, numbering rows as a spreadsheet does", () => {
