@@ -109,7 +109,8 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
       </div>
       {s.offline ? (
         <p role="status" className="mt-2 text-sm font-medium text-amber-700">
-          The server cannot be reached ({s.offline.cause}). Nothing counts as failed: trying the same entry again{" "}
+          {s.offline.httpStatus === null ? "The server cannot be reached (no answer)." : `The server is unavailable (HTTP ${s.offline.httpStatus}).`} Nothing
+          counts as failed: trying the same entry again{" "}
           {s.offline.retryAt === null ? "now" : `in ${Math.max(0, Math.ceil((s.offline.retryAt - now) / 1000))}s`} (attempt {s.offline.attempts + 1}).
         </p>
       ) : null}

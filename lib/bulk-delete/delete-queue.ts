@@ -8,10 +8,11 @@
  * seconds, so a client clock that is off cannot make it wait longer than the server asked), then the
  * same entry is sent again. With a limit of L per window W, N entries take ⌈N/L⌉−1 waits.
  *
- * No answer (a network error) or a gateway's 502/503/504 (what a proxy in front of a stopped server
- * says) is not an outcome either: the server is unreachable, and a stopped server would otherwise
- * turn every remaining entry into a failure in milliseconds. The queue goes `offline` and sends the
- * same entry again after 1, 2, 4 … s (at most 30 s between attempts) until the server answers.
+ * No answer (a network error) or a 502/503/504 (what a proxy in front of a stopped server says; our
+ * own 503 refuses writes while Redis is down) is not an outcome either: the server is unreachable,
+ * and a stopped server would otherwise turn every remaining entry into a failure in milliseconds.
+ * The queue goes `offline` and sends the same entry again after 1, 2, 4 … s (at most 30 s between
+ * attempts) until the server answers.
  */
 
 export type DeleteOutcome = "deleted" | "already_gone" | "not_permitted" | "failed";
@@ -34,6 +35,8 @@ export type DeleteQueueDeps = {
   onOutcome?: (id: string, outcome: DeleteOutcome) => void;
 };
 
+export type OfflineState = { attempts: number; retryAt: number | null; httpStatus: number | null };
+
 export type DeleteQueueSnapshot = {
   status: QueueStatus;
   total: number;
@@ -47,8 +50,8 @@ export type DeleteQueueSnapshot = {
   failedIds: string[];
   /** Epoch ms (queue clock) when the rate-limit wait ends, while status is `waiting`. */
   waitUntil: number | null;
-  /** While status is `offline`: why the server seems unreachable, attempts without an answer, and when the next goes (null: under way). */
-  offline: { cause: string; attempts: number; retryAt: number | null } | null;
+  /** While status is `offline`: attempts without an answer, when the next goes (null: under way), and the gateway's status (null: no answer at all). */
+  offline: OfflineState | null;
   /** Estimated ms to finish, from the server's policy and the observed request time; null until known. */
   etaMs: number | null;
 };
@@ -69,7 +72,7 @@ export class DeleteQueue {
   private counts = { deleted: 0, alreadyGone: 0, notPermitted: 0, failed: 0 };
   private failedIds: string[] = [];
   private waitUntil: number | null = null;
-  private offline: { cause: string; attempts: number; retryAt: number | null } | null = null;
+  private offline: OfflineState | null = null;
   private policy: RatePolicy | null = null;
   private requestMs: number | null = null;
   private active = false;
@@ -144,11 +147,11 @@ export class DeleteQueue {
         try {
           response = await this.deps.send(id);
         } catch {
-          await this.waitForServer("no response");
+          await this.waitForServer(null);
           continue;
         }
         if (UNAVAILABLE_STATUSES.has(response.status)) {
-          await this.waitForServer(`HTTP ${response.status}`);
+          await this.waitForServer(response.status);
           continue;
         }
         this.reachedServer();
@@ -182,16 +185,16 @@ export class DeleteQueue {
    * The wait before the next attempt at an unreachable server; Resume cuts it short, Pause and
    * Cancel end it. A pause or cancel that came while the request was out leaves nothing to wait for.
    */
-  private async waitForServer(cause: string) {
+  private async waitForServer(httpStatus: number | null) {
     if (this.status !== "running" && this.status !== "offline") return;
     const attempts = (this.offline?.attempts ?? 0) + 1;
     const ms = Math.min(OFFLINE_FIRST_WAIT_MS * 2 ** (attempts - 1), OFFLINE_MAX_WAIT_MS);
-    this.offline = { cause, attempts, retryAt: this.deps.now() + ms };
+    this.offline = { attempts, retryAt: this.deps.now() + ms, httpStatus };
     this.setStatus("offline");
     this.waitAbort = new AbortController();
     await this.deps.sleep(ms, this.waitAbort.signal);
     this.waitAbort = null;
-    this.offline = { cause, attempts, retryAt: null };
+    this.offline = { attempts, retryAt: null, httpStatus };
     this.emit();
   }
 

@@ -125,7 +125,7 @@ describe("DeleteQueue", () => {
       expect(offline.every((s) => s.failed === 0 && s.processed === 2 && s.etaMs === null)).toBe(true);
       const waits = offline.filter((s) => s.offline!.retryAt !== null);
       expect(waits.map((s) => s.offline!.attempts)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      expect(waits.every((s) => s.offline!.cause === "no response")).toBe(true);
+      expect(waits.every((s) => s.offline!.httpStatus === null)).toBe(true);
       expect(waits[0]!.offline!.retryAt).toBe(down.attempts[0]! + REQUEST_MS + 1000);
     });
 
@@ -138,7 +138,7 @@ describe("DeleteQueue", () => {
       await queue.start();
       expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
       expect(h.sleeps).toEqual([1000, 2000]);
-      expect(states.find((s) => s.status === "offline")!.offline!.cause).toBe(`HTTP ${gateway}`);
+      expect(states.find((s) => s.status === "offline")!.offline!.httpStatus).toBe(gateway);
     });
 
     it("starts again from a one-second wait once the server has answered", async () => {
