@@ -6,10 +6,18 @@ import { DeleteQueue, type DeleteResponse } from "@/lib/bulk-delete/delete-queue
 import { BulkDeleteProgress, isQueueBusy } from "./bulk-delete-progress";
 import { useThrottledEntriesRefresh } from "./use-dnc-entries";
 
+/** A server that accepts the connection but never answers counts as unreachable after this long. */
+const DELETE_TIMEOUT_MS = 20_000;
+
 /** One DELETE as the queue needs it: status, headers, and the 429 body's resetTime. */
 export function sendDelete(team: string, reason: string) {
   return async (id: string): Promise<DeleteResponse> => {
-    const response = await apiRaw(`/api/v1/dnc/${encodeURIComponent(id)}`, { method: "DELETE", body: reason ? { reason } : {}, team });
+    const response = await apiRaw(`/api/v1/dnc/${encodeURIComponent(id)}`, {
+      method: "DELETE",
+      body: reason ? { reason } : {},
+      team,
+      signal: AbortSignal.timeout(DELETE_TIMEOUT_MS),
+    });
     const body = response.status === 429 ? ((await response.json().catch(() => ({}))) as { resetTime?: number }) : undefined;
     return { status: response.status, headers: response.headers, resetTime: body?.resetTime };
   };

@@ -23,7 +23,7 @@ function useTicker(active: boolean) {
 }
 
 export function isQueueBusy(status: string) {
-  return status === "running" || status === "waiting" || status === "paused";
+  return status === "running" || status === "waiting" || status === "offline" || status === "paused";
 }
 
 /** The bulk delete's progress bar, tally, ETA and controls; the queue itself knows nothing of this view. */
@@ -47,6 +47,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
     idle: "Starting…",
     running: "Removing entries…",
     waiting: "Removing entries…",
+    offline: "Server unreachable",
     paused: "Paused",
     cancelled: "Cancelled",
     done: "Finished",
@@ -67,7 +68,13 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
             <Button size="sm" variant="primary" onClick={() => void queue.resume()}>
               Resume
             </Button>
-          ) : busy ? (
+          ) : null}
+          {s.status === "offline" ? (
+            <Button size="sm" variant="primary" onClick={() => void queue.resume()} disabled={s.offline?.retryAt === null}>
+              Retry now
+            </Button>
+          ) : null}
+          {busy && s.status !== "paused" ? (
             <Button size="sm" onClick={() => queue.pause()}>
               Pause
             </Button>
@@ -100,6 +107,13 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
       >
         <div className="h-full rounded-full bg-accent transition-[width] duration-200" style={{ width: `${percent}%` }} />
       </div>
+      {s.offline ? (
+        <p role="status" className="mt-2 text-sm font-medium text-amber-700">
+          {s.offline.httpStatus === null ? "The server cannot be reached (no answer)." : `The server is unavailable (HTTP ${s.offline.httpStatus}).`} Nothing
+          counts as failed: trying the same entry again{" "}
+          {s.offline.retryAt === null ? "now" : `in ${Math.max(0, Math.ceil((s.offline.retryAt - now) / 1000))}s`} (attempt {s.offline.attempts + 1}).
+        </p>
+      ) : null}
       {s.status === "waiting" && s.waitUntil !== null ? (
         <p role="status" className="mt-2 text-sm font-medium text-amber-700">
           Waiting for the rate limit — {Math.max(0, Math.ceil((s.waitUntil - now) / 1000))}s

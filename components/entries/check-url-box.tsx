@@ -1,30 +1,42 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { formatDate } from "./columns";
+import { LookalikeWarnings, ProfileUrl } from "./profile-url";
 
 type CheckResult = { onList: true; entry: DncEntryDto } | { onList: false };
 
 /** The question campaign tools ask, answered for a person: is this profile on the list? */
 export function CheckUrlBox({ team }: { team: string }) {
   const [url, setUrl] = useState("");
-  const [answer, setAnswer] = useState<{ tone: string; text: string } | null>(null);
+  const [answer, setAnswer] = useState<{ tone: string; content: ReactNode } | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     try {
       const result = await apiFetch<CheckResult>(`/api/v1/dnc/check?${new URLSearchParams({ url })}`, { team });
+      // A lookalike that is not on the list is worth a warning too: it may imitate a profile that is.
+      const checked = normalizeLinkedInUrl(url);
       setAnswer(
         result.onList
-          ? { tone: "text-red-700", text: `On the list: ${result.entry.url} (added ${formatDate(result.entry.$createdAt)}). Do not contact.` }
-          : { tone: "text-emerald-700", text: "Not on the list." },
+          ? {
+              tone: "text-red-700",
+              content: (
+                <>
+                  On the list: <ProfileUrl url={result.entry.url} /> (added {formatDate(result.entry.$createdAt)}). Do not contact.
+                </>
+              ),
+            }
+          : { tone: "text-emerald-700", content: <>Not on the list. {checked ? <LookalikeWarnings shown={displayProfileUrl(checked)} /> : null}</> },
       );
     } catch (error) {
-      setAnswer({ tone: "text-red-700", text: errorMessage(error) });
+      setAnswer({ tone: "text-red-700", content: errorMessage(error) });
     }
   }
 
@@ -37,8 +49,8 @@ export function CheckUrlBox({ team }: { team: string }) {
         <Input id="check-url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="linkedin.com/in/someone" required className="max-w-lg" />
         <Button type="submit">Check</Button>
       </div>
-      <p aria-live="polite" className={`mt-2 min-h-5 text-sm ${answer?.tone ?? ""}`}>
-        {answer?.text}
+      <p aria-live="polite" data-testid="check-result" className={`mt-2 min-h-5 text-sm ${answer?.tone ?? ""}`}>
+        {answer?.content}
       </p>
     </form>
   );

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { ProfileUrl } from "./profile-url";
 
 const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
@@ -30,11 +31,7 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
   const url: ColumnDef<DncEntryDto> = {
     id: "url",
     header: "Profile URL",
-    cell: ({ row }) => (
-      <span className="font-mono text-[13px] text-zinc-900" title={row.original.url}>
-        {readableUrl(row.original.url)}
-      </span>
-    ),
+    cell: ({ row }) => <ProfileUrl url={row.original.url} />,
   };
   const createdAt: ColumnDef<DncEntryDto> = {
     id: "createdAt",
@@ -54,13 +51,4 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
     size: 90,
   };
   return options.canWrite ? [select, url, createdAt, actions] : [url, createdAt];
-}
-
-/** Stored URLs percent-encode non-ASCII slugs (…/in/%C3%A9lodie); people read them decoded (…/in/élodie). */
-function readableUrl(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }

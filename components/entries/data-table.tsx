@@ -169,7 +169,8 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
           busy={bulkDelete.busy}
         />
       ) : null}
-      <Table aria-busy={query.isFetching} aria-label="Do Not Contact entries">
+      {/* Fixed layout: the URL column gets what the sized columns leave, so a long slug clips instead of widening the table. */}
+      <Table aria-busy={query.isFetching} aria-label="Do Not Contact entries" className="table-fixed">
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -178,7 +179,7 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
                 return (
                   <Th
                     key={header.id}
-                    style={header.column.columnDef.size ? { width: header.column.columnDef.size } : undefined}
+                    style={header.column.id === "url" ? undefined : { width: header.column.getSize() }}
                     aria-sort={sortable ? (order === "desc" ? "descending" : "ascending") : undefined}
                   >
                     {sortable ? (

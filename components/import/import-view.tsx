@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
-import { dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
+import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
 import type { AddEntriesResult } from "@/lib/dnc/schemas";
 import { MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
 
@@ -16,13 +16,23 @@ const NUMBER = new Intl.NumberFormat("en-US");
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
 const SHOWN_ROWS = 500;
 
-type ReportRow = { row: number; url: string; status: "added" | "duplicate" | "error"; detail: string };
+/** `unreadable`: a row the CSV parser could not read with confidence; it is never sent. */
+type ReportRow = { row: number; url: string; status: "added" | "duplicate" | "error" | "unreadable"; detail: string };
+
+const RESULT_LABELS = { added: "Added", duplicate: "Already on the list", error: "Rejected", unreadable: "Not read" } as const;
+
+function unreadableRows(problems: CsvProblem[]): ReportRow[] {
+  return problems.map((p) => ({ row: p.row, url: "", status: "unreadable", detail: p.problem }));
+}
+
+const byRow = (a: ReportRow, b: ReportRow) => a.row - b.row;
 
 export function ImportView() {
   const { team } = useDashboard();
   const queryClient = useQueryClient();
   const [fileName, setFileName] = useState<string | null>(null);
-  const [rows, setRows] = useState<{ row: number; url: string }[]>([]);
+  const [rows, setRows] = useState<CsvRow[]>([]);
+  const [problems, setProblems] = useState<CsvProblem[]>([]);
   const [report, setReport] = useState<ReportRow[]>([]);
   const [done, setDone] = useState(0);
   const [status, setStatus] = useState<"idle" | "running" | "finished" | "failed">("idle");
@@ -42,7 +52,9 @@ export function ImportView() {
     const file = event.target.files?.[0];
     if (!file) return;
     setFileName(file.name);
-    setRows(urlsFromCsv(await file.text()));
+    const parsed = urlsFromCsv(await file.text());
+    setRows(parsed.rows);
+    setProblems(parsed.problems);
     setReport([]);
     setDone(0);
     setStatus("idle");
@@ -54,7 +66,7 @@ export function ImportView() {
     setStatus("running");
     setReport([]);
     setDone(0);
-    const collected: ReportRow[] = [];
+    const collected = unreadableRows(problems);
     try {
       for (let start = 0; start < rows.length; start += MAX_BATCH_ENTRIES) {
         const chunk = rows.slice(start, start + MAX_BATCH_ENTRIES);
@@ -86,9 +98,12 @@ export function ImportView() {
 
   if (team.role === "viewer") return <Notice>Viewers cannot add entries.</Notice>;
 
-  const counts = { added: 0, duplicate: 0, error: 0 };
+  const counts = { added: 0, duplicate: 0, error: 0, unreadable: 0 };
   for (const r of report) counts[r.status] += 1;
-  const shown = report.filter((r) => r.status !== "added").slice(0, SHOWN_ROWS);
+  const shown = report
+    .filter((r) => r.status !== "added")
+    .sort(byRow)
+    .slice(0, SHOWN_ROWS);
   const percent = rows.length === 0 ? 0 : Math.round((done / rows.length) * 100);
 
   return (
@@ -114,6 +129,7 @@ export function ImportView() {
             {fileName}: {NUMBER.format(rows.length)} URLs
           </p>
         ) : null}
+        {problems.length > 0 && status === "idle" ? <UnreadableRows problems={problems} /> : null}
         <Button variant="primary" onClick={onImport} disabled={rows.length === 0 || status === "running"}>
           {status === "running" ? "Importing…" : `Import ${NUMBER.format(rows.length)} URLs`}
         </Button>
@@ -133,6 +149,7 @@ export function ImportView() {
             <p className="mt-2 text-sm text-zinc-700" aria-live="polite">
               {NUMBER.format(done)} of {NUMBER.format(rows.length)} rows sent · {NUMBER.format(counts.added)} added · {NUMBER.format(counts.duplicate)} already on the list ·{" "}
               {NUMBER.format(counts.error)} rejected
+              {counts.unreadable > 0 ? ` · ${NUMBER.format(counts.unreadable)} not read` : ""}
               {status === "finished" ? " · Import finished" : ""}
             </p>
           </div>
@@ -143,7 +160,7 @@ export function ImportView() {
         <section className="mt-6" aria-label="Import report">
           <div className="mb-2 flex items-center justify-between">
             <h2 className="text-sm font-semibold">Rows not added{shown.length === SHOWN_ROWS ? ` (first ${SHOWN_ROWS})` : ""}</h2>
-            <Button size="sm" onClick={() => downloadCsv(dated("import-report"), report, ["row", "url", "status", "detail"])}>
+            <Button size="sm" onClick={() => downloadCsv(dated("import-report"), [...report].sort(byRow), ["row", "url", "status", "detail"])}>
               Download full report
             </Button>
           </div>
@@ -164,7 +181,7 @@ export function ImportView() {
                   <tr key={r.row}>
                     <Td className="tabular-nums">{r.row}</Td>
                     <Td className="font-mono text-[13px]">{r.url}</Td>
-                    <Td>{r.status === "duplicate" ? "Already on the list" : "Rejected"}</Td>
+                    <Td>{RESULT_LABELS[r.status]}</Td>
                     <Td className="text-zinc-600">{r.detail}</Td>
                   </tr>
                 ))}
@@ -174,5 +191,26 @@ export function ImportView() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Shown as soon as a file is chosen, so the person can fix the file before importing anything. */
+function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
+  const count = problems.length;
+  return (
+    <section aria-label="Rows that cannot be read" className="rounded-md border border-amber-200 bg-amber-50 p-3">
+      <p className="text-sm font-medium text-amber-900">
+        {NUMBER.format(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or import the
+        readable rows now: the rows below stay in the report.
+      </p>
+      <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-amber-900">
+        {problems.slice(0, SHOWN_ROWS).map((p) => (
+          <li key={p.row}>
+            <span className="font-medium tabular-nums">Row {p.row}:</span> {p.problem}
+          </li>
+        ))}
+        {count > SHOWN_ROWS ? <li>and {NUMBER.format(count - SHOWN_ROWS)} more, listed in the report after the import</li> : null}
+      </ul>
+    </section>
   );
 }

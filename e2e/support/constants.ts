@@ -3,7 +3,7 @@ export const E2E_USER = { email: "e2e@dnc.test", password: "e2e-password-1" };
 export const DEMO_PASSWORD = "demo-password";
 
 /** One team per test that writes, so each test has its own rate-limit budget and data. */
-export const E2E_TEAMS = ["perf", "single", "bulk", "gone", "pause", "kbd", "keys", "csv-a", "csv-b", "add"] as const;
+export const E2E_TEAMS = ["perf", "single", "bulk", "gone", "pause", "kbd", "keys", "csv-a", "csv-b", "add", "csv-safe", "import", "offline", "lookalike"] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
 export const PERF_ENTRIES = 100_000;
@@ -11,5 +11,12 @@ export const PERF_ENTRIES = 100_000;
 /** The server's limits in the e2e run: short enough that waiting for a window costs seconds. */
 export const RATE_WINDOW_MS = 4000;
 export const RATE_WRITE_LIMIT = 5;
+
+/** The environment of every e2e server: the limits above; the session secret made beside the database. */
+export const E2E_SERVER_ENV = {
+  DNC_RATE_WINDOW_MS: String(RATE_WINDOW_MS),
+  DNC_RATE_WRITE_LIMIT: String(RATE_WRITE_LIMIT),
+  NEXTAUTH_SECRET: "",
+};
 
 export type E2eFixtures = { teams: Partial<Record<E2eTeam, { id: string; writeKey: string }>> };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
-import type { E2eFixtures, E2eTeam } from "./constants";
+import { E2E_USER, type E2eFixtures, type E2eTeam } from "./constants";
 
 export { expect };
 export const AUTH_FILE = ".e2e-auth/e2e.json";
@@ -22,9 +22,9 @@ export const test = base.extend({
   baseURL: async ({}, use) => use(baseUrl()),
 });
 
-/** A request as a machine client makes it: the team's write key, no cookies. */
-export async function apiAs(team: E2eTeam, path: string, init: { method?: string; body?: unknown } = {}) {
-  const response = await fetch(`${baseUrl()}${path}`, {
+/** A request as a machine client makes it: the team's write key, no cookies; to the shared server unless `baseUrl` names another. */
+export async function apiAs(team: E2eTeam, path: string, init: { method?: string; body?: unknown; baseUrl?: string } = {}) {
+  const response = await fetch(`${init.baseUrl ?? baseUrl()}${path}`, {
     method: init.method ?? "GET",
     headers: { authorization: `Bearer ${fixtures().teams[team]!.writeKey}`, "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -42,10 +42,19 @@ export async function seedEntries(team: E2eTeam, count: number, label = team): P
   return urls;
 }
 
+/** Signs in through the real form, as a person does. */
+export async function signIn(page: Page, origin = baseUrl()) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel("Email").fill(E2E_USER.email);
+  await page.getByLabel("Password").fill(E2E_USER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/entries$/);
+}
+
 /** Selects the team through the team-switcher cookie, then opens the page. */
-export async function openAsTeam(page: Page, team: E2eTeam, path = "/entries") {
-  await page.context().addCookies([{ name: "dnc-team", value: team, url: baseUrl() }]);
-  await page.goto(path);
+export async function openAsTeam(page: Page, team: E2eTeam, path = "/entries", origin = baseUrl()) {
+  await page.context().addCookies([{ name: "dnc-team", value: team, url: origin }]);
+  await page.goto(`${origin}${path}`);
 }
 
 /** Moves focus with Tab (or Shift+Tab) until `label` has it: the way a keyboard user gets there. */

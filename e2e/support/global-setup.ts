@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
 import { migrateDatabase, startServer } from "../../tests/support/server";
-import { RATE_WINDOW_MS, RATE_WRITE_LIMIT } from "./constants";
+import { E2E_SERVER_ENV } from "./constants";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -29,18 +29,13 @@ export default async function globalSetup() {
   migrateDatabase(databaseUrl);
   runTsx("scripts/seed.ts", [], databaseUrl);
   runTsx("e2e/support/seed-e2e.ts", [fixturesFile], databaseUrl);
-  const server = await startServer({
-    databaseUrl,
-    logFile: path.join(workDir, "server.log"),
-    env: {
-      DNC_RATE_WINDOW_MS: String(RATE_WINDOW_MS),
-      DNC_RATE_WRITE_LIMIT: String(RATE_WRITE_LIMIT),
-      NEXTAUTH_SECRET: "",
-    },
-  });
-  // Playwright hands the setup's environment to the test workers.
+  const server = await startServer({ databaseUrl, logFile: path.join(workDir, "server.log"), env: E2E_SERVER_ENV });
+  // Playwright hands the setup's environment to the test workers; a spec that starts a server of its
+  // own (e2e/bulk-delete-offline.spec.ts) needs the database and a place for its log.
   process.env.E2E_BASE_URL = server.baseUrl;
   process.env.E2E_FIXTURES = fixturesFile;
+  process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_WORK_DIR = workDir;
   return async () => {
     await server.stop();
     rmSync(workDir, { recursive: true, force: true });

@@ -1,8 +1,23 @@
 import Papa from "papaparse";
 
-/** Offers text as a file download without a server round trip. */
+/**
+ * OWASP's CSV-injection rule: a spreadsheet reads a cell that starts with one of these as a formula,
+ * so such a cell gets a leading `'`. Papaparse's own pattern (`/^[=+\-@\t\r].*$/`) misses a cell
+ * that continues on a second line, hence ours.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The rows as CSV text, every text cell safe to open in a spreadsheet (numbers are left as they are). */
+export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
+  return Papa.unparse(
+    { fields: columns, data: rows.map((row) => columns.map((column) => row[column] ?? "")) },
+    { escapeFormulae: FORMULA_START },
+  );
+}
+
+/** Offers the rows as a CSV file download without a server round trip. */
 export function downloadCsv(filename: string, rows: Record<string, unknown>[], columns: string[]) {
-  const csv = Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((column) => row[column] ?? "")) });
+  const csv = toCsv(rows, columns);
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");
   link.href = url;
@@ -17,20 +32,57 @@ export function dated(prefix: string) {
   return `${prefix}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
+export type CsvRow = { row: number; url: string };
+/** A row that is not imported, and why. */
+export type CsvProblem = { row: number; problem: string };
+
 /**
  * The URLs of an uploaded CSV with their row numbers as a spreadsheet shows them: the column named
- * "url" (any case) below its header, or else the first column of every row.
+ * "url" (any case) below its header, or else the first column of every row. A row that cannot be
+ * read with confidence is not guessed at but listed in `problems`: a malformed or unclosed quote
+ * (an unclosed one swallows the rest of the file), a row with more or fewer fields than the header
+ * (its columns may have shifted, so the URL may be another column's text), a row with content but
+ * no URL. Blank lines are skipped.
  */
-export function urlsFromCsv(text: string): { row: number; url: string }[] {
-  // Blank lines are kept while numbering, so the numbers match the file; rows without a URL are dropped after.
+export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
+  // Blank lines are kept while parsing, so the numbers match the file.
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const [header] = parsed.data;
-  if (!header) return [];
+  if (!header) return { rows: [], problems: [] };
   const named = header.findIndex((cell) => cell.trim().toLowerCase() === "url");
   const column = named >= 0 ? named : 0;
-  const firstRow = named >= 0 ? 1 : 0;
-  return parsed.data
-    .map((cells, index) => ({ row: index + 1, url: (cells[column] ?? "").trim() }))
-    .slice(firstRow)
-    .filter((r) => r.url !== "");
+
+  const quoteProblems = new Map<number, string>();
+  for (const error of parsed.errors) {
+    // Only quote errors name a row; the other kind ("no delimiter found") just means one column.
+    if (error.type !== "Quotes" || error.row === undefined) continue;
+    const text = QUOTE_PROBLEMS[error.code] ?? error.message;
+    const earlier = quoteProblems.get(error.row);
+    quoteProblems.set(error.row, earlier && !earlier.includes(text) ? `${earlier} ${text}` : text);
+  }
+
+  const rows: CsvRow[] = [];
+  const problems: CsvProblem[] = [];
+  for (const [index, cells] of parsed.data.entries()) {
+    if (named >= 0 && index === 0) continue;
+    const row = index + 1;
+    const quoteProblem = quoteProblems.get(index);
+    if (quoteProblem) {
+      problems.push({ row, problem: quoteProblem });
+    } else if (cells.every((cell) => cell.trim() === "")) {
+      continue;
+    } else if (named >= 0 && cells.length !== header.length) {
+      problems.push({ row, problem: `${cells.length} ${cells.length === 1 ? "field" : "fields"} where the header has ${header.length}: the columns may have shifted, so the row is not used.` });
+    } else if ((cells[column] ?? "").trim() === "") {
+      problems.push({ row, problem: named >= 0 ? "No URL in the “url” column." : "No URL in the first column." });
+    } else {
+      rows.push({ row, url: cells[column]!.trim() });
+    }
+  }
+  return { rows, problems };
 }
+
+const QUOTE_PROBLEMS: Record<string, string> = {
+  MissingQuotes: "A quote opened in this row is never closed: the rest of the file was read as part of this row, so no row after it could be read.",
+  InvalidQuotes: "A quoted field has text after its closing quote.",
+};

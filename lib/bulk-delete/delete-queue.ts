@@ -7,11 +7,17 @@
  * is not an outcome but a pause until the `resetTime` it carries (bounded by its `RateLimit-Reset`
  * seconds, so a client clock that is off cannot make it wait longer than the server asked), then the
  * same entry is sent again. With a limit of L per window W, N entries take ⌈N/L⌉−1 waits.
+ *
+ * No answer (a network error) or a 502/503/504 (what a proxy in front of a stopped server says; our
+ * own 503 refuses writes while Redis is down) is not an outcome either: the server is unreachable,
+ * and a stopped server would otherwise turn every remaining entry into a failure in milliseconds.
+ * The queue goes `offline` and sends the same entry again after 1, 2, 4 … s (at most 30 s between
+ * attempts) until the server answers.
  */
 
 export type DeleteOutcome = "deleted" | "already_gone" | "not_permitted" | "failed";
 
-export type QueueStatus = "idle" | "running" | "waiting" | "paused" | "cancelled" | "done";
+export type QueueStatus = "idle" | "running" | "waiting" | "offline" | "paused" | "cancelled" | "done";
 
 export type DeleteResponse = {
   status: number;
@@ -29,6 +35,8 @@ export type DeleteQueueDeps = {
   onOutcome?: (id: string, outcome: DeleteOutcome) => void;
 };
 
+export type OfflineState = { attempts: number; retryAt: number | null; httpStatus: number | null };
+
 export type DeleteQueueSnapshot = {
   status: QueueStatus;
   total: number;
@@ -42,6 +50,8 @@ export type DeleteQueueSnapshot = {
   failedIds: string[];
   /** Epoch ms (queue clock) when the rate-limit wait ends, while status is `waiting`. */
   waitUntil: number | null;
+  /** While status is `offline`: attempts without an answer, when the next goes (null: under way), and the gateway's status (null: no answer at all). */
+  offline: OfflineState | null;
   /** Estimated ms to finish, from the server's policy and the observed request time; null until known. */
   etaMs: number | null;
 };
@@ -50,6 +60,11 @@ type RatePolicy = { limit: number; windowMs: number; remaining: number; resetMs:
 
 /** Never retry a 429 sooner than this, whatever the headers say, so a confused clock cannot make the queue spin. */
 const MIN_WAIT_MS = 50;
+/** Waits between attempts while the server is unreachable: doubling from the first, capped. */
+const OFFLINE_FIRST_WAIT_MS = 1000;
+const OFFLINE_MAX_WAIT_MS = 30_000;
+/** Gateway answers: a proxy speaking for a server that is down, not the server's answer about the entry. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 export class DeleteQueue {
   private pending: string[];
@@ -57,6 +72,7 @@ export class DeleteQueue {
   private counts = { deleted: 0, alreadyGone: 0, notPermitted: 0, failed: 0 };
   private failedIds: string[] = [];
   private waitUntil: number | null = null;
+  private offline: OfflineState | null = null;
   private policy: RatePolicy | null = null;
   private requestMs: number | null = null;
   private active = false;
@@ -89,13 +105,16 @@ export class DeleteQueue {
     return this.active ? Promise.resolve() : this.run();
   }
 
+  /** After a pause, continues; while offline, tries the server again at once instead of at the next attempt. */
   resume(): Promise<void> {
-    return this.status === "paused" ? this.start() : Promise.resolve();
+    if (this.status === "paused") return this.start();
+    if (this.status === "offline") this.waitAbort?.abort();
+    return Promise.resolve();
   }
 
   /** Takes effect before the next request; a request already sent completes and is counted. */
   pause() {
-    if (this.status !== "running" && this.status !== "waiting") return;
+    if (this.status !== "running" && this.status !== "waiting" && this.status !== "offline") return;
     this.waitAbort?.abort();
     this.setStatus("paused");
   }
@@ -121,16 +140,21 @@ export class DeleteQueue {
     this.active = true;
     try {
       while (this.pending.length > 0) {
-        if (this.status !== "running") return;
+        if (this.status !== "running" && this.status !== "offline") return;
         const id = this.pending[0]!;
         const started = this.deps.now();
         let response: DeleteResponse;
         try {
           response = await this.deps.send(id);
         } catch {
-          this.settle(id, "failed");
+          await this.waitForServer(null);
           continue;
         }
+        if (UNAVAILABLE_STATUSES.has(response.status)) {
+          await this.waitForServer(response.status);
+          continue;
+        }
+        this.reachedServer();
         this.observe(response, this.deps.now() - started);
         if (response.status === 429) {
           await this.waitForRateLimit(response);
@@ -155,6 +179,28 @@ export class DeleteQueue {
     }
     this.deps.onOutcome?.(id, outcome);
     this.emit();
+  }
+
+  /**
+   * The wait before the next attempt at an unreachable server; Resume cuts it short, Pause and
+   * Cancel end it. A pause or cancel that came while the request was out leaves nothing to wait for.
+   */
+  private async waitForServer(httpStatus: number | null) {
+    if (this.status !== "running" && this.status !== "offline") return;
+    const attempts = (this.offline?.attempts ?? 0) + 1;
+    const ms = Math.min(OFFLINE_FIRST_WAIT_MS * 2 ** (attempts - 1), OFFLINE_MAX_WAIT_MS);
+    this.offline = { attempts, retryAt: this.deps.now() + ms, httpStatus };
+    this.setStatus("offline");
+    this.waitAbort = new AbortController();
+    await this.deps.sleep(ms, this.waitAbort.signal);
+    this.waitAbort = null;
+    this.offline = { attempts, retryAt: null, httpStatus };
+    this.emit();
+  }
+
+  private reachedServer() {
+    this.offline = null;
+    if (this.status === "offline") this.setStatus("running");
   }
 
   private async waitForRateLimit(response: DeleteResponse) {
@@ -200,6 +246,7 @@ export class DeleteQueue {
       notSent: this.status === "cancelled" ? this.pending.length : 0,
       failedIds: [...this.failedIds],
       waitUntil: this.waitUntil,
+      offline: this.status === "offline" ? this.offline : null,
       etaMs: this.estimate(),
     };
   }
@@ -208,7 +255,7 @@ export class DeleteQueue {
   private estimate(): number | null {
     const left = this.pending.length;
     if (left === 0) return 0;
-    if (!this.policy || this.requestMs === null) return null;
+    if (!this.policy || this.requestMs === null || this.status === "offline") return null;
     const { limit, windowMs, remaining, resetMs } = this.policy;
     const now = this.deps.now();
     const sending = left * this.requestMs;

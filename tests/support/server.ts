@@ -28,13 +28,17 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; child: ChildProcess; stop: () => Promise<void> };
 
-/** Starts `next start` (the production build) on a free port against the given database. */
+/**
+ * Starts `next start` (the production build) against the given database, on a free port or on
+ * `port` (a server restarted on the same origin, so a browser's page and cookies stay valid).
+ */
 export async function startServer(options: {
   databaseUrl: string;
   logFile: string;
   env?: Record<string, string>;
+  port?: number;
 }): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = createWriteStream(options.logFile, { flags: "a" });
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,

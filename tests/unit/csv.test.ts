@@ -1,32 +1,110 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { urlsFromCsv } from "@/lib/api-client/csv";
+import { toCsv, urlsFromCsv } from "@/lib/api-client/csv";
+
+describe("toCsv", () => {
+  const cell = (value: unknown) => toCsv([{ value }], ["value"]).split("\r\n").slice(1).join("\r\n");
+
+  it.each([
+    ["=HYPERLINK(\"http://evil.example\",\"click\")", `"'=HYPERLINK(""http://evil.example"",""click"")"`],
+    ["@SUM(1+1)", `"'@SUM(1+1)"`],
+    ["+1+1", `"'+1+1"`],
+    ["-2+3", `"'-2+3"`],
+    ["\tcmd", `"'\tcmd"`],
+    ["\rcmd", `"'\rcmd"`],
+  ])("neutralises a cell starting %j with a quoted leading '", (value, expected) => {
+    expect(cell(value)).toBe(expected);
+  });
+
+  it("neutralises a formula cell that goes on over several lines", () => {
+    expect(cell("=1+1\nsecond line")).toBe(`"'=1+1\nsecond line"`);
+  });
+
+  it("leaves other text, a formula character further in, numbers and empty cells as they are", () => {
+    expect(cell("https://linkedin.com/in/a-b")).toBe("https://linkedin.com/in/a-b");
+    expect(cell("consent = withdrawn")).toBe(`consent = withdrawn`);
+    expect(cell(-1)).toBe("-1");
+    expect(cell(null)).toBe("");
+  });
+
+  it("reads back, cell for cell, as the original text behind the quote", () => {
+    const rows = [
+      { reason: "@SUM(1+1)", note: '=HYPERLINK("x"), "quoted", and commas' },
+      { reason: "plain, with comma", note: 'say "hi"' },
+    ];
+    const parsed = Papa.parse<string[]>(toCsv(rows, ["reason", "note"])).data;
+    expect(parsed).toEqual([
+      ["reason", "note"],
+      ["'@SUM(1+1)", `'=HYPERLINK("x"), "quoted", and commas`],
+      ["plain, with comma", 'say "hi"'],
+    ]);
+  });
+});
 
 describe("urlsFromCsv", () => {
   it("takes the column named url, numbering rows as a spreadsheet does", () => {
-    const csv = 'id,URL,note\r\n1,linkedin.com/in/a,"x, y"\r\n2,,empty\r\n3,in/b,\r\n';
-    expect(urlsFromCsv(csv)).toEqual([
-      { row: 2, url: "linkedin.com/in/a" },
-      { row: 4, url: "in/b" },
-    ]);
+    const csv = 'id,URL,note\r\n1,linkedin.com/in/a,"x, y"\r\n2,in/c,"two\r\nlines"\r\n3,in/b,\r\n';
+    expect(urlsFromCsv(csv)).toEqual({
+      rows: [
+        { row: 2, url: "linkedin.com/in/a" },
+        { row: 3, url: "in/c" },
+        { row: 4, url: "in/b" },
+      ],
+      problems: [],
+    });
   });
 
   it("takes the first column of every row when no column is named url", () => {
-    expect(urlsFromCsv("linkedin.com/in/a,2020\nlinkedin.com/in/b\n\n")).toEqual([
-      { row: 1, url: "linkedin.com/in/a" },
-      { row: 2, url: "linkedin.com/in/b" },
-    ]);
+    expect(urlsFromCsv("linkedin.com/in/a,2020\nlinkedin.com/in/b\n\n")).toEqual({
+      rows: [
+        { row: 1, url: "linkedin.com/in/a" },
+        { row: 2, url: "linkedin.com/in/b" },
+      ],
+      problems: [],
+    });
   });
 
   it("reads the dashboard's own export", () => {
     const csv = "url,created_at,id\r\nhttps://linkedin.com/in/a,2026-01-01T00:00:00.000Z,dnc_1";
-    expect(urlsFromCsv(csv)).toEqual([{ row: 2, url: "https://linkedin.com/in/a" }]);
+    expect(urlsFromCsv(csv)).toEqual({ rows: [{ row: 2, url: "https://linkedin.com/in/a" }], problems: [] });
   });
 
-  it("keeps row numbers true across blank lines", () => {
-    expect(urlsFromCsv("url\n\nin/a\n")).toEqual([{ row: 3, url: "in/a" }]);
+  it("keeps row numbers true across blank lines, and skips them silently", () => {
+    expect(urlsFromCsv("url\n\nin/a\n,\n")).toEqual({ rows: [{ row: 3, url: "in/a" }], problems: [] });
   });
 
-  it("an empty file has no URLs", () => {
-    expect(urlsFromCsv("")).toEqual([]);
+  it("an empty file has no URLs and no problems", () => {
+    expect(urlsFromCsv("")).toEqual({ rows: [], problems: [] });
+  });
+
+  it("reports a row with more or fewer fields than the header instead of guessing its URL", () => {
+    const csv = "name,url,note\nAda,in/ada,ok\nBob,Smith,in/bob,shifted\nCy,in/cy\nDee,in/dee,ok\nin/eve\n";
+    const { rows, problems } = urlsFromCsv(csv);
+    expect(rows).toEqual([
+      { row: 2, url: "in/ada" },
+      { row: 5, url: "in/dee" },
+    ]);
+    expect(problems).toEqual([
+      { row: 3, problem: expect.stringMatching(/^4 fields where the header has 3/) },
+      { row: 4, problem: expect.stringMatching(/^2 fields where the header has 3/) },
+      { row: 6, problem: expect.stringMatching(/^1 field where the header has 3/) },
+    ]);
+  });
+
+  it("reports an unclosed quote on its row: the rest of the file is unreadable, and says so", () => {
+    const { rows, problems } = urlsFromCsv('url,note\nin/a,ok\nin/b,"never closed\nin/c,x\nin/d,y\n');
+    expect(rows).toEqual([{ row: 2, url: "in/a" }]);
+    expect(problems).toEqual([{ row: 3, problem: expect.stringMatching(/never closed.*no row after it could be read/) }]);
+  });
+
+  it("reports text after a closing quote on its row", () => {
+    const { rows, problems } = urlsFromCsv('url,note\nin/a,ok\nin/b,"quoted"tail\n');
+    expect(rows).toEqual([{ row: 2, url: "in/a" }]);
+    expect(problems).toEqual([{ row: 3, problem: expect.stringContaining("text after its closing quote") }]);
+  });
+
+  it("reports a row with content but no URL", () => {
+    expect(urlsFromCsv("id,url\n1,in/a\n2,\n").problems).toEqual([{ row: 3, problem: "No URL in the “url” column." }]);
+    expect(urlsFromCsv("in/a,2020\n,2021\n").problems).toEqual([{ row: 2, problem: "No URL in the first column." }]);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { DeleteQueue, type DeleteResponse, retryDelayMs } from "@/lib/bulk-delete/delete-queue";
+import { describe, expect, it, vi } from "vitest";
+import { DeleteQueue, type DeleteQueueSnapshot, type DeleteResponse, retryDelayMs } from "@/lib/bulk-delete/delete-queue";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limiter";
 
@@ -88,17 +88,124 @@ describe("DeleteQueue", () => {
     expect(queue.getSnapshot()).toMatchObject({ status: "done", processed: 4, failed: 1 });
   });
 
-  it("counts a network error as failed and carries on", async () => {
-    const h = harness();
-    let calls = 0;
-    const send = async (id: string) => {
-      calls += 1;
-      if (calls === 1) throw new TypeError("fetch failed");
-      return h.send(id);
-    };
-    const queue = new DeleteQueue(h.ids(3), { send, now: h.now, sleep: h.sleep });
-    await queue.start();
-    expect(queue.getSnapshot()).toMatchObject({ deleted: 2, failed: 1, failedIds: ["dnc_0"] });
+  describe("while the server is unreachable", () => {
+    /** The harness's server behind `isDown`: while it is down, requests reject (no answer) or get a gateway's status. */
+    function outage(h: ReturnType<typeof harness>, isDown: () => boolean, gateway?: number) {
+      const attempts: number[] = [];
+      const send = async (id: string): Promise<DeleteResponse> => {
+        if (!isDown()) return h.send(id);
+        attempts.push(h.clock.now);
+        h.clock.now += REQUEST_MS;
+        if (gateway === undefined) throw new TypeError("Failed to fetch");
+        return { status: gateway, headers: new Headers() };
+      };
+      return { send, attempts };
+    }
+
+    function recordStates(queue: DeleteQueue) {
+      const states: DeleteQueueSnapshot[] = [];
+      queue.subscribe(() => states.push(queue.getSnapshot()));
+      return states;
+    }
+
+    it("marks nothing failed, waits 1, 2, 4 … s up to 30 s between attempts, and finishes when the server is back", async () => {
+      const h = harness();
+      const from = h.clock.now + 2 * REQUEST_MS;
+      const down = outage(h, () => h.clock.now >= from && h.clock.now < from + 100_000);
+      const queue = new DeleteQueue(h.ids(4), { send: down.send, now: h.now, sleep: h.sleep });
+      const states = recordStates(queue);
+      await queue.start();
+
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", processed: 4, deleted: 4, failed: 0, failedIds: [], offline: null });
+      expect(h.sleeps).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+      expect(down.attempts).toHaveLength(h.sleeps.length);
+      // Each entry reached the server once: the attempts that got no answer were all for dnc_2.
+      expect(h.sent.map((r) => r.id)).toEqual(["dnc_0", "dnc_1", "dnc_2", "dnc_3"]);
+      const offline = states.filter((s) => s.status === "offline");
+      expect(offline.every((s) => s.failed === 0 && s.processed === 2 && s.etaMs === null)).toBe(true);
+      const waits = offline.filter((s) => s.offline!.retryAt !== null);
+      expect(waits.map((s) => s.offline!.attempts)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(waits.every((s) => s.offline!.httpStatus === null)).toBe(true);
+      expect(waits[0]!.offline!.retryAt).toBe(down.attempts[0]! + REQUEST_MS + 1000);
+    });
+
+    it.each([502, 503, 504])("treats a gateway's %i as unreachable, not as an outcome", async (gateway) => {
+      const h = harness();
+      const until = h.clock.now + 2500;
+      const down = outage(h, () => h.clock.now < until, gateway);
+      const queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep: h.sleep });
+      const states = recordStates(queue);
+      await queue.start();
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
+      expect(h.sleeps).toEqual([1000, 2000]);
+      expect(states.find((s) => s.status === "offline")!.offline!.httpStatus).toBe(gateway);
+    });
+
+    it("starts again from a one-second wait once the server has answered", async () => {
+      const h = harness();
+      const t0 = h.clock.now;
+      const down = outage(h, () => h.clock.now < t0 + 2500 || (h.clock.now >= t0 + 3050 && h.clock.now < t0 + 3100));
+      const queue = new DeleteQueue(h.ids(3), { send: down.send, now: h.now, sleep: h.sleep });
+      await queue.start();
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 3, failed: 0 });
+      expect(h.sleeps).toEqual([1000, 2000, 1000]);
+    });
+
+    it("Resume tries again at once instead of waiting for the next attempt", async () => {
+      const h = harness();
+      let up = false;
+      const down = outage(h, () => !up);
+      // The wait ends only when something cuts it short, as a long backoff would.
+      const sleep = (_ms: number, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
+      const queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
+      const run = queue.start();
+      await vi.waitFor(() => expect(queue.getSnapshot().offline?.retryAt).toBeGreaterThan(0));
+      expect(queue.getSnapshot()).toMatchObject({ status: "offline", failed: 0 });
+
+      up = true;
+      const resumedAt = h.clock.now;
+      await queue.resume();
+      await run;
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
+      expect(down.attempts).toHaveLength(1);
+      expect(h.sent[0]).toMatchObject({ id: "dnc_0", at: resumedAt + REQUEST_MS });
+    });
+
+    it("Pause stops the attempts; Resume sends the same entry again", async () => {
+      const h = harness();
+      let up = false;
+      const down = outage(h, () => !up);
+      let queue!: DeleteQueue;
+      const sleep = async (ms: number, signal: AbortSignal) => {
+        queue.pause();
+        await h.sleep(ms, signal);
+      };
+      queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
+      await queue.start();
+      expect(queue.getSnapshot()).toMatchObject({ status: "paused", processed: 0, failed: 0, offline: null });
+      expect(down.attempts).toHaveLength(1);
+
+      up = true;
+      await queue.resume();
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
+      expect(h.sent.map((r) => r.id)).toEqual(["dnc_0", "dnc_1"]);
+    });
+
+    it("Cancel ends the attempts: the entry never answered for counts as not sent, nothing failed", async () => {
+      const h = harness();
+      const from = h.clock.now + REQUEST_MS;
+      const down = outage(h, () => h.clock.now >= from);
+      let queue!: DeleteQueue;
+      const sleep = async (ms: number, signal: AbortSignal) => {
+        queue.cancel();
+        await h.sleep(ms, signal);
+      };
+      queue = new DeleteQueue(h.ids(3), { send: down.send, now: h.now, sleep });
+      await queue.start();
+      expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", deleted: 1, failed: 0, notSent: 2, offline: null });
+      expect(down.attempts).toHaveLength(1);
+      expect(h.sleeps).toEqual([]);
+    });
   });
 
   it("pause stops before the next request and resume continues where it stopped", async () => {

@@ -1,0 +1,43 @@
+import { describeScriptMix, displayProfileUrl, type ProfileUrlDisplay } from "@/lib/dnc/slug-display";
+
+/**
+ * A stored profile URL as people read it (slug decoded, stacked marks limited, clipped to its
+ * box, the canonical form in the tooltip), followed by its warnings.
+ */
+export function ProfileUrl({ url }: { url: string }) {
+  const shown = displayProfileUrl(url);
+  return (
+    <span className="inline-flex max-w-full items-center gap-2 align-middle">
+      <span className="min-w-0 truncate font-mono text-[13px] text-zinc-900" title={url}>
+        {shown.text}
+      </span>
+      <LookalikeWarnings shown={shown} />
+    </span>
+  );
+}
+
+/** Text badges, not colour alone: the warning is read out and survives a colour-blind screen. */
+export function LookalikeWarnings({ shown }: { shown: ProfileUrlDisplay }) {
+  return (
+    <>
+      {shown.scripts ? (
+        <Badge title={`This slug mixes ${describeScriptMix(shown.scripts)}, which look alike: it may imitate another profile's URL.`}>Mixed scripts</Badge>
+      ) : null}
+      {shown.marksRemoved > 0 ? (
+        <Badge title={`${shown.marksRemoved} more combining marks are stacked on the letters than are shown here; the tooltip on the URL has the stored form.`}>
+          Stacked marks
+        </Badge>
+      ) : null}
+    </>
+  );
+}
+
+function Badge({ title, children }: { title: string; children: string }) {
+  return (
+    <span title={title} className="inline-flex shrink-0 items-center gap-1 rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-sans text-xs font-medium text-amber-800">
+      <span aria-hidden="true">⚠</span>
+      {children}
+      <span className="sr-only">: {title}</span>
+    </span>
+  );
+}
