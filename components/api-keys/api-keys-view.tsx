@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { formatDate } from "@/components/entries/columns";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -13,6 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import { canManageKeys } from "@/lib/auth/team-selection";
+import { formatDateTime } from "@/lib/format";
 
 type ApiKeyRow = { id: string; name: string; scope: "read" | "write"; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -81,8 +81,8 @@ export function ApiKeysView() {
                 <Td>{k.name}</Td>
                 <Td className="font-mono text-[13px]">{k.prefix}…</Td>
                 <Td>{k.scope}</Td>
-                <Td className="text-zinc-600">{formatDate(k.createdAt)}</Td>
-                <Td className="text-zinc-600">{k.lastUsedAt ? formatDate(k.lastUsedAt) : "Never"}</Td>
+                <Td className="text-zinc-600">{formatDateTime(k.createdAt)}</Td>
+                <Td className="text-zinc-600">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</Td>
                 <Td>
                   {k.revokedAt ? (
                     <span className="text-xs">Revoked</span>

@@ -3,7 +3,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { formatDate } from "@/components/entries/columns";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -11,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch, apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
+import { formatDateTime, formatNumber } from "@/lib/format";
 
 type AuditEvent = { $id: string; action: string; actor: string; targetId: string | null; url: string | null; reason: string | null; requestId: string | null; $createdAt: string };
 type AuditPage = { events: AuditEvent[]; total: number };
@@ -24,7 +24,6 @@ const ACTION_LABELS: Record<string, string> = {
 };
 const PAGE_SIZE = 25;
 const EXPORT_PAGE = 1000;
-const NUMBER = new Intl.NumberFormat("en-US");
 
 function auditPath(action: string, limit: number, offset: number) {
   const search = new URLSearchParams({ limit: String(limit), offset: String(offset) });
@@ -49,7 +48,7 @@ export function AuditView() {
     const events: AuditEvent[] = [];
     try {
       for (let offset = 0; ; offset += EXPORT_PAGE) {
-        setExporting(`Exporting ${NUMBER.format(events.length)}…`);
+        setExporting(`Exporting ${formatNumber(events.length)}…`);
         const result = await apiFetchPaced<AuditPage>(auditPath(action, EXPORT_PAGE, offset), { team: team.slug });
         events.push(...result.events);
         if (result.events.length < EXPORT_PAGE) break;
@@ -132,7 +131,7 @@ export function AuditView() {
           ) : (
             query.data.events.map((event) => (
               <tr key={event.$id}>
-                <Td className="whitespace-nowrap text-zinc-600">{formatDate(event.$createdAt)}</Td>
+                <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(event.$createdAt)}</Td>
                 <Td>{ACTION_LABELS[event.action] ?? event.action}</Td>
                 <Td className="truncate">{event.actor}</Td>
                 <Td className="font-mono text-[13px]">{event.url ?? event.targetId ?? ""}</Td>
@@ -144,7 +143,7 @@ export function AuditView() {
       </Table>
       <div className="flex items-center justify-between py-3 text-sm text-zinc-600">
         <span>
-          {NUMBER.format(total)} {total === 1 ? "event" : "events"} · page {page + 1} of {pages}
+          {formatNumber(total)} {total === 1 ? "event" : "events"} · page {page + 1} of {pages}
         </span>
         <div className="flex gap-1">
           <Button size="sm" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>

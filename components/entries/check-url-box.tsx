@@ -7,8 +7,8 @@ import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
-import { formatDate } from "./columns";
 import { LookalikeWarnings, ProfileUrl } from "./profile-url";
+import { formatDateTime } from "@/lib/format";
 
 type CheckResult = { onList: true; entry: DncEntryDto } | { onList: false };
 
@@ -29,7 +29,7 @@ export function CheckUrlBox({ team }: { team: string }) {
               tone: "text-red-700",
               content: (
                 <>
-                  On the list: <ProfileUrl url={result.entry.url} /> (added {formatDate(result.entry.$createdAt)}). Do not contact.
+                  On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
                 </>
               ),
             }

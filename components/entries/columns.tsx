@@ -5,12 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { ProfileUrl } from "./profile-url";
-
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
-export function formatDate(iso: string) {
-  return DATE_FORMAT.format(new Date(iso));
-}
+import { formatDateTime } from "@/lib/format";
 
 /** Select first, actions last (shadcn's layout); the select and delete columns exist only for people who may write. */
 export function createColumns(options: { canWrite: boolean; onDelete: (entry: DncEntryDto) => void }): ColumnDef<DncEntryDto>[] {
@@ -37,7 +32,7 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
     id: "createdAt",
     header: "Added",
     enableSorting: true,
-    cell: ({ row }) => <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">{formatDate(row.original.$createdAt)}</time>,
+    cell: ({ row }) => <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">{formatDateTime(row.original.$createdAt)}</time>,
     size: 200,
   };
   const actions: ColumnDef<DncEntryDto> = {

@@ -2,9 +2,9 @@
 
 import type { Table } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
 const PAGE_SIZES = [10, 25, 50, 100];
-const NUMBER = new Intl.NumberFormat("en-US");
 
 export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; total: number }) {
   const { pageIndex, pageSize } = table.getState().pagination;
@@ -14,7 +14,7 @@ export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-zinc-600">
       <p aria-live="polite">
-        {total === 0 ? "No entries" : `${NUMBER.format(first)}–${NUMBER.format(last)} of ${NUMBER.format(total)}`}
+        {total === 0 ? "No entries" : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}`}
       </p>
       <div className="flex items-center gap-4">
         <label className="flex items-center gap-2">
@@ -32,7 +32,7 @@ export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; 
           </select>
         </label>
         <span>
-          Page {NUMBER.format(pageIndex + 1)} of {NUMBER.format(pageCount)}
+          Page {formatNumber(pageIndex + 1)} of {formatNumber(pageCount)}
         </span>
         <div className="flex gap-1">
           <Button size="sm" aria-label="First page" onClick={() => table.setPageIndex(0)} disabled={!table.getCanPreviousPage()}>

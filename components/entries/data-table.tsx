@@ -15,6 +15,7 @@ import { DataTablePagination } from "./data-table-pagination";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
 import { type EntriesPage, fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
+import { formatCountdown, formatNumber } from "@/lib/format";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -109,8 +110,8 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
         const entries = await fetchAllEntries({
           team,
           q,
-          onProgress: (loaded, all) => setFlash({ tone: "info", text: `Collecting the matching entries: ${loaded.toLocaleString("en-US")} of ${all.toLocaleString("en-US")}…` }),
-          onWait: (ms) => setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${Math.ceil(ms / 1000)}s` }),
+          onProgress: (loaded, all) => setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
+          onWait: (ms) => setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
         });
         ids = entries.map((entry) => entry.$id);
       } catch (error) {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, useEffect, useState } from "react";
+import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
+import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -11,8 +12,8 @@ import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
 import type { AddEntriesResult } from "@/lib/dnc/schemas";
 import { MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
+import { formatCountdown, formatNumber } from "@/lib/format";
 
-const NUMBER = new Intl.NumberFormat("en-US");
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
 const SHOWN_ROWS = 500;
 
@@ -38,15 +39,7 @@ export function ImportView() {
   const [status, setStatus] = useState<"idle" | "running" | "finished" | "failed">("idle");
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (status !== "running") return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [status]);
+  useLeaveWarning(status === "running");
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -75,7 +68,7 @@ export function ImportView() {
           method: "POST",
           body: { entries: chunk.map((r) => ({ url: r.url })) },
           team: team.slug,
-          onWait: (ms) => setMessage(`Waiting for the rate limit — ${Math.ceil(ms / 1000)}s`),
+          onWait: (ms) => setMessage(`Waiting for the rate limit — ${formatCountdown(ms)}`),
         });
         result.details.forEach((detail, index) => {
           collected.push({
@@ -108,7 +101,7 @@ export function ImportView() {
 
   return (
     <>
-      <PageHeader title="Import a CSV" description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${NUMBER.format(MAX_BATCH_ENTRIES)} per request.`} />
+      <PageHeader title="Import a CSV" description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${formatNumber(MAX_BATCH_ENTRIES)} per request.`} />
       <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
         <div>
           <label htmlFor="csv-file" className="text-sm font-medium text-zinc-800">
@@ -126,12 +119,12 @@ export function ImportView() {
         </div>
         {fileName ? (
           <p className="text-sm text-zinc-700">
-            {fileName}: {NUMBER.format(rows.length)} URLs
+            {fileName}: {formatNumber(rows.length)} URLs
           </p>
         ) : null}
         {problems.length > 0 && status === "idle" ? <UnreadableRows problems={problems} /> : null}
         <Button variant="primary" onClick={onImport} disabled={rows.length === 0 || status === "running"}>
-          {status === "running" ? "Importing…" : `Import ${NUMBER.format(rows.length)} URLs`}
+          {status === "running" ? "Importing…" : `Import ${formatNumber(rows.length)} URLs`}
         </Button>
         {status !== "idle" ? (
           <div>
@@ -147,9 +140,9 @@ export function ImportView() {
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-2 text-sm text-zinc-700" aria-live="polite">
-              {NUMBER.format(done)} of {NUMBER.format(rows.length)} rows sent · {NUMBER.format(counts.added)} added · {NUMBER.format(counts.duplicate)} already on the list ·{" "}
-              {NUMBER.format(counts.error)} rejected
-              {counts.unreadable > 0 ? ` · ${NUMBER.format(counts.unreadable)} not read` : ""}
+              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added · {formatNumber(counts.duplicate)} already on the list ·{" "}
+              {formatNumber(counts.error)} rejected
+              {counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : ""}
               {status === "finished" ? " · Import finished" : ""}
             </p>
           </div>
@@ -200,7 +193,7 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   return (
     <section aria-label="Rows that cannot be read" className="rounded-md border border-amber-200 bg-amber-50 p-3">
       <p className="text-sm font-medium text-amber-900">
-        {NUMBER.format(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or import the
+        {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or import the
         readable rows now: the rows below stay in the report.
       </p>
       <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-amber-900">
@@ -209,7 +202,7 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
             <span className="font-medium tabular-nums">Row {p.row}:</span> {p.problem}
           </li>
         ))}
-        {count > SHOWN_ROWS ? <li>and {NUMBER.format(count - SHOWN_ROWS)} more, listed in the report after the import</li> : null}
+        {count > SHOWN_ROWS ? <li>and {formatNumber(count - SHOWN_ROWS)} more, listed in the report after the import</li> : null}
       </ul>
     </section>
   );
