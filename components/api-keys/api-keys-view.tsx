@@ -11,10 +11,9 @@ import { Notice, PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import type { ApiKey, CreatedApiKey, ListApiKeysResult } from "@/lib/api-keys/schemas";
 import { canManageKeys } from "@/lib/auth/team-selection";
 import { formatDateTime } from "@/lib/format";
-
-type ApiKeyRow = { id: string; name: string; scope: "read" | "write"; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 export function ApiKeysView() {
   const { team } = useDashboard();
@@ -22,10 +21,10 @@ export function ApiKeysView() {
   const key = ["api-keys", team.slug];
   const query = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => apiFetch<{ keys: ApiKeyRow[] }>("/api/v1/api-keys", { team: team.slug, signal }),
+    queryFn: ({ signal }) => apiFetch<ListApiKeysResult>("/api/v1/api-keys", { team: team.slug, signal }),
     enabled: canManageKeys(team.role),
   });
-  const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => apiFetch(`/api/v1/api-keys/${id}`, { method: "DELETE", team: team.slug }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
@@ -134,7 +133,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
     setPending(true);
     setError(null);
     try {
-      const created = await apiFetch<{ key: string }>("/api/v1/api-keys", { method: "POST", team, body: { name: form.get("name"), scope: form.get("scope") } });
+      const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", { method: "POST", team, body: { name: form.get("name"), scope: form.get("scope") } });
       setSecret(created.key);
       onCreated();
     } catch (err) {

@@ -9,13 +9,10 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch, apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
-import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, type ListAuditResult } from "@/lib/audit/schemas";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
-type AuditEvent = { $id: string; action: string; actor: string; targetId: string | null; url: string | null; reason: string | null; requestId: string | null; $createdAt: string };
-type AuditPage = { events: AuditEvent[]; total: number };
-
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.added": "Entry added",
   "dnc.batch_added": "Entry imported",
   "dnc.deleted": "Entry removed",
@@ -25,7 +22,7 @@ const ACTION_LABELS: Record<string, string> = {
 const PAGE_SIZE = 25;
 const EXPORT_PAGE = 1000;
 
-function auditPath(action: string, limit: number, offset: number) {
+function auditPath(action: AuditAction | "", limit: number, offset: number) {
   const search = new URLSearchParams({ limit: String(limit), offset: String(offset) });
   if (action) search.set("action", action);
   return `/api/v1/audit?${search}`;
@@ -33,12 +30,12 @@ function auditPath(action: string, limit: number, offset: number) {
 
 export function AuditView() {
   const { team } = useDashboard();
-  const [action, setAction] = useState("");
+  const [action, setAction] = useState<AuditAction | "">("");
   const [page, setPage] = useState(0);
   const [exporting, setExporting] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ["audit", team.slug, action, page],
-    queryFn: ({ signal }) => apiFetch<AuditPage>(auditPath(action, PAGE_SIZE, page * PAGE_SIZE), { team: team.slug, signal }),
+    queryFn: ({ signal }) => apiFetch<ListAuditResult>(auditPath(action, PAGE_SIZE, page * PAGE_SIZE), { team: team.slug, signal }),
     placeholderData: keepPreviousData,
   });
   const total = query.data?.total ?? 0;
@@ -49,7 +46,7 @@ export function AuditView() {
     try {
       for (let offset = 0; ; offset += EXPORT_PAGE) {
         setExporting(`Exporting ${formatNumber(events.length)}…`);
-        const result = await apiFetchPaced<AuditPage>(auditPath(action, EXPORT_PAGE, offset), { team: team.slug });
+        const result = await apiFetchPaced<ListAuditResult>(auditPath(action, EXPORT_PAGE, offset), { team: team.slug });
         events.push(...result.events);
         if (result.events.length < EXPORT_PAGE) break;
       }
@@ -74,7 +71,7 @@ export function AuditView() {
             className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm"
             value={action}
             onChange={(event) => {
-              setAction(event.target.value);
+              setAction(event.target.value as AuditAction | "");
               setPage(0);
             }}
           >
@@ -132,7 +129,7 @@ export function AuditView() {
             query.data.events.map((event) => (
               <tr key={event.$id}>
                 <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(event.$createdAt)}</Td>
-                <Td>{ACTION_LABELS[event.action] ?? event.action}</Td>
+                <Td>{ACTION_LABELS[event.action]}</Td>
                 <Td className="truncate">{event.actor}</Td>
                 <Td className="font-mono text-[13px]">{event.url ?? event.targetId ?? ""}</Td>
                 <Td className="text-zinc-700">{event.reason ?? <span className="text-zinc-400">—</span>}</Td>

@@ -5,12 +5,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { CheckResult } from "@/lib/dnc/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { LookalikeWarnings, ProfileUrl } from "./profile-url";
 import { formatDateTime } from "@/lib/format";
-
-type CheckResult = { onList: true; entry: DncEntryDto } | { onList: false };
 
 /** The question campaign tools ask, answered for a person: is this profile on the list? */
 export function CheckUrlBox({ team }: { team: string }) {

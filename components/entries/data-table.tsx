@@ -7,14 +7,14 @@ import { Notice } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
 import { BulkActionBar } from "./bulk-action-bar";
 import { sendDelete, useBulkDelete } from "./bulk-delete-context";
 import { createColumns } from "./columns";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
-import { type EntriesPage, fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
+import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -22,7 +22,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
 
 /** Owns the table state (page, search, order, selection) and the removals started from it. */
-export function DataTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: EntriesPage }) {
+export function DataTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: ListEntriesResult }) {
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: firstPage?.limit ?? 25 });
   const [sorting, setSorting] = useState<SortingState>([{ id: "createdAt", desc: true }]);
   const [search, setSearch] = useState("");

@@ -3,11 +3,11 @@
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/ui/page-header";
 import { canWrite } from "@/lib/auth/team-selection";
+import type { ListEntriesResult } from "@/lib/dnc/schemas";
 import { CheckUrlBox } from "./check-url-box";
 import { DataTable } from "./data-table";
-import type { EntriesPage } from "./use-dnc-entries";
 
-export function EntriesView({ firstPage }: { firstPage?: EntriesPage }) {
+export function EntriesView({ firstPage }: { firstPage?: ListEntriesResult }) {
   const { team } = useDashboard();
   return (
     <>

@@ -10,15 +10,14 @@ import { Notice, PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
-import type { AddEntriesResult } from "@/lib/dnc/schemas";
-import { MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
+import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
 const SHOWN_ROWS = 500;
 
 /** `unreadable`: a row the CSV parser could not read with confidence; it is never sent. */
-type ReportRow = { row: number; url: string; status: "added" | "duplicate" | "error" | "unreadable"; detail: string };
+type ReportRow = { row: number; url: string; status: BatchStatus | "unreadable"; detail: string };
 
 const RESULT_LABELS = { added: "Added", duplicate: "Already on the list", error: "Rejected", unreadable: "Not read" } as const;
 
