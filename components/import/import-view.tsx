@@ -1,13 +1,14 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { type ColumnDef, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
 import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
@@ -159,26 +160,7 @@ export function ImportView() {
           {shown.length === 0 ? (
             <Notice tone="success">Every row was added.</Notice>
           ) : (
-            <Table>
-              <thead>
-                <tr>
-                  <Th className="w-20">Row</Th>
-                  <Th>URL</Th>
-                  <Th className="w-40">Result</Th>
-                  <Th>Detail</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.row}>
-                    <Td className="tabular-nums">{r.row}</Td>
-                    <Td className="font-mono text-[13px]">{r.url}</Td>
-                    <Td>{RESULT_LABELS[r.status]}</Td>
-                    <Td className="text-zinc-600">{r.detail}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <ReportTable rows={shown} />
           )}
         </section>
       ) : null}
@@ -205,4 +187,16 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
       </ul>
     </section>
   );
+}
+
+const reportColumns: ColumnDef<ReportRow>[] = [
+  { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 80 } },
+  { id: "url", header: "URL", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.url}</span> },
+  { id: "status", header: "Result", cell: ({ row }) => RESULT_LABELS[row.original.status], meta: { width: 160 } },
+  { id: "detail", header: "Detail", cell: ({ row }) => <span className="text-zinc-600">{row.original.detail}</span> },
+];
+
+function ReportTable({ rows }: { rows: ReportRow[] }) {
+  const table = useReactTable({ data: rows, columns: reportColumns, getRowId: (r) => String(r.row), getCoreRowModel: getCoreRowModel() });
+  return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
 }
