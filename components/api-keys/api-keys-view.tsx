@@ -1,37 +1,37 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { type FormEvent, useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { formatDate } from "@/components/entries/columns";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, Td, Th } from "@/components/ui/table";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import type { ApiKey, CreatedApiKey } from "@/lib/api-keys/schemas";
 import { canManageKeys } from "@/lib/auth/team-selection";
-
-type ApiKeyRow = { id: string; name: string; scope: "read" | "write"; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+import { createColumns } from "./columns";
+import { apiKeysKey, useApiKeys, useRevokeApiKey } from "./use-api-keys";
 
 export function ApiKeysView() {
   const { team } = useDashboard();
   const queryClient = useQueryClient();
-  const key = ["api-keys", team.slug];
-  const query = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => apiFetch<{ keys: ApiKeyRow[] }>("/api/v1/api-keys", { team: team.slug, signal }),
-    enabled: canManageKeys(team.role),
-  });
-  const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/api-keys/${id}`, { method: "DELETE", team: team.slug }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  const allowed = canManageKeys(team.role);
+  const query = useApiKeys(team.slug, allowed);
+  const revoke = useRevokeApiKey(team.slug);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const columns = useMemo(() => createColumns({ onRevoke: setRevoking }), []);
+  const table = useReactTable({
+    data: query.data?.keys ?? [],
+    columns,
+    getRowId: (key) => key.id,
+    getCoreRowModel: getCoreRowModel(),
   });
 
-  if (!canManageKeys(team.role)) {
+  if (!allowed) {
     return <Notice>Only owners and admins manage API keys.</Notice>;
   }
 
@@ -40,63 +40,21 @@ export function ApiKeysView() {
       <PageHeader
         title="API keys"
         description="Keys let campaign tools and scripts call the API for this team. A key is shown once, when it is created."
-        actions={<CreateKeyDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: key })} />}
+        actions={<CreateKeyDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: apiKeysKey(team.slug) })} />}
       />
       {revoke.isError ? <Notice tone="error">Could not revoke the key: {errorMessage(revoke.error)}</Notice> : null}
-      <Table aria-label="API keys">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th className="w-36">Key</Th>
-            <Th className="w-20">Scope</Th>
-            <Th className="w-44">Created</Th>
-            <Th className="w-44">Last used</Th>
-            <Th className="w-28">
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody>
-          {query.isPending ? (
-            <tr>
-              <Td colSpan={6}>
-                <Skeleton className="h-4 w-64" />
-              </Td>
-            </tr>
-          ) : query.isError ? (
-            <tr>
-              <Td colSpan={6} className="h-24 text-center text-red-700">
-                Could not load the keys: {errorMessage(query.error)}
-              </Td>
-            </tr>
-          ) : query.data.keys.length === 0 ? (
-            <tr>
-              <Td colSpan={6} className="h-24 text-center text-zinc-500">
-                No API keys yet.
-              </Td>
-            </tr>
-          ) : (
-            query.data.keys.map((k) => (
-              <tr key={k.id} className={k.revokedAt ? "text-zinc-400" : undefined}>
-                <Td>{k.name}</Td>
-                <Td className="font-mono text-[13px]">{k.prefix}…</Td>
-                <Td>{k.scope}</Td>
-                <Td className="text-zinc-600">{formatDate(k.createdAt)}</Td>
-                <Td className="text-zinc-600">{k.lastUsedAt ? formatDate(k.lastUsedAt) : "Never"}</Td>
-                <Td>
-                  {k.revokedAt ? (
-                    <span className="text-xs">Revoked</span>
-                  ) : (
-                    <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+      <DataTable
+        table={table}
+        label="API keys"
+        loading={query.isPending}
+        busy={query.isFetching}
+        error={query.isError ? `Could not load the keys: ${errorMessage(query.error)}` : null}
+        onRetry={() => void query.refetch()}
+        empty="No API keys yet."
+        skeletonRows={3}
+        // A revoked key stays listed for the record, greyed out.
+        rowClassName={(row) => (row.original.revokedAt ? "*:text-zinc-400" : undefined)}
+      />
       <AlertDialog open={revoking !== null} onOpenChange={(open) => !open && setRevoking(null)}>
         {revoking ? (
           <AlertDialogContent
@@ -134,7 +92,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
     setPending(true);
     setError(null);
     try {
-      const created = await apiFetch<{ key: string }>("/api/v1/api-keys", { method: "POST", team, body: { name: form.get("name"), scope: form.get("scope") } });
+      const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", { method: "POST", team, body: { name: form.get("name"), scope: form.get("scope") } });
       setSecret(created.key);
       onCreated();
     } catch (err) {

@@ -1,63 +1,46 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getCoreRowModel, type PaginationState, useReactTable } from "@tanstack/react-table";
 import { useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { formatDate } from "@/components/entries/columns";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, Td, Th } from "@/components/ui/table";
-import { apiFetch, apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
+import { formatNumber } from "@/lib/format";
+import { ACTION_LABELS, auditColumns } from "./columns";
+import { type AuditFilter, fetchAllAuditEvents, useAuditEvents } from "./use-audit-events";
 
-type AuditEvent = { $id: string; action: string; actor: string; targetId: string | null; url: string | null; reason: string | null; requestId: string | null; $createdAt: string };
-type AuditPage = { events: AuditEvent[]; total: number };
-
-const ACTION_LABELS: Record<string, string> = {
-  "dnc.added": "Entry added",
-  "dnc.batch_added": "Entry imported",
-  "dnc.deleted": "Entry removed",
-  "apikey.created": "API key created",
-  "apikey.revoked": "API key revoked",
-};
-const PAGE_SIZE = 25;
-const EXPORT_PAGE = 1000;
-const NUMBER = new Intl.NumberFormat("en-US");
-
-function auditPath(action: string, limit: number, offset: number) {
-  const search = new URLSearchParams({ limit: String(limit), offset: String(offset) });
-  if (action) search.set("action", action);
-  return `/api/v1/audit?${search}`;
-}
+const CSV_COLUMNS = ["time", "action", "actor", "url", "target", "reason", "request_id"];
 
 export function AuditView() {
   const { team } = useDashboard();
-  const [action, setAction] = useState("");
-  const [page, setPage] = useState(0);
+  const [action, setAction] = useState<AuditFilter>("");
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
   const [exporting, setExporting] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: ["audit", team.slug, action, page],
-    queryFn: ({ signal }) => apiFetch<AuditPage>(auditPath(action, PAGE_SIZE, page * PAGE_SIZE), { team: team.slug, signal }),
-    placeholderData: keepPreviousData,
+  const query = useAuditEvents({ team: team.slug, action, ...pagination });
+
+  const table = useReactTable({
+    data: query.data?.events ?? [],
+    columns: auditColumns,
+    getRowId: (event) => event.$id,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    rowCount: query.data?.total ?? 0,
+    state: { pagination },
+    onPaginationChange: setPagination,
   });
-  const total = query.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   async function onExport() {
-    const events: AuditEvent[] = [];
     try {
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        setExporting(`Exporting ${NUMBER.format(events.length)}…`);
-        const result = await apiFetchPaced<AuditPage>(auditPath(action, EXPORT_PAGE, offset), { team: team.slug });
-        events.push(...result.events);
-        if (result.events.length < EXPORT_PAGE) break;
-      }
+      const events = await fetchAllAuditEvents({ team: team.slug, action, onProgress: (loaded) => setExporting(`Exporting ${formatNumber(loaded)}…`) });
       downloadCsv(
         dated(`audit-${team.slug}${action ? `-${action}` : ""}`),
         events.map((e) => ({ time: e.$createdAt, action: e.action, actor: e.actor, url: e.url, target: e.targetId, reason: e.reason, request_id: e.requestId })),
-        ["time", "action", "actor", "url", "target", "reason", "request_id"],
+        CSV_COLUMNS,
       );
       setExporting(null);
     } catch (error) {
@@ -75,8 +58,8 @@ export function AuditView() {
             className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm"
             value={action}
             onChange={(event) => {
-              setAction(event.target.value);
-              setPage(0);
+              setAction(event.target.value as AuditFilter);
+              setPagination((p) => ({ ...p, pageIndex: 0 }));
             }}
           >
             <option value="">All actions</option>
@@ -96,65 +79,16 @@ export function AuditView() {
           <Button onClick={onExport}>Export CSV</Button>
         </div>
       </div>
-      <Table aria-label="Audit events">
-        <thead>
-          <tr>
-            <Th className="w-44">Time</Th>
-            <Th className="w-36">Action</Th>
-            <Th className="w-52">Actor</Th>
-            <Th>Subject</Th>
-            <Th>Reason</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {query.isPending ? (
-            Array.from({ length: 6 }, (_, index) => (
-              <tr key={index}>
-                {Array.from({ length: 5 }, (_, cell) => (
-                  <Td key={cell}>
-                    <Skeleton className="h-4 w-full max-w-40" />
-                  </Td>
-                ))}
-              </tr>
-            ))
-          ) : query.isError ? (
-            <tr>
-              <Td colSpan={5} className="h-24 text-center text-red-700">
-                Could not load the audit log: {errorMessage(query.error)}
-              </Td>
-            </tr>
-          ) : query.data.events.length === 0 ? (
-            <tr>
-              <Td colSpan={5} className="h-24 text-center text-zinc-500">
-                No events{action ? " of this kind" : ""} yet.
-              </Td>
-            </tr>
-          ) : (
-            query.data.events.map((event) => (
-              <tr key={event.$id}>
-                <Td className="whitespace-nowrap text-zinc-600">{formatDate(event.$createdAt)}</Td>
-                <Td>{ACTION_LABELS[event.action] ?? event.action}</Td>
-                <Td className="truncate">{event.actor}</Td>
-                <Td className="font-mono text-[13px]">{event.url ?? event.targetId ?? ""}</Td>
-                <Td className="text-zinc-700">{event.reason ?? <span className="text-zinc-400">—</span>}</Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
-      <div className="flex items-center justify-between py-3 text-sm text-zinc-600">
-        <span>
-          {NUMBER.format(total)} {total === 1 ? "event" : "events"} · page {page + 1} of {pages}
-        </span>
-        <div className="flex gap-1">
-          <Button size="sm" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>
-            ‹ Prev
-          </Button>
-          <Button size="sm" onClick={() => setPage((p) => p + 1)} disabled={page + 1 >= pages}>
-            Next ›
-          </Button>
-        </div>
-      </div>
+      <DataTable
+        table={table}
+        label="Audit events"
+        loading={query.isPending}
+        busy={query.isFetching}
+        error={query.isError ? `Could not load the audit log: ${errorMessage(query.error)}` : null}
+        onRetry={() => void query.refetch()}
+        empty={`No events${action ? " of this kind" : ""} yet.`}
+      />
+      <DataTablePagination table={table} />
     </>
   );
 }

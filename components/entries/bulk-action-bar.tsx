@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
 
-const NUMBER = new Intl.NumberFormat("en-US");
 
 /**
  * Shown while rows are selected: the count (announced to screen readers), the offer to extend the
@@ -41,11 +41,11 @@ export function BulkActionBar({
   return (
     <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm">
       <p aria-live="polite" className="font-medium text-indigo-900">
-        {allMatching ? `All ${NUMBER.format(total)} matching entries selected` : `${NUMBER.format(selectedCount)} selected`}
+        {allMatching ? `All ${formatNumber(total)} matching entries selected` : `${formatNumber(selectedCount)} selected`}
       </p>
       {!allMatching && canSelectAllMatching ? (
         <Button size="sm" variant="ghost" className="text-indigo-700 hover:bg-indigo-100" onClick={onSelectAllMatching}>
-          Select all {NUMBER.format(total)} matching
+          Select all {formatNumber(total)} matching
         </Button>
       ) : null}
       <div className="ml-auto flex gap-2">
@@ -53,7 +53,7 @@ export function BulkActionBar({
           Clear selection
         </Button>
         <Button size="sm" variant="danger" onClick={onDelete} disabled={busy}>
-          Delete {NUMBER.format(count)} selected
+          Delete {formatNumber(count)} selected
         </Button>
       </div>
     </div>

@@ -1,15 +1,10 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import type { DeleteQueue } from "@/lib/bulk-delete/delete-queue";
-
-const NUMBER = new Intl.NumberFormat("en-US");
-
-function formatDuration(ms: number) {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
+import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 
 /** Re-renders every 250 ms while `active`, for the countdowns. */
 function useTicker(active: boolean) {
@@ -32,15 +27,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
   const busy = isQueueBusy(s.status);
   const now = useTicker(busy);
 
-  useEffect(() => {
-    if (!busy) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [busy]);
+  useLeaveWarning(busy);
 
   const percent = s.total === 0 ? 100 : Math.round((s.processed / s.total) * 100);
   const heading = {
@@ -59,7 +46,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
         <div>
           <h2 className="text-sm font-semibold text-zinc-900">{heading}</h2>
           <p className="text-sm text-zinc-600" aria-live="polite">
-            {NUMBER.format(s.processed)} of {NUMBER.format(s.total)} processed
+            {formatNumber(s.processed)} of {formatNumber(s.total)} processed
             {busy && s.etaMs !== null && s.status !== "paused" ? ` · about ${formatDuration(s.etaMs)} left` : null}
           </p>
         </div>
@@ -86,7 +73,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
           ) : null}
           {!busy && s.failed > 0 ? (
             <Button size="sm" variant="primary" onClick={() => void queue.retryFailed()}>
-              Retry {NUMBER.format(s.failed)} failed
+              Retry {formatNumber(s.failed)} failed
             </Button>
           ) : null}
           {!busy ? (
@@ -111,12 +98,12 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
         <p role="status" className="mt-2 text-sm font-medium text-amber-700">
           {s.offline.httpStatus === null ? "The server cannot be reached (no answer)." : `The server is unavailable (HTTP ${s.offline.httpStatus}).`} Nothing
           counts as failed: trying the same entry again{" "}
-          {s.offline.retryAt === null ? "now" : `in ${Math.max(0, Math.ceil((s.offline.retryAt - now) / 1000))}s`} (attempt {s.offline.attempts + 1}).
+          {s.offline.retryAt === null ? "now" : `in ${formatCountdown(s.offline.retryAt - now)}`} (attempt {s.offline.attempts + 1}).
         </p>
       ) : null}
       {s.status === "waiting" && s.waitUntil !== null ? (
         <p role="status" className="mt-2 text-sm font-medium text-amber-700">
-          Waiting for the rate limit — {Math.max(0, Math.ceil((s.waitUntil - now) / 1000))}s
+          Waiting for the rate limit — {formatCountdown(s.waitUntil - now)}
         </p>
       ) : null}
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
@@ -134,7 +121,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone: str
   return (
     <div className="rounded-md bg-zinc-50 px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
       <dt className="text-xs text-zinc-500">{label}</dt>
-      <dd className={`text-base font-semibold tabular-nums ${tone}`}>{NUMBER.format(value)}</dd>
+      <dd className={`text-base font-semibold tabular-nums ${tone}`}>{formatNumber(value)}</dd>
     </div>
   );
 }

@@ -5,12 +5,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { CheckResult } from "@/lib/dnc/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
-import { formatDate } from "./columns";
 import { LookalikeWarnings, ProfileUrl } from "./profile-url";
-
-type CheckResult = { onList: true; entry: DncEntryDto } | { onList: false };
+import { formatDateTime } from "@/lib/format";
 
 /** The question campaign tools ask, answered for a person: is this profile on the list? */
 export function CheckUrlBox({ team }: { team: string }) {
@@ -29,7 +27,7 @@ export function CheckUrlBox({ team }: { team: string }) {
               tone: "text-red-700",
               content: (
                 <>
-                  On the list: <ProfileUrl url={result.entry.url} /> (added {formatDate(result.entry.$createdAt)}). Do not contact.
+                  On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
                 </>
               ),
             }

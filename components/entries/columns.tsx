@@ -2,43 +2,34 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
+import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
+import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { formatDateTime } from "@/lib/format";
 import { ProfileUrl } from "./profile-url";
 
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
-export function formatDate(iso: string) {
-  return DATE_FORMAT.format(new Date(iso));
-}
+/** The sort the list starts with, and the only one the API offers: by creation time. */
+export const CREATED_AT = "createdAt";
 
 /** Select first, actions last (shadcn's layout); the select and delete columns exist only for people who may write. */
 export function createColumns(options: { canWrite: boolean; onDelete: (entry: DncEntryDto) => void }): ColumnDef<DncEntryDto>[] {
-  const select: ColumnDef<DncEntryDto> = {
-    id: "select",
-    header: ({ table }) => (
-      <Checkbox
-        aria-label="Select all on this page"
-        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
-        onCheckedChange={(value) => table.toggleAllPageRowsSelected(value === true)}
-      />
-    ),
-    cell: ({ row }) => (
-      <Checkbox aria-label={`Select ${row.original.url}`} checked={row.getIsSelected()} onCheckedChange={(value) => row.toggleSelected(value === true)} />
-    ),
-    size: 40,
-  };
+  const select = createSelectColumn<DncEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` });
   const url: ColumnDef<DncEntryDto> = {
     id: "url",
     header: "Profile URL",
     cell: ({ row }) => <ProfileUrl url={row.original.url} />,
+    enableSorting: false,
   };
   const createdAt: ColumnDef<DncEntryDto> = {
-    id: "createdAt",
-    header: "Added",
-    enableSorting: true,
-    cell: ({ row }) => <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">{formatDate(row.original.$createdAt)}</time>,
-    size: 200,
+    id: CREATED_AT,
+    accessorKey: "$createdAt",
+    header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
+    cell: ({ row }) => (
+      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+        {formatDateTime(row.original.$createdAt)}
+      </time>
+    ),
+    meta: { width: 200 },
   };
   const actions: ColumnDef<DncEntryDto> = {
     id: "actions",
@@ -48,7 +39,7 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
         Delete
       </Button>
     ),
-    size: 90,
+    meta: { width: 90 },
   };
   return options.canWrite ? [select, url, createdAt, actions] : [url, createdAt];
 }

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Label, Textarea } from "@/components/ui/input";
+import { formatNumber } from "@/lib/format";
 
 const PREVIEW_COUNT = 5;
-const NUMBER = new Intl.NumberFormat("en-US");
 
 export type DeleteTarget = { count: number; urls: string[] };
 
@@ -25,7 +25,7 @@ export function DeleteConfirmDialog({
 }) {
   const [reason, setReason] = useState("");
   const single = target?.count === 1;
-  const title = single ? "Remove this entry?" : `Remove ${NUMBER.format(target?.count ?? 0)} entries?`;
+  const title = single ? "Remove this entry?" : `Remove ${formatNumber(target?.count ?? 0)} entries?`;
 
   function close() {
     setReason("");
@@ -51,7 +51,7 @@ export function DeleteConfirmDialog({
                     {url}
                   </li>
                 ))}
-                {target.count > PREVIEW_COUNT ? <li className="font-sans text-zinc-500">and {NUMBER.format(target.count - PREVIEW_COUNT)} more</li> : null}
+                {target.count > PREVIEW_COUNT ? <li className="font-sans text-zinc-500">and {formatNumber(target.count - PREVIEW_COUNT)} more</li> : null}
               </ul>
             </div>
           }
@@ -73,7 +73,7 @@ export function DeleteConfirmDialog({
                   onConfirm(text);
                 }}
               >
-                {single ? "Remove entry" : `Remove ${NUMBER.format(target.count)} entries`}
+                {single ? "Remove entry" : `Remove ${formatNumber(target.count)} entries`}
               </Button>
             </AlertDialogAction>
           </div>

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { fetchAllEntries } from "./use-dnc-entries";
+import { formatCountdown, formatNumber } from "@/lib/format";
 
-const NUMBER = new Intl.NumberFormat("en-US");
 
 /** Downloads the whole list (not just the page on screen) as CSV, reading it a thousand at a time. */
 export function ExportButton({ team }: { team: string }) {
@@ -18,8 +18,8 @@ export function ExportButton({ team }: { team: string }) {
       const entries = await fetchAllEntries({
         team,
         q: "",
-        onProgress: (loaded, total) => setProgress(`Exporting ${NUMBER.format(loaded)} of ${NUMBER.format(total)}…`),
-        onWait: (ms) => setProgress(`Waiting for the rate limit — ${Math.ceil(ms / 1000)}s`),
+        onProgress: (loaded, total) => setProgress(`Exporting ${formatNumber(loaded)} of ${formatNumber(total)}…`),
+        onWait: (ms) => setProgress(`Waiting for the rate limit — ${formatCountdown(ms)}`),
       });
       downloadCsv(
         dated(`dnc-${team}`),

@@ -3,10 +3,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import { apiFetch, apiFetchPaced } from "@/lib/api-client/api-fetch";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { DncEntryDto, ListEntriesQuery, ListEntriesResult } from "@/lib/dnc/schemas";
 
-export type EntriesPage = { entries: DncEntryDto[]; total: number; limit: number; offset: number };
-export type EntriesQuery = { team: string; pageIndex: number; pageSize: number; q: string; order: "desc" | "asc" };
+export type EntriesQuery = { team: string; pageIndex: number; pageSize: number; q: string; order: ListEntriesQuery["order"] };
 
 /** The page size the API allows at most: fetching "everything" (export, select all matching) goes in these steps. */
 const FULL_PAGE = 1000;
@@ -23,13 +22,13 @@ export const entriesKey = (team: string) => ["dnc-entries", team] as const;
  * One page of the list; the previous page stays on screen while the next loads. `serverPage` is
  * the first page as the server rendered it: it seeds the cache for the default view only.
  */
-export function useDncEntries(query: EntriesQuery, serverPage?: EntriesPage) {
+export function useDncEntries(query: EntriesQuery, serverPage?: ListEntriesResult) {
   const isServerPage =
     serverPage !== undefined && query.pageIndex === 0 && query.pageSize === serverPage.limit && query.q === "" && query.order === "desc";
   return useQuery({
     queryKey: [...entriesKey(query.team), query.pageIndex, query.pageSize, query.q, query.order],
     queryFn: ({ signal }) =>
-      apiFetch<EntriesPage>(listPath({ limit: query.pageSize, offset: query.pageIndex * query.pageSize, q: query.q, order: query.order }), {
+      apiFetch<ListEntriesResult>(listPath({ limit: query.pageSize, offset: query.pageIndex * query.pageSize, q: query.q, order: query.order }), {
         team: query.team,
         signal,
       }),
@@ -56,7 +55,7 @@ export async function fetchAllEntries(options: {
 }): Promise<DncEntryDto[]> {
   const seen = new Map<string, DncEntryDto>();
   for (let offset = 0; ; offset += FULL_PAGE) {
-    const page = await apiFetchPaced<EntriesPage>(listPath({ limit: FULL_PAGE, offset, q: options.q, order: "desc" }), {
+    const page = await apiFetchPaced<ListEntriesResult>(listPath({ limit: FULL_PAGE, offset, q: options.q, order: "desc" }), {
       team: options.team,
       signal: options.signal,
       onWait: options.onWait,

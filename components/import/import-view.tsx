@@ -1,23 +1,24 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, useEffect, useState } from "react";
+import { type ColumnDef, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
+import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
-import type { AddEntriesResult } from "@/lib/dnc/schemas";
-import { MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
+import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
+import { formatCountdown, formatNumber } from "@/lib/format";
 
-const NUMBER = new Intl.NumberFormat("en-US");
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
 const SHOWN_ROWS = 500;
 
 /** `unreadable`: a row the CSV parser could not read with confidence; it is never sent. */
-type ReportRow = { row: number; url: string; status: "added" | "duplicate" | "error" | "unreadable"; detail: string };
+type ReportRow = { row: number; url: string; status: BatchStatus | "unreadable"; detail: string };
 
 const RESULT_LABELS = { added: "Added", duplicate: "Already on the list", error: "Rejected", unreadable: "Not read" } as const;
 
@@ -38,15 +39,7 @@ export function ImportView() {
   const [status, setStatus] = useState<"idle" | "running" | "finished" | "failed">("idle");
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (status !== "running") return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [status]);
+  useLeaveWarning(status === "running");
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -75,7 +68,7 @@ export function ImportView() {
           method: "POST",
           body: { entries: chunk.map((r) => ({ url: r.url })) },
           team: team.slug,
-          onWait: (ms) => setMessage(`Waiting for the rate limit — ${Math.ceil(ms / 1000)}s`),
+          onWait: (ms) => setMessage(`Waiting for the rate limit — ${formatCountdown(ms)}`),
         });
         result.details.forEach((detail, index) => {
           collected.push({
@@ -108,7 +101,7 @@ export function ImportView() {
 
   return (
     <>
-      <PageHeader title="Import a CSV" description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${NUMBER.format(MAX_BATCH_ENTRIES)} per request.`} />
+      <PageHeader title="Import a CSV" description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${formatNumber(MAX_BATCH_ENTRIES)} per request.`} />
       <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
         <div>
           <label htmlFor="csv-file" className="text-sm font-medium text-zinc-800">
@@ -126,12 +119,12 @@ export function ImportView() {
         </div>
         {fileName ? (
           <p className="text-sm text-zinc-700">
-            {fileName}: {NUMBER.format(rows.length)} URLs
+            {fileName}: {formatNumber(rows.length)} URLs
           </p>
         ) : null}
         {problems.length > 0 && status === "idle" ? <UnreadableRows problems={problems} /> : null}
         <Button variant="primary" onClick={onImport} disabled={rows.length === 0 || status === "running"}>
-          {status === "running" ? "Importing…" : `Import ${NUMBER.format(rows.length)} URLs`}
+          {status === "running" ? "Importing…" : `Import ${formatNumber(rows.length)} URLs`}
         </Button>
         {status !== "idle" ? (
           <div>
@@ -147,9 +140,9 @@ export function ImportView() {
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-2 text-sm text-zinc-700" aria-live="polite">
-              {NUMBER.format(done)} of {NUMBER.format(rows.length)} rows sent · {NUMBER.format(counts.added)} added · {NUMBER.format(counts.duplicate)} already on the list ·{" "}
-              {NUMBER.format(counts.error)} rejected
-              {counts.unreadable > 0 ? ` · ${NUMBER.format(counts.unreadable)} not read` : ""}
+              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added · {formatNumber(counts.duplicate)} already on the list ·{" "}
+              {formatNumber(counts.error)} rejected
+              {counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : ""}
               {status === "finished" ? " · Import finished" : ""}
             </p>
           </div>
@@ -167,26 +160,7 @@ export function ImportView() {
           {shown.length === 0 ? (
             <Notice tone="success">Every row was added.</Notice>
           ) : (
-            <Table>
-              <thead>
-                <tr>
-                  <Th className="w-20">Row</Th>
-                  <Th>URL</Th>
-                  <Th className="w-40">Result</Th>
-                  <Th>Detail</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.row}>
-                    <Td className="tabular-nums">{r.row}</Td>
-                    <Td className="font-mono text-[13px]">{r.url}</Td>
-                    <Td>{RESULT_LABELS[r.status]}</Td>
-                    <Td className="text-zinc-600">{r.detail}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <ReportTable rows={shown} />
           )}
         </section>
       ) : null}
@@ -200,7 +174,7 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   return (
     <section aria-label="Rows that cannot be read" className="rounded-md border border-amber-200 bg-amber-50 p-3">
       <p className="text-sm font-medium text-amber-900">
-        {NUMBER.format(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or import the
+        {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or import the
         readable rows now: the rows below stay in the report.
       </p>
       <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-amber-900">
@@ -209,8 +183,20 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
             <span className="font-medium tabular-nums">Row {p.row}:</span> {p.problem}
           </li>
         ))}
-        {count > SHOWN_ROWS ? <li>and {NUMBER.format(count - SHOWN_ROWS)} more, listed in the report after the import</li> : null}
+        {count > SHOWN_ROWS ? <li>and {formatNumber(count - SHOWN_ROWS)} more, listed in the report after the import</li> : null}
       </ul>
     </section>
   );
+}
+
+const reportColumns: ColumnDef<ReportRow>[] = [
+  { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 80 } },
+  { id: "url", header: "URL", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.url}</span> },
+  { id: "status", header: "Result", cell: ({ row }) => RESULT_LABELS[row.original.status], meta: { width: 160 } },
+  { id: "detail", header: "Detail", cell: ({ row }) => <span className="text-zinc-600">{row.original.detail}</span> },
+];
+
+function ReportTable({ rows }: { rows: ReportRow[] }) {
+  const table = useReactTable({ data: rows, columns: reportColumns, getRowId: (r) => String(r.row), getCoreRowModel: getCoreRowModel() });
+  return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
 }

@@ -16,9 +16,12 @@ export const apiKeySchema = z.object({
   lastUsedAt: z.iso.datetime().nullable().describe("Kept to the minute"),
   revokedAt: z.iso.datetime().nullable(),
 });
+export type ApiKey = z.output<typeof apiKeySchema>;
 
 export const listApiKeysResultSchema = z.object({ keys: z.array(apiKeySchema) });
+export type ListApiKeysResult = z.output<typeof listApiKeysResultSchema>;
 
 export const createdApiKeySchema = apiKeySchema
   .pick({ id: true, name: true, scope: true, prefix: true, createdAt: true })
   .extend({ key: z.string().describe("The secret: shown in this response only, stored as a SHA-256 hash") });
+export type CreatedApiKey = z.output<typeof createdApiKeySchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 export const AUDIT_ACTIONS = ["dnc.added", "dnc.batch_added", "dnc.deleted", "apikey.created", "apikey.revoked"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const listAuditQuerySchema = z.object({
   limit: listEntriesQuerySchema.shape.limit,
@@ -21,6 +22,7 @@ export const auditEventSchema = z.object({
   requestId: z.string().nullable().describe("The X-Request-Id of the request that made the change"),
   $createdAt: z.iso.datetime(),
 });
+export type AuditEvent = z.output<typeof auditEventSchema>;
 
 export const listAuditResultSchema = z.object({
   events: z.array(auditEventSchema),
@@ -28,3 +30,4 @@ export const listAuditResultSchema = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 });
+export type ListAuditResult = z.output<typeof listAuditResultSchema>;

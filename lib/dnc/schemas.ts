@@ -63,13 +63,16 @@ export const listEntriesResultSchema = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 });
+export type ListEntriesResult = z.output<typeof listEntriesResultSchema>;
 
 export const checkResultSchema = z.union([
   z.object({ onList: z.literal(true), entry: dncEntrySchema }),
   z.object({ onList: z.literal(false) }),
 ]);
+export type CheckResult = z.output<typeof checkResultSchema>;
 
 export const batchStatusSchema = z.enum(["added", "duplicate", "error"]);
+export type BatchStatus = z.output<typeof batchStatusSchema>;
 
 export const addEntriesResultSchema = z.object({
   added: z.number().int(),

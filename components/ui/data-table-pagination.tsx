@@ -1,21 +1,24 @@
 "use client";
 
 import type { Table } from "@tanstack/react-table";
-import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/lib/format";
+import { Button } from "./button";
 
 const PAGE_SIZES = [10, 25, 50, 100];
-const NUMBER = new Intl.NumberFormat("en-US");
 
-export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; total: number }) {
+/**
+ * Page size, position and page buttons for a paginated table. With server-side paging the table
+ * has `manualPagination` and a `rowCount` (the server's total); otherwise it counts its own rows.
+ */
+export function DataTablePagination<TData>({ table, pageSizes = PAGE_SIZES }: { table: Table<TData>; pageSizes?: number[] }) {
   const { pageIndex, pageSize } = table.getState().pagination;
+  const total = table.getRowCount();
   const pageCount = Math.max(1, table.getPageCount());
-  const first = total === 0 ? 0 : pageIndex * pageSize + 1;
+  const first = pageIndex * pageSize + 1;
   const last = Math.min(total, (pageIndex + 1) * pageSize);
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-zinc-600">
-      <p aria-live="polite">
-        {total === 0 ? "No entries" : `${NUMBER.format(first)}–${NUMBER.format(last)} of ${NUMBER.format(total)}`}
-      </p>
+      <p aria-live="polite">{total === 0 ? "No results" : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}`}</p>
       <div className="flex items-center gap-4">
         <label className="flex items-center gap-2">
           Rows per page
@@ -24,7 +27,7 @@ export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; 
             value={pageSize}
             onChange={(event) => table.setPagination({ pageIndex: 0, pageSize: Number(event.target.value) })}
           >
-            {PAGE_SIZES.map((size) => (
+            {pageSizes.map((size) => (
               <option key={size} value={size}>
                 {size}
               </option>
@@ -32,10 +35,10 @@ export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; 
           </select>
         </label>
         <span>
-          Page {NUMBER.format(pageIndex + 1)} of {NUMBER.format(pageCount)}
+          Page {formatNumber(pageIndex + 1)} of {formatNumber(pageCount)}
         </span>
         <div className="flex gap-1">
-          <Button size="sm" aria-label="First page" onClick={() => table.setPageIndex(0)} disabled={!table.getCanPreviousPage()}>
+          <Button size="sm" aria-label="First page" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>
             «
           </Button>
           <Button size="sm" aria-label="Previous page" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
@@ -44,7 +47,7 @@ export function DataTablePagination<Row>({ table, total }: { table: Table<Row>; 
           <Button size="sm" aria-label="Next page" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
             Next ›
           </Button>
-          <Button size="sm" aria-label="Last page" onClick={() => table.setPageIndex(pageCount - 1)} disabled={!table.getCanNextPage()}>
+          <Button size="sm" aria-label="Last page" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()}>
             »
           </Button>
         </div>

@@ -1,36 +1,37 @@
 "use client";
 
-import { flexRender, getCoreRowModel, type RowSelectionState, type SortingState, useReactTable } from "@tanstack/react-table";
+import { getCoreRowModel, type RowSelectionState, type SortingState, useReactTable } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, Td, Th } from "@/components/ui/table";
 import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { DeleteResponse } from "@/lib/bulk-delete/delete-queue";
+import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
+import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 import { BulkActionBar } from "./bulk-action-bar";
 import { sendDelete, useBulkDelete } from "./bulk-delete-context";
-import { createColumns } from "./columns";
-import { DataTablePagination } from "./data-table-pagination";
+import { CREATED_AT, createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
-import { type EntriesPage, fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
+import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
+type Flash = { tone: "success" | "error" | "info"; text: string };
 
-/** Owns the table state (page, search, order, selection) and the removals started from it. */
-export function DataTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: EntriesPage }) {
+/** Owns the entries table's state (page, search, order, selection) and the removals started from it; DataTable draws it. */
+export function EntriesTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: ListEntriesResult }) {
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: firstPage?.limit ?? 25 });
-  const [sorting, setSorting] = useState<SortingState>([{ id: "createdAt", desc: true }]);
+  const [sorting, setSorting] = useState<SortingState>([{ id: CREATED_AT, desc: true }]);
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkDelete = useBulkDelete();
-  const [flash, setFlash] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
@@ -109,8 +110,8 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
         const entries = await fetchAllEntries({
           team,
           q,
-          onProgress: (loaded, all) => setFlash({ tone: "info", text: `Collecting the matching entries: ${loaded.toLocaleString("en-US")} of ${all.toLocaleString("en-US")}…` }),
-          onWait: (ms) => setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${Math.ceil(ms / 1000)}s` }),
+          onProgress: (loaded, all) => setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
+          onWait: (ms) => setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
         });
         ids = entries.map((entry) => entry.$id);
       } catch (error) {
@@ -126,14 +127,7 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
 
   async function deleteOne(id: string, url: string, reason: string) {
     try {
-      const response = await sendDelete(team, reason)(id);
-      if (response.status === 200) setFlash({ tone: "success", text: `Removed ${url}` });
-      else if (response.status === 404) setFlash({ tone: "info", text: `${url} was already gone.` });
-      else if (response.status === 403) setFlash({ tone: "error", text: "You are not permitted to remove entries." });
-      else if (response.status === 429) {
-        const seconds = Math.ceil(((response.resetTime ?? Date.now()) - Date.now()) / 1000);
-        setFlash({ tone: "error", text: `Rate limit reached: nothing was removed. Try again in ${Math.max(1, seconds)} s.` });
-      } else setFlash({ tone: "error", text: `Could not remove ${url} (HTTP ${response.status}).` });
+      setFlash(describeSingleDelete(await sendDelete(team, reason)(id), url));
     } catch (error) {
       setFlash({ tone: "error", text: `Could not remove ${url}: ${errorMessage(error)}` });
     }
@@ -143,10 +137,6 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
     });
     refresh();
   }
-
-  const pageRows = table.getRowModel().rows;
-  const colSpan = columns.length;
-  const showSkeleton = query.isPending;
 
   return (
     <div>
@@ -161,7 +151,7 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
           selectedCount={selectedIds.length}
           total={total}
           allMatching={allMatching}
-          canSelectAllMatching={table.getIsAllPageRowsSelected() && total > pageRows.length}
+          canSelectAllMatching={table.getIsAllPageRowsSelected() && total > rows.length}
           onSelectAllMatching={() => setAllMatching(true)}
           onClear={clearSelection}
           onDelete={askBulkDelete}
@@ -170,75 +160,35 @@ export function DataTable({ team, canWrite, firstPage }: { team: string; canWrit
         />
       ) : null}
       {/* Fixed layout: the URL column gets what the sized columns leave, so a long slug clips instead of widening the table. */}
-      <Table aria-busy={query.isFetching} aria-label="Do Not Contact entries" className="table-fixed">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sortable = header.column.id === "createdAt";
-                return (
-                  <Th
-                    key={header.id}
-                    style={header.column.id === "url" ? undefined : { width: header.column.getSize() }}
-                    aria-sort={sortable ? (order === "desc" ? "descending" : "ascending") : undefined}
-                  >
-                    {sortable ? (
-                      <button
-                        type="button"
-                        className="inline-flex items-center gap-1 uppercase hover:text-zinc-900"
-                        onClick={() => header.column.toggleSorting(order === "desc" ? false : true)}
-                        aria-label={`Added, ${order === "desc" ? "newest first" : "oldest first"}; change order`}
-                      >
-                        Added <span aria-hidden="true">{order === "desc" ? "↓" : "↑"}</span>
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </Th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {showSkeleton ? (
-            Array.from({ length: 8 }, (_, index) => (
-              <tr key={index} data-testid="skeleton-row">
-                {columns.map((column) => (
-                  <Td key={column.id}>
-                    <Skeleton className={column.id === "url" ? "h-4 w-72" : "h-4 w-full max-w-24"} />
-                  </Td>
-                ))}
-              </tr>
-            ))
-          ) : query.isError ? (
-            <tr>
-              <Td colSpan={colSpan} className="h-32 text-center">
-                <p className="text-red-700">Could not load the entries: {errorMessage(query.error)}</p>
-                <Button size="sm" className="mt-2" onClick={() => void query.refetch()}>
-                  Try again
-                </Button>
-              </Td>
-            </tr>
-          ) : pageRows.length === 0 ? (
-            <tr>
-              <Td colSpan={colSpan} className="h-32 text-center text-zinc-500">
-                {q ? `No entries match “${q}”.` : canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty."}
-              </Td>
-            </tr>
-          ) : (
-            pageRows.map((row) => (
-              <tr key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} className="hover:bg-zinc-50 data-[state=selected]:bg-indigo-50/60">
-                {row.getVisibleCells().map((cell) => (
-                  <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
-      <DataTablePagination table={table} total={total} />
+      <DataTable
+        table={table}
+        label="Do Not Contact entries"
+        className="table-fixed"
+        loading={query.isPending}
+        busy={query.isFetching}
+        error={query.isError ? `Could not load the entries: ${errorMessage(query.error)}` : null}
+        onRetry={() => void query.refetch()}
+        empty={q ? `No entries match “${q}”.` : canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty."}
+      />
+      <DataTablePagination table={table} />
       <DeleteConfirmDialog target={pendingDelete} onCancel={() => setPendingDelete(null)} onConfirm={(reason) => void confirmDelete(reason)} />
     </div>
   );
+}
+
+function describeSingleDelete(response: DeleteResponse, url: string): Flash {
+  switch (response.status) {
+    case 200:
+      return { tone: "success", text: `Removed ${url}` };
+    case 404:
+      return { tone: "info", text: `${url} was already gone.` };
+    case 403:
+      return { tone: "error", text: "You are not permitted to remove entries." };
+    case 429: {
+      const wait = Math.max(1000, (response.resetTime ?? Date.now()) - Date.now());
+      return { tone: "error", text: `Rate limit reached: nothing was removed. Try again in ${formatDuration(wait)}.` };
+    }
+    default:
+      return { tone: "error", text: `Could not remove ${url} (HTTP ${response.status}).` };
+  }
 }

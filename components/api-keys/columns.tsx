@@ -1,0 +1,34 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Button } from "@/components/ui/button";
+import type { ApiKey } from "@/lib/api-keys/schemas";
+import { formatDateTime } from "@/lib/format";
+
+export function createColumns(options: { onRevoke: (key: ApiKey) => void }): ColumnDef<ApiKey>[] {
+  return [
+    { id: "name", header: "Name", cell: ({ row }) => row.original.name },
+    { id: "prefix", header: "Key", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.prefix}…</span>, meta: { width: 144 } },
+    { id: "scope", header: "Scope", cell: ({ row }) => row.original.scope, meta: { width: 80 } },
+    { id: "createdAt", header: "Created", cell: ({ row }) => formatDateTime(row.original.createdAt), meta: { width: 176 } },
+    {
+      id: "lastUsedAt",
+      header: "Last used",
+      cell: ({ row }) => (row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"),
+      meta: { width: 176 },
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) =>
+        row.original.revokedAt ? (
+          <span className="text-xs">Revoked</span>
+        ) : (
+          <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => options.onRevoke(row.original)} aria-label={`Revoke ${row.original.name}`}>
+            Revoke
+          </Button>
+        ),
+      meta: { width: 112 },
+    },
+  ];
+}

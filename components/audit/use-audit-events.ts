@@ -1,0 +1,38 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch, apiFetchPaced } from "@/lib/api-client/api-fetch";
+import type { AuditAction, AuditEvent, ListAuditResult } from "@/lib/audit/schemas";
+
+/** "" is every action. */
+export type AuditFilter = AuditAction | "";
+
+/** The page size the API allows at most: the export reads the whole log in these steps. */
+const FULL_PAGE = 1000;
+
+function auditPath(action: AuditFilter, limit: number, offset: number) {
+  const search = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+  if (action) search.set("action", action);
+  return `/api/v1/audit?${search}`;
+}
+
+/** One page of the log; the previous page stays on screen while the next loads. */
+export function useAuditEvents(query: { team: string; action: AuditFilter; pageIndex: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ["audit", query.team, query.action, query.pageIndex, query.pageSize],
+    queryFn: ({ signal }) =>
+      apiFetch<ListAuditResult>(auditPath(query.action, query.pageSize, query.pageIndex * query.pageSize), { team: query.team, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every event of `action`, a thousand per request, waiting out the read limit when it is hit. */
+export async function fetchAllAuditEvents(options: { team: string; action: AuditFilter; onProgress: (loaded: number) => void }): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  for (let offset = 0; ; offset += FULL_PAGE) {
+    options.onProgress(events.length);
+    const page = await apiFetchPaced<ListAuditResult>(auditPath(options.action, FULL_PAGE, offset), { team: options.team });
+    events.push(...page.events);
+    if (page.events.length < FULL_PAGE) return events;
+  }
+}
