@@ -5,6 +5,8 @@ import { type ReactNode, useState } from "react";
 
 export function Providers({ children }: { children: ReactNode }) {
   // staleTime > 0: switching pages and back shows cached rows at once while refetching behind them.
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: false } } }));
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: false } } }),
+  );
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

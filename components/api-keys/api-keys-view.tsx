@@ -40,7 +40,9 @@ export function ApiKeysView() {
       <PageHeader
         title="API keys"
         description="Keys let campaign tools and scripts call the API for this team. A key is shown once, when it is created."
-        actions={<CreateKeyDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: apiKeysKey(team.slug) })} />}
+        actions={
+          <CreateKeyDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: apiKeysKey(team.slug) })} />
+        }
       />
       {revoke.isError ? <Notice tone="error">Could not revoke the key: {errorMessage(revoke.error)}</Notice> : null}
       <DataTable
@@ -92,7 +94,11 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
     setPending(true);
     setError(null);
     try {
-      const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", { method: "POST", team, body: { name: form.get("name"), scope: form.get("scope") } });
+      const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", {
+        method: "POST",
+        team,
+        body: { name: form.get("name"), scope: form.get("scope") },
+      });
       setSecret(created.key);
       onCreated();
     } catch (err) {
@@ -123,7 +129,10 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
       <DialogTrigger asChild>
         <Button variant="primary">Create API key</Button>
       </DialogTrigger>
-      <DialogContent title={secret ? "Copy your new key" : "Create an API key"} description={secret ? "This is the only time the key is shown. Store it in your tool's secret settings." : undefined}>
+      <DialogContent
+        title={secret ? "Copy your new key" : "Create an API key"}
+        description={secret ? "This is the only time the key is shown. Store it in your tool's secret settings." : undefined}
+      >
         {secret ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">

@@ -8,7 +8,12 @@ import { formatDateTime } from "@/lib/format";
 export function createColumns(options: { onRevoke: (key: ApiKey) => void }): ColumnDef<ApiKey>[] {
   return [
     { id: "name", header: "Name", cell: ({ row }) => row.original.name },
-    { id: "prefix", header: "Key", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.prefix}…</span>, meta: { width: 144 } },
+    {
+      id: "prefix",
+      header: "Key",
+      cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.prefix}…</span>,
+      meta: { width: 144 },
+    },
     { id: "scope", header: "Scope", cell: ({ row }) => row.original.scope, meta: { width: 80 } },
     { id: "createdAt", header: "Created", cell: ({ row }) => formatDateTime(row.original.createdAt), meta: { width: 176 } },
     {
@@ -24,7 +29,13 @@ export function createColumns(options: { onRevoke: (key: ApiKey) => void }): Col
         row.original.revokedAt ? (
           <span className="text-xs">Revoked</span>
         ) : (
-          <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => options.onRevoke(row.original)} aria-label={`Revoke ${row.original.name}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700 hover:bg-red-50"
+            onClick={() => options.onRevoke(row.original)}
+            aria-label={`Revoke ${row.original.name}`}
+          >
             Revoke
           </Button>
         ),

@@ -36,10 +36,22 @@ export function AuditView() {
 
   async function onExport() {
     try {
-      const events = await fetchAllAuditEvents({ team: team.slug, action, onProgress: (loaded) => setExporting(`Exporting ${formatNumber(loaded)}…`) });
+      const events = await fetchAllAuditEvents({
+        team: team.slug,
+        action,
+        onProgress: (loaded) => setExporting(`Exporting ${formatNumber(loaded)}…`),
+      });
       downloadCsv(
         dated(`audit-${team.slug}${action ? `-${action}` : ""}`),
-        events.map((e) => ({ time: e.$createdAt, action: e.action, actor: e.actor, url: e.url, target: e.targetId, reason: e.reason, request_id: e.requestId })),
+        events.map((e) => ({
+          time: e.$createdAt,
+          action: e.action,
+          actor: e.actor,
+          url: e.url,
+          target: e.targetId,
+          reason: e.reason,
+          request_id: e.requestId,
+        })),
         CSV_COLUMNS,
       );
       setExporting(null);

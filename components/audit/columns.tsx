@@ -24,7 +24,12 @@ export const auditColumns: ColumnDef<AuditEvent>[] = [
     meta: { width: 176 },
   },
   { id: "action", header: "Action", cell: ({ row }) => ACTION_LABELS[row.original.action], meta: { width: 144 } },
-  { id: "actor", header: "Actor", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.actor}</span>, meta: { width: 208 } },
+  {
+    id: "actor",
+    header: "Actor",
+    cell: ({ row }) => <span className="whitespace-nowrap">{row.original.actor}</span>,
+    meta: { width: 208 },
+  },
   {
     id: "subject",
     header: "Subject",

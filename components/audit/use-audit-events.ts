@@ -27,7 +27,11 @@ export function useAuditEvents(query: { team: string; action: AuditFilter; pageI
 }
 
 /** Every event of `action`, a thousand per request, waiting out the read limit when it is hit. */
-export async function fetchAllAuditEvents(options: { team: string; action: AuditFilter; onProgress: (loaded: number) => void }): Promise<AuditEvent[]> {
+export async function fetchAllAuditEvents(options: {
+  team: string;
+  action: AuditFilter;
+  onProgress: (loaded: number) => void;
+}): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
   for (let offset = 0; ; offset += FULL_PAGE) {
     options.onProgress(events.length);

@@ -34,6 +34,8 @@ export function SignInForm() {
     // zero-configuration install does not set.
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (result?.ok && !result.error) {
+      // A full load, so the server renders the dashboard with the new session cookie.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/entries");
       return;
     }

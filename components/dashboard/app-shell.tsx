@@ -7,11 +7,23 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { BulkDeleteProvider } from "@/components/entries/bulk-delete-context";
 import { cn } from "@/components/ui/cn";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { canManageKeys, TEAM_COOKIE } from "@/lib/auth/team-selection";
 import { useDashboard } from "./dashboard-context";
 
 const ROLE_LABELS = { owner: "Owner", admin: "Admin", viewer: "Viewer" } as const;
+
+/** The team switcher's choice, read by the server on every request (lib/auth/team-selection.ts). */
+function rememberTeam(slug: string) {
+  document.cookie = `${TEAM_COOKIE}=${encodeURIComponent(slug)}; path=/; samesite=lax; max-age=31536000`;
+}
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { user, team, teams } = useDashboard();
@@ -25,7 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   ];
 
   function switchTeam(slug: string) {
-    document.cookie = `${TEAM_COOKIE}=${encodeURIComponent(slug)}; path=/; samesite=lax; max-age=31536000`;
+    rememberTeam(slug);
     queryClient.clear();
     // A full load: every page and cache starts again from the new team, nothing of the old one lingers.
     window.location.assign(pathname === "/api-keys" ? "/entries" : pathname);
@@ -34,6 +46,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   async function onSignOut() {
     await signOut({ redirect: false });
     queryClient.clear();
+    // A full load: nothing of the signed-out session stays in memory.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/sign-in");
   }
 
@@ -68,13 +82,17 @@ export function AppShell({ children }: { children: ReactNode }) {
               >
                 <span className="font-medium">{team.name}</span>
                 <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600">{ROLE_LABELS[team.role]}</span>
-                <span aria-hidden="true" className="text-zinc-400">▾</span>
+                <span aria-hidden="true" className="text-zinc-400">
+                  ▾
+                </span>
               </DropdownMenuTrigger>
               <DropdownMenuContent>
                 <DropdownMenuLabel>Teams</DropdownMenuLabel>
                 {teams.map((t) => (
                   <DropdownMenuItem key={t.slug} onSelect={() => t.slug !== team.slug && switchTeam(t.slug)}>
-                    <span className="w-4" aria-hidden="true">{t.slug === team.slug ? "✓" : ""}</span>
+                    <span className="w-4" aria-hidden="true">
+                      {t.slug === team.slug ? "✓" : ""}
+                    </span>
                     <span className="flex-1">{t.name}</span>
                     <span className="text-xs text-zinc-500">{ROLE_LABELS[t.role]}</span>
                   </DropdownMenuItem>

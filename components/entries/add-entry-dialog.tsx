@@ -53,13 +53,31 @@ export function AddEntryDialog({ team }: { team: string }) {
       <DialogTrigger asChild>
         <Button variant="primary">Add URL</Button>
       </DialogTrigger>
-      <DialogContent title="Add a profile to the list" description="Any spelling of a LinkedIn profile URL is accepted and stored in one canonical form.">
+      <DialogContent
+        title="Add a profile to the list"
+        description="Any spelling of a LinkedIn profile URL is accepted and stored in one canonical form."
+      >
         <form onSubmit={onSubmit} className="space-y-4">
           <div className="space-y-1.5">
             <Label htmlFor="add-url">LinkedIn profile URL</Label>
-            <Input id="add-url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://www.linkedin.com/in/jane-doe" required autoFocus />
+            <Input
+              id="add-url"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              placeholder="https://www.linkedin.com/in/jane-doe"
+              required
+              autoFocus
+            />
             <p className="min-h-5 text-xs text-zinc-500" data-testid="normalized-preview">
-              {url.trim() ? (preview ? <>Will be stored as <span className="font-mono text-zinc-800">{preview}</span></> : "Not a LinkedIn profile URL") : null}
+              {url.trim() ? (
+                preview ? (
+                  <>
+                    Will be stored as <span className="font-mono text-zinc-800">{preview}</span>
+                  </>
+                ) : (
+                  "Not a LinkedIn profile URL"
+                )
+              ) : null}
             </p>
           </div>
           {result ? <Notice tone={result.tone}>{result.text}</Notice> : null}

@@ -4,7 +4,6 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { formatNumber } from "@/lib/format";
 
-
 /**
  * Shown while rows are selected: the count (announced to screen readers), the offer to extend the
  * selection to every matching entry, and the bulk delete. Escape clears the selection.
@@ -39,7 +38,11 @@ export function BulkActionBar({
 
   const count = allMatching ? total : selectedCount;
   return (
-    <div role="region" aria-label="Selection" className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm">
+    <div
+      role="region"
+      aria-label="Selection"
+      className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm"
+    >
       <p aria-live="polite" className="font-medium text-indigo-900">
         {allMatching ? `All ${formatNumber(total)} matching entries selected` : `${formatNumber(selectedCount)} selected`}
       </p>

@@ -96,8 +96,10 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
       </div>
       {s.offline ? (
         <p role="status" className="mt-2 text-sm font-medium text-amber-700">
-          {s.offline.httpStatus === null ? "The server cannot be reached (no answer)." : `The server is unavailable (HTTP ${s.offline.httpStatus}).`} Nothing
-          counts as failed: trying the same entry again{" "}
+          {s.offline.httpStatus === null
+            ? "The server cannot be reached (no answer)."
+            : `The server is unavailable (HTTP ${s.offline.httpStatus}).`}{" "}
+          Nothing counts as failed: trying the same entry again{" "}
           {s.offline.retryAt === null ? "now" : `in ${formatCountdown(s.offline.retryAt - now)}`} (attempt {s.offline.attempts + 1}).
         </p>
       ) : null}

@@ -31,7 +31,10 @@ export function CheckUrlBox({ team }: { team: string }) {
                 </>
               ),
             }
-          : { tone: "text-emerald-700", content: <>Not on the list. {checked ? <LookalikeWarnings shown={displayProfileUrl(checked)} /> : null}</> },
+          : {
+              tone: "text-emerald-700",
+              content: <>Not on the list. {checked ? <LookalikeWarnings shown={displayProfileUrl(checked)} /> : null}</>,
+            },
       );
     } catch (error) {
       setAnswer({ tone: "text-red-700", content: errorMessage(error) });
@@ -39,12 +42,24 @@ export function CheckUrlBox({ team }: { team: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} role="search" aria-label="URL check" className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+    <form
+      onSubmit={onSubmit}
+      role="search"
+      aria-label="URL check"
+      className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm"
+    >
       <label htmlFor="check-url" className="text-sm font-medium text-zinc-800">
         Check a URL
       </label>
       <div className="mt-1.5 flex gap-2">
-        <Input id="check-url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="linkedin.com/in/someone" required className="max-w-lg" />
+        <Input
+          id="check-url"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          placeholder="linkedin.com/in/someone"
+          required
+          className="max-w-lg"
+        />
         <Button type="submit">Check</Button>
       </div>
       <p aria-live="polite" data-testid="check-result" className={`mt-2 min-h-5 text-sm ${answer?.tone ?? ""}`}>

@@ -35,7 +35,13 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row }) => (
-      <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" aria-label={`Delete ${row.original.url}`} onClick={() => options.onDelete(row.original)}>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="text-red-700 hover:bg-red-50"
+        aria-label={`Delete ${row.original.url}`}
+        onClick={() => options.onDelete(row.original)}
+      >
         Delete
       </Button>
     ),

@@ -4,7 +4,17 @@ import { Input } from "@/components/ui/input";
 import { AddEntryDialog } from "./add-entry-dialog";
 import { ExportButton } from "./export-button";
 
-export function DataTableToolbar({ team, canWrite, search, onSearch }: { team: string; canWrite: boolean; search: string; onSearch: (value: string) => void }) {
+export function DataTableToolbar({
+  team,
+  canWrite,
+  search,
+  onSearch,
+}: {
+  team: string;
+  canWrite: boolean;
+  search: string;
+  onSearch: (value: string) => void;
+}) {
   return (
     <div className="mb-3 flex flex-wrap items-center gap-3">
       <Input

@@ -45,20 +45,31 @@ export function DeleteConfirmDialog({
                   ? "This profile will be removed from the Do Not Contact list and may be contacted again."
                   : "These profiles will be removed from the Do Not Contact list and may be contacted again."}
               </p>
-              <ul className="mt-3 max-h-40 space-y-1 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-[13px] text-zinc-800" aria-label="Entries to remove">
+              <ul
+                className="mt-3 max-h-40 space-y-1 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-[13px] text-zinc-800"
+                aria-label="Entries to remove"
+              >
                 {target.urls.slice(0, PREVIEW_COUNT).map((url) => (
                   <li key={url} className="truncate">
                     {url}
                   </li>
                 ))}
-                {target.count > PREVIEW_COUNT ? <li className="font-sans text-zinc-500">and {formatNumber(target.count - PREVIEW_COUNT)} more</li> : null}
+                {target.count > PREVIEW_COUNT ? (
+                  <li className="font-sans text-zinc-500">and {formatNumber(target.count - PREVIEW_COUNT)} more</li>
+                ) : null}
               </ul>
             </div>
           }
         >
           <div className="space-y-1.5">
             <Label htmlFor="delete-reason">Reason (optional, kept in the audit log)</Label>
-            <Textarea id="delete-reason" maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. consent given on 12 March" />
+            <Textarea
+              id="delete-reason"
+              maxLength={500}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              placeholder="e.g. consent given on 12 March"
+            />
           </div>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialogCancel asChild>

@@ -110,8 +110,10 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
         const entries = await fetchAllEntries({
           team,
           q,
-          onProgress: (loaded, all) => setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
-          onWait: (ms) => setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
+          onProgress: (loaded, all) =>
+            setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
+          onWait: (ms) =>
+            setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
         });
         ids = entries.map((entry) => entry.$id);
       } catch (error) {
@@ -171,7 +173,11 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
         empty={q ? `No entries match “${q}”.` : canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty."}
       />
       <DataTablePagination table={table} />
-      <DeleteConfirmDialog target={pendingDelete} onCancel={() => setPendingDelete(null)} onConfirm={(reason) => void confirmDelete(reason)} />
+      <DeleteConfirmDialog
+        target={pendingDelete}
+        onCancel={() => setPendingDelete(null)}
+        onConfirm={(reason) => void confirmDelete(reason)}
+      />
     </div>
   );
 }

@@ -11,7 +11,10 @@ export function EntriesView({ firstPage }: { firstPage?: ListEntriesResult }) {
   const { team } = useDashboard();
   return (
     <>
-      <PageHeader title="Do Not Contact list" description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`} />
+      <PageHeader
+        title="Do Not Contact list"
+        description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`}
+      />
       <CheckUrlBox team={team.slug} />
       <EntriesTable key={team.slug} team={team.slug} canWrite={canWrite(team.role)} firstPage={firstPage} />
     </>

@@ -7,7 +7,6 @@ import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { fetchAllEntries } from "./use-dnc-entries";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
-
 /** Downloads the whole list (not just the page on screen) as CSV, reading it a thousand at a time. */
 export function ExportButton({ team }: { team: string }) {
   const [progress, setProgress] = useState<string | null>(null);

@@ -21,10 +21,14 @@ export function LookalikeWarnings({ shown }: { shown: ProfileUrlDisplay }) {
   return (
     <>
       {shown.scripts ? (
-        <Badge title={`This slug mixes ${describeScriptMix(shown.scripts)}, which look alike: it may imitate another profile's URL.`}>Mixed scripts</Badge>
+        <Badge title={`This slug mixes ${describeScriptMix(shown.scripts)}, which look alike: it may imitate another profile's URL.`}>
+          Mixed scripts
+        </Badge>
       ) : null}
       {shown.marksRemoved > 0 ? (
-        <Badge title={`${shown.marksRemoved} more combining marks are stacked on the letters than are shown here; the tooltip on the URL has the stored form.`}>
+        <Badge
+          title={`${shown.marksRemoved} more combining marks are stacked on the letters than are shown here; the tooltip on the URL has the stored form.`}
+        >
           Stacked marks
         </Badge>
       ) : null}
@@ -34,7 +38,10 @@ export function LookalikeWarnings({ shown }: { shown: ProfileUrlDisplay }) {
 
 function Badge({ title, children }: { title: string; children: string }) {
   return (
-    <span title={title} className="inline-flex shrink-0 items-center gap-1 rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-sans text-xs font-medium text-amber-800">
+    <span
+      title={title}
+      className="inline-flex shrink-0 items-center gap-1 rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-sans text-xs font-medium text-amber-800"
+    >
       <span aria-hidden="true">⚠</span>
       {children}
       <span className="sr-only">: {title}</span>

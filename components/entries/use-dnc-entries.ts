@@ -28,10 +28,13 @@ export function useDncEntries(query: EntriesQuery, serverPage?: ListEntriesResul
   return useQuery({
     queryKey: [...entriesKey(query.team), query.pageIndex, query.pageSize, query.q, query.order],
     queryFn: ({ signal }) =>
-      apiFetch<ListEntriesResult>(listPath({ limit: query.pageSize, offset: query.pageIndex * query.pageSize, q: query.q, order: query.order }), {
-        team: query.team,
-        signal,
-      }),
+      apiFetch<ListEntriesResult>(
+        listPath({ limit: query.pageSize, offset: query.pageIndex * query.pageSize, q: query.q, order: query.order }),
+        {
+          team: query.team,
+          signal,
+        },
+      ),
     // Turning a page keeps the old rows in view until the new ones arrive; a new search or order
     // shows skeletons instead, since the old rows would answer a question no longer asked.
     placeholderData: (previous, previousQuery) => {

@@ -101,13 +101,18 @@ export function ImportView() {
 
   return (
     <>
-      <PageHeader title="Import a CSV" description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${formatNumber(MAX_BATCH_ENTRIES)} per request.`} />
+      <PageHeader
+        title="Import a CSV"
+        description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${formatNumber(MAX_BATCH_ENTRIES)} per request.`}
+      />
       <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
         <div>
           <label htmlFor="csv-file" className="text-sm font-medium text-zinc-800">
             CSV file
           </label>
-          <p className="text-xs text-zinc-500">The column named “url” is used, or the first column when none is named so. An export from this dashboard works as is.</p>
+          <p className="text-xs text-zinc-500">
+            The column named “url” is used, or the first column when none is named so. An export from this dashboard works as is.
+          </p>
           <input
             id="csv-file"
             type="file"
@@ -140,8 +145,8 @@ export function ImportView() {
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-2 text-sm text-zinc-700" aria-live="polite">
-              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added · {formatNumber(counts.duplicate)} already on the list ·{" "}
-              {formatNumber(counts.error)} rejected
+              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added ·{" "}
+              {formatNumber(counts.duplicate)} already on the list · {formatNumber(counts.error)} rejected
               {counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : ""}
               {status === "finished" ? " · Import finished" : ""}
             </p>
@@ -153,15 +158,14 @@ export function ImportView() {
         <section className="mt-6" aria-label="Import report">
           <div className="mb-2 flex items-center justify-between">
             <h2 className="text-sm font-semibold">Rows not added{shown.length === SHOWN_ROWS ? ` (first ${SHOWN_ROWS})` : ""}</h2>
-            <Button size="sm" onClick={() => downloadCsv(dated("import-report"), [...report].sort(byRow), ["row", "url", "status", "detail"])}>
+            <Button
+              size="sm"
+              onClick={() => downloadCsv(dated("import-report"), [...report].sort(byRow), ["row", "url", "status", "detail"])}
+            >
               Download full report
             </Button>
           </div>
-          {shown.length === 0 ? (
-            <Notice tone="success">Every row was added.</Notice>
-          ) : (
-            <ReportTable rows={shown} />
-          )}
+          {shown.length === 0 ? <Notice tone="success">Every row was added.</Notice> : <ReportTable rows={shown} />}
         </section>
       ) : null}
     </>
@@ -174,8 +178,8 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   return (
     <section aria-label="Rows that cannot be read" className="rounded-md border border-amber-200 bg-amber-50 p-3">
       <p className="text-sm font-medium text-amber-900">
-        {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or import the
-        readable rows now: the rows below stay in the report.
+        {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or
+        import the readable rows now: the rows below stay in the report.
       </p>
       <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-amber-900">
         {problems.slice(0, SHOWN_ROWS).map((p) => (

@@ -36,7 +36,8 @@ export function AlertDialogContent({
             opener.focus();
           }
         }}
-        className="fixed left-1/2 top-1/2 z-50 w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl">
+        className="fixed left-1/2 top-1/2 z-50 w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl"
+      >
         <AlertDialogPrimitive.Title className="text-base font-semibold text-zinc-900">{title}</AlertDialogPrimitive.Title>
         <AlertDialogPrimitive.Description asChild>
           <div className="mt-2 text-sm text-zinc-600">{description}</div>

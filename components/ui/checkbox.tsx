@@ -20,7 +20,14 @@ export function Checkbox({ className, ...props }: ComponentProps<typeof Checkbox
           </svg>
         ) : (
           <svg viewBox="0 0 12 12" className="h-3 w-3" aria-hidden="true">
-            <path d="M2.5 6.5l2.5 2.5 4.5-5.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M2.5 6.5l2.5 2.5 4.5-5.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         )}
       </CheckboxPrimitive.Indicator>

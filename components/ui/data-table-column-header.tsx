@@ -10,7 +10,15 @@ const DEFAULT_WORDS: SortWords = { asc: "ascending", desc: "descending" };
  * A column title that changes the order when pressed; its name says the current order in the
  * column's own words (e.g. "newest first"). The header cell's aria-sort comes from DataTable.
  */
-export function DataTableColumnHeader<TData, TValue>({ column, title, words = DEFAULT_WORDS }: { column: Column<TData, TValue>; title: string; words?: SortWords }) {
+export function DataTableColumnHeader<TData, TValue>({
+  column,
+  title,
+  words = DEFAULT_WORDS,
+}: {
+  column: Column<TData, TValue>;
+  title: string;
+  words?: SortWords;
+}) {
   if (!column.getCanSort()) return <>{title}</>;
   const sorted = column.getIsSorted();
   return (

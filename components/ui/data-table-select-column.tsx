@@ -17,7 +17,13 @@ export function createSelectColumn<TData>({ rowLabel }: { rowLabel: (row: TData)
         onCheckedChange={(value) => table.toggleAllPageRowsSelected(value === true)}
       />
     ),
-    cell: ({ row }) => <Checkbox aria-label={rowLabel(row.original)} checked={row.getIsSelected()} onCheckedChange={(value) => row.toggleSelected(value === true)} />,
+    cell: ({ row }) => (
+      <Checkbox
+        aria-label={rowLabel(row.original)}
+        checked={row.getIsSelected()}
+        onCheckedChange={(value) => row.toggleSelected(value === true)}
+      />
+    ),
     enableSorting: false,
     meta: { width: 40 },
   };

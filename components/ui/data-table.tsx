@@ -8,7 +8,9 @@ import { Skeleton } from "./skeleton";
 import { Table, Td, Th } from "./table";
 
 declare module "@tanstack/react-table" {
-  // An interface, not a type: module augmentation merges into TanStack's own declaration.
+  // An interface, not a type: module augmentation merges into TanStack's own declaration, whose
+  // type parameters it must repeat even though this field uses neither.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
     /** A fixed width in pixels. TanStack gives every column a default `size`, so it cannot say which are meant to be fixed. */
     width?: number;
@@ -38,7 +40,18 @@ type DataTableProps<TData> = {
  * Renders a TanStack table (headers, rows, and the loading, error and empty states) and holds no
  * state of its own. A column with `meta.width` gets that width; the others share what is left.
  */
-export function DataTable<TData>({ table, label, loading, busy, error, onRetry, empty, skeletonRows = 8, className, rowClassName }: DataTableProps<TData>) {
+export function DataTable<TData>({
+  table,
+  label,
+  loading,
+  busy,
+  error,
+  onRetry,
+  empty,
+  skeletonRows = 8,
+  className,
+  rowClassName,
+}: DataTableProps<TData>) {
   const columns = table.getVisibleLeafColumns();
   const rows = table.getRowModel().rows;
   return (

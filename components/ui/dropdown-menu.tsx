@@ -20,7 +20,10 @@ export function DropdownMenuContent({ children, align = "end" }: { children: Rea
 export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof Menu.Item>) {
   return (
     <Menu.Item
-      className={cn("flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-zinc-100", className)}
+      className={cn(
+        "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-zinc-100",
+        className,
+      )}
       {...props}
     />
   );

@@ -77,7 +77,12 @@ describe("DeleteQueue", () => {
   it("counts 404 as already gone, 403 as not permitted and 5xx as failed, and retries only the failed", async () => {
     const h = harness({ gone: new Set(["dnc_1"]), forbidden: new Set(["dnc_2"]), broken: new Set(["dnc_3"]) });
     const outcomes: string[] = [];
-    const queue = new DeleteQueue(h.ids(4), { send: h.send, now: h.now, sleep: h.sleep, onOutcome: (id, o) => outcomes.push(`${id}:${o}`) });
+    const queue = new DeleteQueue(h.ids(4), {
+      send: h.send,
+      now: h.now,
+      sleep: h.sleep,
+      onOutcome: (id, o) => outcomes.push(`${id}:${o}`),
+    });
     await queue.start();
     expect(queue.getSnapshot()).toMatchObject({ deleted: 1, alreadyGone: 1, notPermitted: 1, failed: 1, failedIds: ["dnc_3"] });
     expect(outcomes).toEqual(["dnc_0:deleted", "dnc_1:already_gone", "dnc_2:not_permitted", "dnc_3:failed"]);
@@ -175,12 +180,11 @@ describe("DeleteQueue", () => {
       const h = harness();
       let up = false;
       const down = outage(h, () => !up);
-      let queue!: DeleteQueue;
       const sleep = async (ms: number, signal: AbortSignal) => {
         queue.pause();
         await h.sleep(ms, signal);
       };
-      queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
+      const queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
       await queue.start();
       expect(queue.getSnapshot()).toMatchObject({ status: "paused", processed: 0, failed: 0, offline: null });
       expect(down.attempts).toHaveLength(1);
@@ -195,12 +199,11 @@ describe("DeleteQueue", () => {
       const h = harness();
       const from = h.clock.now + REQUEST_MS;
       const down = outage(h, () => h.clock.now >= from);
-      let queue!: DeleteQueue;
       const sleep = async (ms: number, signal: AbortSignal) => {
         queue.cancel();
         await h.sleep(ms, signal);
       };
-      queue = new DeleteQueue(h.ids(3), { send: down.send, now: h.now, sleep });
+      const queue = new DeleteQueue(h.ids(3), { send: down.send, now: h.now, sleep });
       await queue.start();
       expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", deleted: 1, failed: 0, notSent: 2, offline: null });
       expect(down.attempts).toHaveLength(1);
@@ -210,13 +213,12 @@ describe("DeleteQueue", () => {
 
   it("pause stops before the next request and resume continues where it stopped", async () => {
     const h = harness();
-    let queue!: DeleteQueue;
     const send = async (id: string) => {
       const response = await h.send(id);
       if (id === "dnc_1") queue.pause();
       return response;
     };
-    queue = new DeleteQueue(h.ids(4), { send, now: h.now, sleep: h.sleep });
+    const queue = new DeleteQueue(h.ids(4), { send, now: h.now, sleep: h.sleep });
     await queue.start();
     expect(queue.getSnapshot()).toMatchObject({ status: "paused", processed: 2, deleted: 2 });
     expect(h.sent).toHaveLength(2);
@@ -228,13 +230,12 @@ describe("DeleteQueue", () => {
 
   it("cancel keeps the tally of what was sent and reports the rest as not sent", async () => {
     const h = harness();
-    let queue!: DeleteQueue;
     const send = async (id: string) => {
       const response = await h.send(id);
       if (id === "dnc_2") queue.cancel();
       return response;
     };
-    queue = new DeleteQueue(h.ids(10), { send, now: h.now, sleep: h.sleep });
+    const queue = new DeleteQueue(h.ids(10), { send, now: h.now, sleep: h.sleep });
     await queue.start();
     expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", processed: 3, deleted: 3, notSent: 7 });
     expect(h.sent).toHaveLength(3);
@@ -244,12 +245,11 @@ describe("DeleteQueue", () => {
 
   it("cancel during a rate-limit wait sends nothing more", async () => {
     const h = harness();
-    let queue!: DeleteQueue;
     const sleep = async (ms: number, signal: AbortSignal) => {
       queue.cancel();
       await h.sleep(ms, signal);
     };
-    queue = new DeleteQueue(h.ids(8), { send: h.send, now: h.now, sleep });
+    const queue = new DeleteQueue(h.ids(8), { send: h.send, now: h.now, sleep });
     await queue.start();
     expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", deleted: LIMIT, notSent: 8 - LIMIT });
     expect(h.sent.filter((r) => r.status !== 429)).toHaveLength(LIMIT);
