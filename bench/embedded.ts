@@ -24,7 +24,14 @@ async function seed(databaseUrl: string) {
   await db.$transaction([
     db.team.create({ data: { id: TEAM_ID, name: "Bench", slug: "bench" } }),
     db.apiKey.create({ data: { id: "key_bench", teamId: TEAM_ID, name: "bench", scope: "write", prefix: key.prefix, hash: key.hash } }),
-    insertGeneratedEntries(db, { teamId: TEAM_ID, count: ENTRIES, slugPrefix: "bench-", firstCreatedAt: now - ENTRIES, stepMs: 1, createdBy: "bench" }),
+    insertGeneratedEntries(db, {
+      teamId: TEAM_ID,
+      count: ENTRIES,
+      slugPrefix: "bench-",
+      firstCreatedAt: now - ENTRIES,
+      stepMs: 1,
+      createdBy: "bench",
+    }),
   ]);
   const ids = (await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "DncEntry" WHERE "teamId" = ${TEAM_ID}`).map((row) => row.id);
   // What the first list request after a change pays: the team's total is recounted (then cached).
@@ -50,14 +57,51 @@ export async function benchEmbedded(root: string) {
     { name: "ceiling@50", connections: 50, path: "/api/ping", ceiling: "ceiling@50" },
     { name: "ceiling@10", connections: 10, path: "/api/ping", ceiling: "ceiling@10" },
     { name: "auth + rate limit only (400 missing_url)", connections: 50, path: "/api/v1/dnc/check", ceiling: "ceiling@50" },
-    { name: "check hit (on list, cached)", connections: 50, path: "/api/v1/dnc/check?url=linkedin.com/in/bench-004242", ceiling: "ceiling@50", target: "≥ 0.7" },
-    { name: "check miss (not on list, cached)", connections: 50, path: "/api/v1/dnc/check?url=linkedin.com/in/nobody-here", ceiling: "ceiling@50", target: "≥ 0.7" },
-    { name: "check uncached (new URL every request)", connections: 50, path: () => `/api/v1/dnc/check?url=in/uncached-${missed++}`, ceiling: "ceiling@50" },
+    {
+      name: "check hit (on list, cached)",
+      connections: 50,
+      path: "/api/v1/dnc/check?url=linkedin.com/in/bench-004242",
+      ceiling: "ceiling@50",
+      target: "≥ 0.7",
+    },
+    {
+      name: "check miss (not on list, cached)",
+      connections: 50,
+      path: "/api/v1/dnc/check?url=linkedin.com/in/nobody-here",
+      ceiling: "ceiling@50",
+      target: "≥ 0.7",
+    },
+    {
+      name: "check uncached (new URL every request)",
+      connections: 50,
+      path: () => `/api/v1/dnc/check?url=in/uncached-${missed++}`,
+      ceiling: "ceiling@50",
+    },
     { name: "list first page (limit 50)", connections: 50, path: "/api/v1/dnc?limit=50", ceiling: "ceiling@50", target: "≥ 0.5" },
-    { name: "list, a page not read before (offset grows by one)", connections: 50, path: () => `/api/v1/dnc?limit=50&offset=${listed++}`, ceiling: "ceiling@50" },
+    {
+      name: "list, a page not read before (offset grows by one)",
+      connections: 50,
+      path: () => `/api/v1/dnc?limit=50&offset=${listed++}`,
+      ceiling: "ceiling@50",
+    },
     { name: "list at offset 99,950", connections: 50, path: "/api/v1/dnc?limit=50&offset=99950", ceiling: "ceiling@50", target: "≥ 0.5" },
-    { name: "add (POST /dnc)", connections: 50, method: "POST", path: "/api/v1/dnc", body: () => JSON.stringify({ url: `in/added-${added++}` }), ceiling: "ceiling@50", target: "≥ 0.3" },
-    { name: "delete (DELETE /dnc/{id})", connections: 10, method: "DELETE", path: () => `/api/v1/dnc/${deletable.pop()}`, ceiling: "ceiling@10", target: "≥ 0.3, p99 < 20 ms" },
+    {
+      name: "add (POST /dnc)",
+      connections: 50,
+      method: "POST",
+      path: "/api/v1/dnc",
+      body: () => JSON.stringify({ url: `in/added-${added++}` }),
+      ceiling: "ceiling@50",
+      target: "≥ 0.3",
+    },
+    {
+      name: "delete (DELETE /dnc/{id})",
+      connections: 10,
+      method: "DELETE",
+      path: () => `/api/v1/dnc/${deletable.pop()}`,
+      ceiling: "ceiling@10",
+      target: "≥ 0.3, p99 < 20 ms",
+    },
   ];
 
   // BENCH_ONLY=delete,add measures just those scenarios (and their ceilings), for a quick A/B.
@@ -69,7 +113,9 @@ export async function benchEmbedded(root: string) {
       if (scenario.method !== "POST" && scenario.method !== "DELETE") await measure(server.baseUrl, key, scenario, WARMUP_S);
       const measured = await measure(server.baseUrl, key, scenario, DURATION_S);
       results.set(scenario.name, measured);
-      console.error(`${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, non-2xx ${measured.non2xx}`);
+      console.error(
+        `${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, non-2xx ${measured.non2xx}`,
+      );
     }
   } finally {
     await server.stop();

@@ -61,7 +61,8 @@ export function writeSection(root: string, name: string, section: string) {
   const from = current.indexOf(begin);
   const to = current.indexOf(end);
   const block = `${begin}\n${section}\n${end}`;
-  const next = from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    from >= 0 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
   console.error(`wrote docs/benchmarks.md (${name})`);
 }

@@ -7,7 +7,18 @@ import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import { createTestDatabase, openDatabase } from "../tests/support/databases";
 import { startTestRedis } from "../tests/support/redis";
 import { startServer } from "../tests/support/server";
-import { DURATION_S, ENTRIES, LIFTED_LIMITS, type Load, machineLine, measure, measureSpread, type Measured, WARMUP_S, writeSection } from "./measure";
+import {
+  DURATION_S,
+  ENTRIES,
+  LIFTED_LIMITS,
+  type Load,
+  machineLine,
+  measure,
+  measureSpread,
+  type Measured,
+  WARMUP_S,
+  writeSection,
+} from "./measure";
 
 async function seed(databaseUrl: string) {
   const db = await openDatabase(databaseUrl);
@@ -15,7 +26,9 @@ async function seed(databaseUrl: string) {
   try {
     await db.$transaction([
       db.team.create({ data: { id: "team_bench", name: "Bench", slug: "bench" } }),
-      db.apiKey.create({ data: { id: "key_bench", teamId: "team_bench", name: "bench", scope: "write", prefix: key.prefix, hash: key.hash } }),
+      db.apiKey.create({
+        data: { id: "key_bench", teamId: "team_bench", name: "bench", scope: "write", prefix: key.prefix, hash: key.hash },
+      }),
       db.$executeRaw`
         INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source")
         SELECT 'dnc_bench' || lpad(i::text, 8, '0'), 'team_bench', 'https://linkedin.com/in/bench-' || i,
@@ -36,7 +49,10 @@ export async function benchScaleOut(root: string) {
   const key = await seed(database.url);
   const env = { ...LIFTED_LIMITS, REDIS_URL: redis.url };
   const logFile = path.join(workDir, "server.log");
-  const servers = [await startServer({ databaseUrl: database.url, logFile, env }), await startServer({ databaseUrl: database.url, logFile, env })];
+  const servers = [
+    await startServer({ databaseUrl: database.url, logFile, env }),
+    await startServer({ databaseUrl: database.url, logFile, env }),
+  ];
   const one = [servers[0]!.baseUrl];
   const two = servers.map((server) => server.baseUrl);
 
@@ -47,7 +63,11 @@ export async function benchScaleOut(root: string) {
 
   const rows: { name: string; one: Measured; two: Measured }[] = [];
   try {
-    for (const [name, load] of [["ceiling (GET /api/ping)", ceilingLoad], ["check hit (cached in Redis)", checkLoad], ["delete", deleteLoad]] as const) {
+    for (const [name, load] of [
+      ["ceiling (GET /api/ping)", ceilingLoad],
+      ["check hit (cached in Redis)", checkLoad],
+      ["delete", deleteLoad],
+    ] as const) {
       if (load.method !== "DELETE") {
         await measure(one[0]!, key, load, WARMUP_S);
         await measureSpread(two, key, load, WARMUP_S);

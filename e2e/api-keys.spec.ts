@@ -19,7 +19,11 @@ test("create an API key in the dashboard, use it from outside, revoke it", async
   await expect(page.getByText(secret)).toHaveCount(0);
 
   const headers = { authorization: `Bearer ${secret}`, "content-type": "application/json" };
-  const added = await fetch(`${baseURL}/api/v1/dnc`, { method: "POST", headers, body: JSON.stringify({ url: "linkedin.com/in/added-by-key" }) });
+  const added = await fetch(`${baseURL}/api/v1/dnc`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ url: "linkedin.com/in/added-by-key" }),
+  });
   expect(added.status).toBe(201);
   await page.getByRole("link", { name: "Entries" }).click();
   await expect(page.getByRole("cell", { name: "https://linkedin.com/in/added-by-key", exact: true })).toBeVisible();

@@ -24,7 +24,11 @@ test("a bulk delete waits while the server is down, without failing anything, an
   try {
     const n = 8;
     const urls = Array.from({ length: n }, (_, i) => `https://linkedin.com/in/offline-${i}`);
-    const seeded = await apiAs("offline", "/api/v1/dnc/batch", { method: "POST", body: { entries: urls.map((url) => ({ url })) }, baseUrl: server.baseUrl });
+    const seeded = await apiAs("offline", "/api/v1/dnc/batch", {
+      method: "POST",
+      body: { entries: urls.map((url) => ({ url })) },
+      baseUrl: server.baseUrl,
+    });
     expect(seeded.body.data.added).toBe(n);
 
     await signIn(page, server.baseUrl);
@@ -32,7 +36,10 @@ test("a bulk delete waits while the server is down, without failing anything, an
     await expect(page.getByText(`1–${n} of ${n}`)).toBeVisible();
     await page.getByRole("checkbox", { name: "Select all on this page" }).click();
     await page.getByRole("button", { name: `Delete ${n} selected` }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: `Remove ${n} entries` }).click();
+    await page
+      .getByRole("alertdialog")
+      .getByRole("button", { name: `Remove ${n} entries` })
+      .click();
 
     // The first window's five go at once; the server dies while the queue waits for the next window.
     await expect(page.getByText(/Waiting for the rate limit/)).toBeVisible();

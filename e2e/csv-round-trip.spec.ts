@@ -21,7 +21,9 @@ test("CSV export of one team imports into the other through the team switcher", 
   await expect(page.getByText("The list is empty.", { exact: false })).toBeVisible();
 
   await page.getByRole("link", { name: "Import" }).click();
-  await page.getByLabel("CSV file").setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\r\nnot a url,,\r\n`) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\r\nnot a url,,\r\n`) });
   await expect(page.getByText("export.csv: 31 URLs")).toBeVisible();
   await page.getByRole("button", { name: "Import 31 URLs" }).click();
   await expect(page.getByText(/31 of 31 rows sent · 30 added · 0 already on the list · 1 rejected · Import finished/)).toBeVisible();

@@ -95,7 +95,11 @@ test("skeleton rows while a search loads, and an error state that recovers with 
 
   const failing = /\/api\/v1\/dnc\?.*q=perf-00043/;
   await page.route(failing, (route) =>
-    route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: "internal_error", message: "An internal error occurred" }) }),
+    route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "internal_error", message: "An internal error occurred" }),
+    }),
   );
   await page.getByRole("searchbox", { name: "Search entries" }).fill("perf-00043");
   await expect(page.getByText("Could not load the entries: An internal error occurred")).toBeVisible();

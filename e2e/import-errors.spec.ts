@@ -2,7 +2,9 @@ import { apiAs, expect, openAsTeam, test } from "./support/fixtures";
 
 const profile = (name: string) => `https://linkedin.com/in/import-${name}`;
 
-test("a malformed CSV: unreadable rows are listed by row number before and after the import; the readable rows are imported", async ({ page }) => {
+test("a malformed CSV: unreadable rows are listed by row number before and after the import; the readable rows are imported", async ({
+  page,
+}) => {
   const file = [
     "url,note",
     `${profile("a")},ok`,
@@ -25,7 +27,9 @@ test("a malformed CSV: unreadable rows are listed by row number before and after
   ]);
 
   await page.getByRole("button", { name: "Import 2 URLs" }).click();
-  await expect(page.getByText("2 of 2 rows sent · 2 added · 0 already on the list · 0 rejected · 3 not read · Import finished")).toBeVisible();
+  await expect(
+    page.getByText("2 of 2 rows sent · 2 added · 0 already on the list · 0 rejected · 3 not read · Import finished"),
+  ).toBeVisible();
   await expect(unreadable).toBeHidden();
   const report = page.getByRole("region", { name: "Import report" });
   const rows = report.getByRole("row");

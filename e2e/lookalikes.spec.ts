@@ -12,9 +12,14 @@ const LONG = "l".repeat(100);
 const row = (page: Page, slugStart: string) => page.getByRole("row").filter({ hasText: `linkedin.com/in/${slugStart}` });
 const height = async (locator: Locator) => (await locator.boundingBox())!.height;
 
-test("lookalikes: a mixed-script slug is flagged in the table and the check box; a flood of marks or a long slug keeps rows and page in shape", async ({ page }) => {
+test("lookalikes: a mixed-script slug is flagged in the table and the check box; a flood of marks or a long slug keeps rows and page in shape", async ({
+  page,
+}) => {
   const slugs = ["plain-row", MIXED, FLOOD, LONG];
-  const added = await apiAs("lookalike", "/api/v1/dnc/batch", { method: "POST", body: { entries: slugs.map((slug) => ({ url: `linkedin.com/in/${slug}` })) } });
+  const added = await apiAs("lookalike", "/api/v1/dnc/batch", {
+    method: "POST",
+    body: { entries: slugs.map((slug) => ({ url: `linkedin.com/in/${slug}` })) },
+  });
   expect(added.body.data.added).toBe(slugs.length);
 
   await openAsTeam(page, "lookalike");
@@ -25,7 +30,9 @@ test("lookalikes: a mixed-script slug is flagged in the table and the check box;
   const long = row(page, "lll");
 
   await expect(mixed.getByText("Mixed scripts")).toBeVisible();
-  await expect(mixed.getByTitle(`This slug mixes Latin and Cyrillic letters (Cyrillic: ${CYRILLIC_O}), which look alike`, { exact: false })).toBeVisible();
+  await expect(
+    mixed.getByTitle(`This slug mixes Latin and Cyrillic letters (Cyrillic: ${CYRILLIC_O}), which look alike`, { exact: false }),
+  ).toBeVisible();
   for (const other of [plain, flood, long]) await expect(other.getByText("Mixed scripts")).toHaveCount(0);
 
   // The flood is cut down to a few marks, said so with a badge, and clipped; the stored form stays in the tooltip.

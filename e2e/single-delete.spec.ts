@@ -1,6 +1,8 @@
 import { apiAs, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
 
-test("single delete: cancel, Escape and a click outside remove nothing; confirm removes with a reason in the audit log", async ({ page }) => {
+test("single delete: cancel, Escape and a click outside remove nothing; confirm removes with a reason in the audit log", async ({
+  page,
+}) => {
   const urls = await seedEntries("single", 3);
   const target = urls[1]!;
   await openAsTeam(page, "single");

@@ -10,7 +10,10 @@ export function derivePostgresSchema(source: string): string {
   const replacements: [string, string][] = [
     ['provider = "sqlite"', 'provider = "postgresql"'],
     ['output     = "../lib/db/generated"', 'output     = "../../lib/db/generated-postgres"'],
-    ["// Source of truth for the data model (SQLite, the embedded default).", `// Derived from ${SOURCE_SCHEMA} by npm run db:derive; do not edit.`],
+    [
+      "// Source of truth for the data model (SQLite, the embedded default).",
+      `// Derived from ${SOURCE_SCHEMA} by npm run db:derive; do not edit.`,
+    ],
   ];
   return replacements.reduce((schema, [from, to]) => {
     if (!schema.includes(from)) throw new Error(`${SOURCE_SCHEMA} no longer contains: ${from}`);

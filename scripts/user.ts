@@ -35,7 +35,13 @@ runCli(async () => {
   const team = await findTeamBySlug(values.team);
   if (command === "create") {
     const role = (values.role ?? "viewer") as Role;
-    const { user, created } = await createUser({ email: values.email, name: values.name, password: await readPassword(), teamId: team.id, role });
+    const { user, created } = await createUser({
+      email: values.email,
+      name: values.name,
+      password: await readPassword(),
+      teamId: team.id,
+      role,
+    });
     console.log(`${created ? "Created" : "Existing user"} ${user.email} is now ${role} of ${team.slug}`);
   } else if (command === "remove") {
     await removeMembership({ email: values.email, teamId: team.id });

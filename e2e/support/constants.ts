@@ -3,7 +3,22 @@ export const E2E_USER = { email: "e2e@dnc.test", password: "e2e-password-1" };
 export const DEMO_PASSWORD = "demo-password";
 
 /** One team per test that writes, so each test has its own rate-limit budget and data. */
-export const E2E_TEAMS = ["perf", "single", "bulk", "gone", "pause", "kbd", "keys", "csv-a", "csv-b", "add", "csv-safe", "import", "offline", "lookalike"] as const;
+export const E2E_TEAMS = [
+  "perf",
+  "single",
+  "bulk",
+  "gone",
+  "pause",
+  "kbd",
+  "keys",
+  "csv-a",
+  "csv-b",
+  "add",
+  "csv-safe",
+  "import",
+  "offline",
+  "lookalike",
+] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
 export const PERF_ENTRIES = 100_000;

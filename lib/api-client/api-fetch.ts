@@ -36,7 +36,12 @@ export async function apiRaw(path: string, request: ApiRequest): Promise<Respons
 export async function readEnvelope<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => null)) as { data?: T; error?: string; message?: string; resetTime?: number } | null;
   if (!response.ok || !body) {
-    throw new ApiRequestError(response.status, body?.error ?? "network_error", body?.message ?? `Request failed (${response.status})`, body?.resetTime);
+    throw new ApiRequestError(
+      response.status,
+      body?.error ?? "network_error",
+      body?.message ?? `Request failed (${response.status})`,
+      body?.resetTime,
+    );
   }
   return body.data as T;
 }
@@ -49,10 +54,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest): Promise<T>
  * For long jobs (export, import): a 429 waits as long as the server says and sends the same
  * request again, so a job of many requests runs at the rate limit instead of failing part-way.
  */
-export async function apiFetchPaced<T>(
-  path: string,
-  request: ApiRequest & { onWait?: (ms: number) => void },
-): Promise<T> {
+export async function apiFetchPaced<T>(path: string, request: ApiRequest & { onWait?: (ms: number) => void }): Promise<T> {
   for (;;) {
     const response = await apiRaw(path, request);
     if (response.status !== 429) return readEnvelope<T>(response);

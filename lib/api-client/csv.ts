@@ -72,7 +72,10 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
     } else if (cells.every((cell) => cell.trim() === "")) {
       continue;
     } else if (named >= 0 && cells.length !== header.length) {
-      problems.push({ row, problem: `${cells.length} ${cells.length === 1 ? "field" : "fields"} where the header has ${header.length}: the columns may have shifted, so the row is not used.` });
+      problems.push({
+        row,
+        problem: `${cells.length} ${cells.length === 1 ? "field" : "fields"} where the header has ${header.length}: the columns may have shifted, so the row is not used.`,
+      });
     } else if ((cells[column] ?? "").trim() === "") {
       problems.push({ row, problem: named >= 0 ? "No URL in the “url” column." : "No URL in the first column." });
     } else {
@@ -83,6 +86,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
 }
 
 const QUOTE_PROBLEMS: Record<string, string> = {
-  MissingQuotes: "A quote opened in this row is never closed: the rest of the file was read as part of this row, so no row after it could be read.",
+  MissingQuotes:
+    "A quote opened in this row is never closed: the rest of the file was read as part of this row, so no row after it could be read.",
   InvalidQuotes: "A quoted field has text after its closing quote.",
 };

@@ -29,7 +29,14 @@ export async function authenticateApiKey(authorization: string | null): Promise<
       select: { id: true, teamId: true, scope: true, prefix: true, revokedAt: true, lastUsedAt: true },
     });
     if (!record) throw new AppError("unauthorized");
-    key = { id: record.id, teamId: record.teamId, scope: record.scope, prefix: record.prefix, revoked: record.revokedAt !== null, lastUsedAt: record.lastUsedAt };
+    key = {
+      id: record.id,
+      teamId: record.teamId,
+      scope: record.scope,
+      prefix: record.prefix,
+      revoked: record.revokedAt !== null,
+      lastUsedAt: record.lastUsedAt,
+    };
     cache.set(hash, key, cached.signal);
   }
   if (key.revoked) throw new AppError("unauthorized");

@@ -16,18 +16,16 @@ export async function listAuditEvents(options: { teamId: string } & ListAuditQue
     }),
     db.auditEvent.count({ where }),
   ]);
-  const events = rows.map(
-    (row): z.output<typeof auditEventSchema> => ({
-      $id: row.id,
-      teamId: row.teamId,
-      action: row.action as z.output<typeof auditEventSchema>["action"],
-      actor: row.actor,
-      targetId: row.targetId,
-      url: row.url,
-      reason: row.reason,
-      requestId: row.requestId,
-      $createdAt: row.createdAt.toISOString(),
-    }),
-  );
+  const events = rows.map((row): z.output<typeof auditEventSchema> => ({
+    $id: row.id,
+    teamId: row.teamId,
+    action: row.action as z.output<typeof auditEventSchema>["action"],
+    actor: row.actor,
+    targetId: row.targetId,
+    url: row.url,
+    reason: row.reason,
+    requestId: row.requestId,
+    $createdAt: row.createdAt.toISOString(),
+  }));
   return { events, total, limit: options.limit, offset: options.offset };
 }

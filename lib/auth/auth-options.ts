@@ -18,7 +18,11 @@ const globalForThrottle = globalThis as unknown as { dncSignInThrottle?: SignInT
 function signInThrottle() {
   if (!globalForThrottle.dncSignInThrottle) {
     const config = env();
-    const options = { windowMs: config.DNC_SIGNIN_WINDOW_MS, perAccount: config.DNC_SIGNIN_ACCOUNT_LIMIT, perAddress: config.DNC_SIGNIN_ADDRESS_LIMIT };
+    const options = {
+      windowMs: config.DNC_SIGNIN_WINDOW_MS,
+      perAccount: config.DNC_SIGNIN_ACCOUNT_LIMIT,
+      perAddress: config.DNC_SIGNIN_ADDRESS_LIMIT,
+    };
     const local = new SignInThrottle(options);
     const redis = getRedis();
     globalForThrottle.dncSignInThrottle = redis ? new RedisSignInThrottle(redis, options, local) : local;

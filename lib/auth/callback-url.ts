@@ -14,7 +14,11 @@ function isHttpUrlOrPath(url: string): boolean {
  * page; the auth route answers 400 instead.
  */
 export function hasInvalidCallbackUrl(request: Request, cookie: (name: string) => string | undefined): boolean {
-  const values = [new URL(request.url).searchParams.get("callbackUrl"), cookie("next-auth.callback-url"), cookie("__Secure-next-auth.callback-url")];
+  const values = [
+    new URL(request.url).searchParams.get("callbackUrl"),
+    cookie("next-auth.callback-url"),
+    cookie("__Secure-next-auth.callback-url"),
+  ];
   return values.some((value) => value !== null && value !== undefined && value !== "" && !isHttpUrlOrPath(value));
 }
 

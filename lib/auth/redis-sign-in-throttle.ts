@@ -67,7 +67,19 @@ export class RedisSignInThrottle {
     const { windowMs, perAccount, perAddress, maxAddressDelayMs = DEFAULT_MAX_ADDRESS_DELAY_MS } = this.options;
     try {
       await this.redis.firstConnection;
-      const wait = Number(await this.redis.client.eval(RESERVE_SCRIPT, keys.length, ...keys, windowMs, perAccount, perAddress, ADDRESS_BASE_DELAY_MS, maxAddressDelayMs, attemptId));
+      const wait = Number(
+        await this.redis.client.eval(
+          RESERVE_SCRIPT,
+          keys.length,
+          ...keys,
+          windowMs,
+          perAccount,
+          perAddress,
+          ADDRESS_BASE_DELAY_MS,
+          maxAddressDelayMs,
+          attemptId,
+        ),
+      );
       return wait > 0 ? { retryAfterMs: wait } : { retryAfterMs: 0, attemptId };
     } catch (error) {
       logRedisError("sign-in throttle", error);

@@ -33,7 +33,9 @@ export async function readSessionUser(cookie: (name: string) => string | undefin
       userId: true,
       expiresAt: true,
       revokedAt: true,
-      user: { select: { id: true, email: true, name: true, memberships: { select: { role: true, team: true }, orderBy: { createdAt: "asc" } } } },
+      user: {
+        select: { id: true, email: true, name: true, memberships: { select: { role: true, team: true }, orderBy: { createdAt: "asc" } } },
+      },
     },
   });
   if (!session || session.userId !== payload.sub || session.revokedAt !== null || session.expiresAt.getTime() <= Date.now()) return null;

@@ -40,7 +40,10 @@ export class RedisTeamCache implements TeamCache {
   async lookup<Value>(teamId: string, field: string): Promise<Lookup<Value>> {
     try {
       await this.redis.firstConnection;
-      const [key, raw] = (await this.redis.client.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, `:${field}`)) as [string, string | null];
+      const [key, raw] = (await this.redis.client.eval(LOOKUP_SCRIPT, 1, generationKey(teamId), `${PREFIX}:${teamId}:`, `:${field}`)) as [
+        string,
+        string | null,
+      ];
       return { key, value: raw === null ? undefined : (JSON.parse(raw) as Value) };
     } catch (error) {
       logRedisError("cache lookup", error);

@@ -77,8 +77,10 @@ export async function changeTeamList<Result>(teamId: string, change: () => Promi
   try {
     return await change();
   } finally {
-    await cache.invalidateTeam(teamId).catch((error: unknown) =>
-      console.error(JSON.stringify({ level: "error", msg: "cache invalidation after a change failed", teamId, error: String(error) })),
-    );
+    await cache
+      .invalidateTeam(teamId)
+      .catch((error: unknown) =>
+        console.error(JSON.stringify({ level: "error", msg: "cache invalidation after a change failed", teamId, error: String(error) })),
+      );
   }
 }

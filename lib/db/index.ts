@@ -45,7 +45,9 @@ async function connectSqlite(): Promise<Clients> {
   if (journalMode !== "wal" || synchronous !== "full") {
     throw new Error(`SQLite is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, full)`);
   }
-  const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }) });
+  const reader = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }),
+  });
   return { reader, writer, durability: { journalMode, synchronous } };
 }
 

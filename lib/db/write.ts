@@ -39,9 +39,14 @@ export function auditRow(db: Db, event: AuditEventInput, at = new Date()): State
  */
 export function auditedChange(db: Db, change: Prisma.Sql, event: AuditEventInput, at = new Date()): Statement[] {
   if (databaseProvider() === "postgresql") {
-    return [db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) SELECT ${auditValues(event, at)} FROM changed`];
+    return [
+      db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) SELECT ${auditValues(event, at)} FROM changed`,
+    ];
   }
-  return [db.$executeRaw(change), db.$executeRaw`INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) SELECT ${auditValues(event, at)} WHERE changes() = 1`];
+  return [
+    db.$executeRaw(change),
+    db.$executeRaw`INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) SELECT ${auditValues(event, at)} WHERE changes() = 1`,
+  ];
 }
 
 /** `auditedChange` run on its own: the number of rows the change changed (0 or 1). */

@@ -17,13 +17,7 @@ export type EntrySource = "api" | "batch" | "dashboard" | "import";
  *    the insert happened (nothing inserted → `dnc_exists`, nothing recorded).
  * 3. The team's cached answers are invalidated around the change.
  */
-export async function addEntry(options: {
-  caller: Caller;
-  url: string;
-  note?: string;
-  source: EntrySource;
-  requestId: string;
-}) {
+export async function addEntry(options: { caller: Caller; url: string; note?: string; source: EntrySource; requestId: string }) {
   const url = normalizeLinkedInUrl(options.url);
   if (!url) throw new AppError("invalid_url");
   const { teamId, actor } = options.caller;

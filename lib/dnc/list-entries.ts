@@ -22,7 +22,8 @@ export async function listEntries(options: { teamId: string } & ListEntriesQuery
 
   const db = await getDb();
   const pattern = searchPattern(q);
-  const where = pattern === null ? Prisma.sql`"teamId" = ${teamId}` : Prisma.sql`"teamId" = ${teamId} AND "url" LIKE ${pattern} ESCAPE '\\'`;
+  const where =
+    pattern === null ? Prisma.sql`"teamId" = ${teamId}` : Prisma.sql`"teamId" = ${teamId} AND "url" LIKE ${pattern} ESCAPE '\\'`;
   const total = await countEntries(db, teamId, q, where);
   let entries: ReturnType<typeof serializeEntry>[] = [];
   if (offset < total) {
@@ -31,7 +32,9 @@ export async function listEntries(options: { teamId: string } & ListEntriesQuery
     const page = (take: number, skip: number) => db.$queryRaw<EntryRow[]>`
       SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE ${where}
       ORDER BY "createdAt" ${direction}, "id" ${direction} LIMIT ${take} OFFSET ${skip}`;
-    const rows = fromEnd ? (await page(Math.min(limit, total - offset), Math.max(0, total - offset - limit))).reverse() : await page(limit, offset);
+    const rows = fromEnd
+      ? (await page(Math.min(limit, total - offset), Math.max(0, total - offset - limit))).reverse()
+      : await page(limit, offset);
     entries = rows.map(serializeEntry);
   }
   await cache.store(cached.key, { entries, total } satisfies CachedPage);

@@ -8,17 +8,14 @@ export const MAX_LIST_LIMIT = 1000;
 export const MAX_LIST_OFFSET = 1_000_000_000;
 export const MAX_TEXT_FIELD_LENGTH = 500;
 
-const decimal = z.string().regex(/^\d{1,10}$/).transform(Number);
+const decimal = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number);
 
 export const listEntriesQuerySchema = z.object({
-  limit: decimal
-    .pipe(z.number().int().min(1).max(MAX_LIST_LIMIT))
-    .default(50)
-    .describe("Page size, 1–1000 (default 50)"),
-  offset: decimal
-    .pipe(z.number().int().min(0).max(MAX_LIST_OFFSET))
-    .default(0)
-    .describe("Entries to skip (default 0)"),
+  limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(50).describe("Page size, 1–1000 (default 50)"),
+  offset: decimal.pipe(z.number().int().min(0).max(MAX_LIST_OFFSET)).default(0).describe("Entries to skip (default 0)"),
   q: z.string().max(200).optional().describe("Extension: only entries whose URL contains this text (case-insensitive)"),
   order: z.enum(["desc", "asc"]).default("desc").describe("Extension: creation order (default newest first)"),
 });

@@ -28,9 +28,7 @@ export function mixedScripts(slug: string): ScriptMix | null {
     letters.set(script, seen.add(char));
   }
   if (letters.size < 2) return null;
-  return [...letters]
-    .map(([script, set]) => ({ script, letters: [...set] }))
-    .sort((a, b) => b.letters.length - a.letters.length);
+  return [...letters].map(([script, set]) => ({ script, letters: [...set] })).sort((a, b) => b.letters.length - a.letters.length);
 }
 
 /** "Latin and Cyrillic letters (Cyrillic: о)": the scripts, and the letters of all but the main one. */

@@ -60,7 +60,10 @@ function serveRoute(route: RouteDefinition): Handler {
       response = ok(data, { status: route.success.status, message: route.success.message });
     } catch (error) {
       const undeclared = error instanceof AppError && !declared.has(error.code);
-      response = errorResponse(undeclared ? new Error(`${route.method} ${route.path} answered undeclared code ${error.code}`) : error, requestId);
+      response = errorResponse(
+        undeclared ? new Error(`${route.method} ${route.path} answered undeclared code ${error.code}`) : error,
+        requestId,
+      );
     }
     response.headers.set("X-Request-Id", requestId);
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
@@ -93,7 +96,8 @@ function isAllowed(caller: Caller, access: RouteDefinition["access"]): boolean {
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof AppError) {
     // A client that hangs up mid-upload is not a fault of ours: one line, no stack trace.
-    if (error.code === "request_aborted") console.info(JSON.stringify({ level: "info", requestId, msg: "client closed the connection before its body was read" }));
+    if (error.code === "request_aborted")
+      console.info(JSON.stringify({ level: "info", requestId, msg: "client closed the connection before its body was read" }));
     // The unread rest of an oversized body makes the connection unusable: tell the client to open a new one.
     const headers = error.code === "payload_too_large" ? { Connection: "close" } : undefined;
     return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: ERROR_STATUS[error.code], headers });

@@ -54,7 +54,10 @@ export type TrustedProxies = { hops: number } | { networks: BlockList };
 export function parseTrustedProxies(value: string): TrustedProxies {
   if (/^\d+$/.test(value.trim())) return { hops: Number(value.trim()) };
   const networks = new BlockList();
-  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = item.split("/");
     const family = isIP(address);
     if (family === 0) throw new Error(`DNC_TRUSTED_PROXIES: "${item}" is not an address or CIDR`);
@@ -91,7 +94,10 @@ function isTrusted(address: string, networks: BlockList): boolean {
 export function clientAddress(headers: HeaderSource, proxies: TrustedProxies | null = trustedProxies()): string | null {
   const peer = peerAddress(headers);
   if (!proxies || peer === null) return peer;
-  const forwarded = (headerOf(headers, "x-forwarded-for") ?? "").split(",").map(canonicalAddress).filter((part) => isIP(part) !== 0);
+  const forwarded = (headerOf(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map(canonicalAddress)
+    .filter((part) => isIP(part) !== 0);
   const chain = [...forwarded, peer];
   if ("hops" in proxies) return chain[Math.max(0, chain.length - 1 - proxies.hops)]!;
   for (let index = chain.length - 1; index >= 0; index--) {

@@ -42,7 +42,13 @@ function operation(route: RouteDefinition) {
   const limit = rateLimits()[route.bucket];
   const parameters = [
     ...(route.id ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: route.id.example } }] : []),
-    { name: "X-DNC-Team", in: "header", required: false, schema: { type: "string" }, description: "Session callers: the slug of the team to act for (default: their first)" },
+    {
+      name: "X-DNC-Team",
+      in: "header",
+      required: false,
+      schema: { type: "string" },
+      description: "Session callers: the slug of the team to act for (default: their first)",
+    },
     ...Object.entries((route.query?.schema as z.ZodObject | undefined)?.shape ?? {}).map(([name, field]) => {
       const schema = jsonSchema(field as z.ZodType);
       return { name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema, description: schema.description };
@@ -70,7 +76,9 @@ function operation(route: RouteDefinition) {
       String(status),
       {
         description: codes.map((code) => `\`${code}\`: ${ERROR_MESSAGES[code]}`).join("; "),
-        content: { "application/json": { schema: { ...errorEnvelope, properties: { ...errorEnvelope.properties, error: { enum: codes } } } } },
+        content: {
+          "application/json": { schema: { ...errorEnvelope, properties: { ...errorEnvelope.properties, error: { enum: codes } } } },
+        },
       },
     ]),
   );

@@ -29,7 +29,10 @@ export const listEntriesRoute = defineRoute({
   summary: "List the team's entries, newest first",
   bucket: "read",
   access: "read",
-  query: { schema: listEntriesQuerySchema, errorFor: (issue) => (issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query") },
+  query: {
+    schema: listEntriesQuerySchema,
+    errorFor: (issue) => (issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query"),
+  },
   success: { status: 200, data: listEntriesResultSchema },
   errors: ["invalid_pagination", "invalid_query"],
   handle: ({ caller, query }) => listEntries({ teamId: caller.teamId, ...query }),
@@ -60,7 +63,10 @@ export const checkEntryRoute = defineRoute({
   summary: "Check whether a URL is on the team's list",
   bucket: "read",
   access: "read",
-  query: { schema: checkQuerySchema, errorFor: (issue) => (isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url") },
+  query: {
+    schema: checkQuerySchema,
+    errorFor: (issue) => (isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url"),
+  },
   success: { status: 200, data: checkResultSchema },
   errors: ["missing_url", "invalid_url"],
   handle: ({ caller, query }) => checkEntry({ teamId: caller.teamId, url: query.url }),
@@ -85,7 +91,8 @@ export const addEntriesRoute = defineRoute({
   },
   success: { status: 201, data: addEntriesResultSchema },
   errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries"],
-  handle: ({ caller, body, requestId }) => addEntries({ caller, urls: body!.entries.map((entry) => entry.url), source: "batch", requestId }),
+  handle: ({ caller, body, requestId }) =>
+    addEntries({ caller, urls: body!.entries.map((entry) => entry.url), source: "batch", requestId }),
 });
 
 const reasonError = (issue: z.core.$ZodIssue) => (issue.path.length === 0 ? "invalid_body" : "invalid_reason");

@@ -30,7 +30,9 @@ export async function createUser(options: { email: string; name?: string; passwo
   const passwordHash = existing ? undefined : await hashPassword(options.password);
   const userId = existing?.id ?? newUserId();
   await writeTransaction((tx) => [
-    ...(existing ? [] : [tx.user.create({ data: { id: userId, email, name: options.name ?? email.split("@")[0]!, passwordHash: passwordHash! } })]),
+    ...(existing
+      ? []
+      : [tx.user.create({ data: { id: userId, email, name: options.name ?? email.split("@")[0]!, passwordHash: passwordHash! } })]),
     tx.membership.create({ data: { userId, teamId: options.teamId, role: options.role } }),
   ]);
   return { user: { id: userId, email }, created: !existing };

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 export async function removeMembership(options: { email: string; teamId: string }) {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
-  const [{ count }] = await writeTransaction((tx) => [tx.membership.deleteMany({ where: { userId: user?.id ?? "", teamId: options.teamId } })]);
+  const [{ count }] = await writeTransaction((tx) => [
+    tx.membership.deleteMany({ where: { userId: user?.id ?? "", teamId: options.teamId } }),
+  ]);
   if (count === 0) throw new AppError("not_found", `${options.email} is not a member of this team`);
 }

@@ -28,7 +28,14 @@ describe("API keys", () => {
     ["a 10 kB header", `Bearer ${"k".repeat(10_000)}`],
   ])("%s → 401 on every route, never a 500", async (_label, authorization) => {
     const headers = authorization === undefined ? undefined : { authorization };
-    for (const [method, route] of [["GET", "/api/v1/dnc"], ["GET", "/api/v1/dnc/check?url=in/x"], ["POST", "/api/v1/dnc"], ["POST", "/api/v1/dnc/batch"], ["DELETE", "/api/v1/dnc/dnc_x"], ["GET", "/api/v1/audit"]]) {
+    for (const [method, route] of [
+      ["GET", "/api/v1/dnc"],
+      ["GET", "/api/v1/dnc/check?url=in/x"],
+      ["POST", "/api/v1/dnc"],
+      ["POST", "/api/v1/dnc/batch"],
+      ["DELETE", "/api/v1/dnc/dnc_x"],
+      ["GET", "/api/v1/audit"],
+    ]) {
       const response = await api(route!, { method, headers, body: method === "POST" ? { url: "in/x" } : undefined });
       expect(response.status, `${method} ${route}`).toBe(401);
       expect(response.body).toEqual(UNAUTHORIZED);

@@ -25,7 +25,11 @@ function expectError(response: { status: number; body: any }, status: number, co
 describe("POST /dnc", () => {
   it("201: adds the canonical form and answers in Kakiyo's envelope", async () => {
     const slug = `Jane-Doe-${Date.now()}`;
-    const response = await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: `https://uk.linkedin.com/in/${slug}/?trk=x` } });
+    const response = await api("/api/v1/dnc", {
+      method: "POST",
+      key: team.writeKey,
+      body: { url: `https://uk.linkedin.com/in/${slug}/?trk=x` },
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ error: null, message: "Added to Do Not Contact list" });
     const entry = response.body.data;
@@ -46,10 +50,20 @@ describe("POST /dnc", () => {
   });
 
   it("writes one dnc.added audit row with the request id", async () => {
-    const response = await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl(), note: "Opted out by email" } });
+    const response = await api("/api/v1/dnc", {
+      method: "POST",
+      key: team.writeKey,
+      body: { url: uniqueProfileUrl(), note: "Opted out by email" },
+    });
     const audit = await api("/api/v1/audit?action=dnc.added", { key: team.readKey });
     expect(audit.body.data.events).toMatchObject([
-      { action: "dnc.added", targetId: response.body.data.$id, url: response.body.data.url, reason: "Opted out by email", requestId: response.headers.get("x-request-id") },
+      {
+        action: "dnc.added",
+        targetId: response.body.data.$id,
+        url: response.body.data.url,
+        reason: "Opted out by email",
+        requestId: response.headers.get("x-request-id"),
+      },
     ]);
   });
 
@@ -112,7 +126,15 @@ describe("GET /dnc", () => {
     for (const order of ["desc", "asc"]) {
       const whole = (await api(`/api/v1/dnc?limit=1000&order=${order}`, { key: fresh.readKey })).body.data.entries;
       expect(whole).toHaveLength(11);
-      const pages: [offset: number, limit: number][] = [[0, 3], [4, 3], [6, 3], [8, 3], [9, 5], [10, 1], [5, 50]];
+      const pages: [offset: number, limit: number][] = [
+        [0, 3],
+        [4, 3],
+        [6, 3],
+        [8, 3],
+        [9, 5],
+        [10, 1],
+        [5, 50],
+      ];
       for (const [offset, limit] of pages) {
         const page = await api(`/api/v1/dnc?limit=${limit}&offset=${offset}&order=${order}`, { key: fresh.readKey });
         expect(page.body.data.entries, `${order} offset ${offset} limit ${limit}`).toEqual(whole.slice(offset, offset + limit));
@@ -131,12 +153,20 @@ describe("GET /dnc", () => {
     expect(ascending.body.data.entries.map((e: { $id: string }) => e.$id)).toEqual([a.$id, b.$id]);
   });
 
-  it.each(["limit=0", "limit=1001", "limit=-1", "limit=1e9", "limit=abc", "limit=1.5", "limit=", "offset=abc", "offset=-1", "offset=99999999999"])(
-    "400 invalid_pagination for %s",
-    async (query) => {
-      expectError(await api(`/api/v1/dnc?${query}`, { key: team.readKey }), 400, "invalid_pagination");
-    },
-  );
+  it.each([
+    "limit=0",
+    "limit=1001",
+    "limit=-1",
+    "limit=1e9",
+    "limit=abc",
+    "limit=1.5",
+    "limit=",
+    "offset=abc",
+    "offset=-1",
+    "offset=99999999999",
+  ])("400 invalid_pagination for %s", async (query) => {
+    expectError(await api(`/api/v1/dnc?${query}`, { key: team.readKey }), 400, "invalid_pagination");
+  });
 
   it("accepts the bounds limit=1 and limit=1000", async () => {
     expect((await api("/api/v1/dnc?limit=1", { key: team.readKey })).status).toBe(200);
@@ -183,7 +213,14 @@ describe("POST /dnc/batch", () => {
     const response = await api("/api/v1/dnc/batch", {
       method: "POST",
       key: team.writeKey,
-      body: { entries: [{ url: fresh }, { url: fresh.toUpperCase().replace("HTTPS://WWW.LINKEDIN.COM", "linkedin.com") }, { url: existing.url }, { url: "not a url" }] },
+      body: {
+        entries: [
+          { url: fresh },
+          { url: fresh.toUpperCase().replace("HTTPS://WWW.LINKEDIN.COM", "linkedin.com") },
+          { url: existing.url },
+          { url: "not a url" },
+        ],
+      },
     });
     expect(response.status).toBe(201);
     expect(response.body.error).toBeNull();
@@ -219,7 +256,11 @@ describe("POST /dnc/batch", () => {
 
   it("401 without a key, 403 with a read key", async () => {
     expectError(await api("/api/v1/dnc/batch", { method: "POST", body: { entries: [{ url: "in/x" }] } }), 401, "unauthorized");
-    expectError(await api("/api/v1/dnc/batch", { method: "POST", key: team.readKey, body: { entries: [{ url: "in/x" }] } }), 403, "forbidden");
+    expectError(
+      await api("/api/v1/dnc/batch", { method: "POST", key: team.readKey, body: { entries: [{ url: "in/x" }] } }),
+      403,
+      "forbidden",
+    );
   });
 });
 
@@ -239,10 +280,19 @@ describe("DELETE /dnc/{id}", () => {
     const viaBody = await addEntry(fresh.writeKey);
     const viaQuery = await addEntry(fresh.writeKey);
     await api(`/api/v1/dnc/${viaBody.$id}`, { method: "DELETE", key: fresh.writeKey, body: { reason: "Consent restored 2026-11-01" } });
-    const deleted = await api(`/api/v1/dnc/${viaQuery.$id}?reason=${encodeURIComponent("Added by mistake")}`, { method: "DELETE", key: fresh.writeKey });
+    const deleted = await api(`/api/v1/dnc/${viaQuery.$id}?reason=${encodeURIComponent("Added by mistake")}`, {
+      method: "DELETE",
+      key: fresh.writeKey,
+    });
     const audit = await api("/api/v1/audit?action=dnc.deleted", { key: fresh.readKey });
     expect(audit.body.data.events).toMatchObject([
-      { action: "dnc.deleted", targetId: viaQuery.$id, url: viaQuery.url, reason: "Added by mistake", requestId: deleted.headers.get("x-request-id") },
+      {
+        action: "dnc.deleted",
+        targetId: viaQuery.$id,
+        url: viaQuery.url,
+        reason: "Added by mistake",
+        requestId: deleted.headers.get("x-request-id"),
+      },
       { action: "dnc.deleted", targetId: viaBody.$id, url: viaBody.url, reason: "Consent restored 2026-11-01" },
     ]);
     expect(audit.body.data.events[0].actor).toMatch(/^key:dncsk_/);
@@ -278,7 +328,11 @@ describe("DELETE /dnc/{id}", () => {
 
   it("400 invalid_reason for an over-long reason; nothing deleted", async () => {
     const entry = await addEntry(team.writeKey);
-    expectError(await api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, body: { reason: "r".repeat(501) } }), 400, "invalid_reason");
+    expectError(
+      await api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, body: { reason: "r".repeat(501) } }),
+      400,
+      "invalid_reason",
+    );
     expect((await api(`/api/v1/dnc/check?url=${encodeURIComponent(entry.url)}`, { key: team.readKey })).body.data.onList).toBe(true);
   });
 
@@ -304,7 +358,11 @@ describe("GET /audit", () => {
   it("lists adds, batch adds and deletes newest first, filterable by action", async () => {
     const fresh = await createTestTeam();
     const single = await addEntry(fresh.writeKey);
-    await api("/api/v1/dnc/batch", { method: "POST", key: fresh.writeKey, body: { entries: [{ url: "in/audit-a" }, { url: "in/audit-b" }] } });
+    await api("/api/v1/dnc/batch", {
+      method: "POST",
+      key: fresh.writeKey,
+      body: { entries: [{ url: "in/audit-a" }, { url: "in/audit-b" }] },
+    });
     await api(`/api/v1/dnc/${single.$id}`, { method: "DELETE", key: fresh.writeKey });
     const response = await api("/api/v1/audit?limit=10", { key: fresh.readKey });
     expect(response.status).toBe(200);
@@ -349,7 +407,15 @@ describe("Kakiyo path shape and discovery", () => {
     expect(response.status).toBe(200);
     const doc = response.body;
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api-keys", "/api-keys/{id}", "/audit", "/dnc", "/dnc/batch", "/dnc/check", "/dnc/{id}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api-keys",
+      "/api-keys/{id}",
+      "/audit",
+      "/dnc",
+      "/dnc/batch",
+      "/dnc/check",
+      "/dnc/{id}",
+    ]);
     expect(doc.paths["/api-keys"].post.security).toEqual([{ session: [] }]);
     expect(doc.paths["/dnc"].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     const del = doc.paths["/dnc/{id}"].delete;
@@ -359,7 +425,10 @@ describe("Kakiyo path shape and discovery", () => {
     );
     const limit = doc.paths["/dnc"].get.parameters.find((p: { name: string }) => p.name === "limit");
     expect(limit.schema).toMatchObject({ type: "string" });
-    expect(doc.paths["/dnc/batch"].post.requestBody.content["application/json"].schema.properties.entries).toMatchObject({ minItems: 1, maxItems: 1000 });
+    expect(doc.paths["/dnc/batch"].post.requestBody.content["application/json"].schema.properties.entries).toMatchObject({
+      minItems: 1,
+      maxItems: 1000,
+    });
     // The limits come from this server's configuration (a 5-second test window), not from a hand-kept copy.
     const windowSeconds = inject("rateWindowMs") / 1000;
     expect(doc.paths["/dnc/{id}"].delete["x-rate-limit"]).toEqual({ bucket: "write", limit: 30, windowSeconds });
@@ -369,9 +438,17 @@ describe("Kakiyo path shape and discovery", () => {
     for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
       const concrete = path.replace("{id}", "dnc_AAAAAAAAAAAAAAAAAAAA");
       const unserved = ["get", "post", "delete", "put", "patch"].find((method) => !(method in operations))!;
-      const refused = await api(`/api/v1${concrete}`, { method: unserved.toUpperCase(), key: team.readKey, ...(unserved === "get" ? {} : { body: {} }) });
+      const refused = await api(`/api/v1${concrete}`, {
+        method: unserved.toUpperCase(),
+        key: team.readKey,
+        ...(unserved === "get" ? {} : { body: {} }),
+      });
       expect(refused.status, `${unserved} ${path}`).toBe(405);
-      expect(refused.headers.get("allow")!.split(", ").sort()).toEqual(Object.keys(operations).map((method) => method.toUpperCase()).sort());
+      expect(refused.headers.get("allow")!.split(", ").sort()).toEqual(
+        Object.keys(operations)
+          .map((method) => method.toUpperCase())
+          .sort(),
+      );
     }
     const { validate } = await import("@readme/openapi-parser");
     expect(await validate(structuredClone(doc))).toMatchObject({ valid: true, warnings: [] });
@@ -382,7 +459,10 @@ describe("health", () => {
   it("reports the database (a durable one, for SQLite) and Redis", async () => {
     const response = await api("/api/health");
     expect(response.status).toBe(200);
-    const database = inject("engine") === "sqlite" ? { ok: true, engine: "sqlite", journalMode: "wal", synchronous: "full" } : { ok: true, engine: "postgresql" };
+    const database =
+      inject("engine") === "sqlite"
+        ? { ok: true, engine: "sqlite", journalMode: "wal", synchronous: "full" }
+        : { ok: true, engine: "postgresql" };
     const redis = inject("redisUrl") ? { configured: true, ok: true } : { configured: false };
     expect(response.body).toEqual({ ok: true, status: "ok", database, redis });
   });

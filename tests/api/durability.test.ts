@@ -22,18 +22,30 @@ describe("durability and atomicity of deletes", () => {
 
   it("overlapping batches beside single adds and deletes: no errors, every URL stored once with one audit row", async () => {
     const team = await createTestTeam();
-    const singles = (await api("/api/v1/dnc/batch", { method: "POST", key: team.writeKey, body: { entries: Array.from({ length: 10 }, (_, i) => ({ url: `in/single-${i}` })) } })).body.data.details;
-    const batches = Array.from({ length: 4 }, (_, b) => ({ entries: Array.from({ length: 300 }, (_, i) => ({ url: `in/overlap-${b * 100 + i}` })) }));
+    const singles = (
+      await api("/api/v1/dnc/batch", {
+        method: "POST",
+        key: team.writeKey,
+        body: { entries: Array.from({ length: 10 }, (_, i) => ({ url: `in/single-${i}` })) },
+      })
+    ).body.data.details;
+    const batches = Array.from({ length: 4 }, (_, b) => ({
+      entries: Array.from({ length: 300 }, (_, i) => ({ url: `in/overlap-${b * 100 + i}` })),
+    }));
     const responses = await Promise.all([
       ...batches.map((body) => api("/api/v1/dnc/batch", { method: "POST", key: team.writeKey, body })),
       ...singles.map((detail: { $id: string }) => api(`/api/v1/dnc/${detail.$id}`, { method: "DELETE", key: team.writeKey })),
-      ...Array.from({ length: 10 }, (_, i) => api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: `in/overlap-${i * 50}` } })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: `in/overlap-${i * 50}` } }),
+      ),
     ]);
     expect(responses.map((r) => r.status).filter((status) => ![200, 201, 409].includes(status))).toEqual([]);
     const db = await testDb();
     const urls = new Set(batches.flatMap((body) => body.entries.map((entry) => `https://linkedin.com/in/${entry.url.slice(3)}`)));
     expect(await db.dncEntry.count({ where: { teamId: team.id } })).toBe(urls.size);
-    const added = await db.auditEvent.count({ where: { teamId: team.id, action: { in: ["dnc.added", "dnc.batch_added"] }, url: { in: [...urls] } } });
+    const added = await db.auditEvent.count({
+      where: { teamId: team.id, action: { in: ["dnc.added", "dnc.batch_added"] }, url: { in: [...urls] } },
+    });
     expect(added).toBe(urls.size);
     expect(await db.auditEvent.count({ where: { teamId: team.id, action: "dnc.deleted" } })).toBe(10);
   });
@@ -54,7 +66,9 @@ describe("durability and atomicity of deletes", () => {
     const { generateApiKey } = await import("@/lib/api-keys/api-key-format");
     const key = generateApiKey();
     await db.team.create({ data: { id: "team_durability", name: "Durability", slug: "durability" } });
-    await db.apiKey.create({ data: { id: "key_durability", teamId: "team_durability", name: "d", scope: "write", prefix: key.prefix, hash: key.hash } });
+    await db.apiKey.create({
+      data: { id: "key_durability", teamId: "team_durability", name: "d", scope: "write", prefix: key.prefix, hash: key.hash },
+    });
 
     try {
       const urls = Array.from({ length: 400 }, (_, i) => ({ url: `in/durable-${i}` }));
@@ -68,7 +82,12 @@ describe("durability and atomicity of deletes", () => {
         for (const id of queue) {
           if (killed) return;
           try {
-            const response = await api(`/api/v1/dnc/${id}`, { method: "DELETE", key: key.key, body: { reason: "durability" }, baseUrl: first.baseUrl });
+            const response = await api(`/api/v1/dnc/${id}`, {
+              method: "DELETE",
+              key: key.key,
+              body: { reason: "durability" },
+              baseUrl: first.baseUrl,
+            });
             if (response.status === 200) acknowledged.push(id);
           } catch {
             return; // the server died under this request: not acknowledged
@@ -92,9 +111,13 @@ describe("durability and atomicity of deletes", () => {
           expect(fresh.pragma("journal_mode", { simple: true })).toBe("wal");
           fresh.close();
         }
-        const remaining = new Set((await db.dncEntry.findMany({ where: { teamId: "team_durability" }, select: { id: true } })).map((r) => r.id));
+        const remaining = new Set(
+          (await db.dncEntry.findMany({ where: { teamId: "team_durability" }, select: { id: true } })).map((r) => r.id),
+        );
         const audited = new Set(
-          (await db.auditEvent.findMany({ where: { teamId: "team_durability", action: "dnc.deleted" }, select: { targetId: true } })).map((r) => r.targetId),
+          (await db.auditEvent.findMany({ where: { teamId: "team_durability", action: "dnc.deleted" }, select: { targetId: true } })).map(
+            (r) => r.targetId,
+          ),
         );
 
         expect(acknowledged.length).toBeGreaterThanOrEqual(120);

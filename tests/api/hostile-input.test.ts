@@ -11,15 +11,35 @@ async function storedCount(teamId: string) {
 
 describe("hostile input: a 4xx in the envelope, never a 500, nothing stored", () => {
   it.each([
-    { label: "a body over 1 MiB with Content-Length", body: JSON.stringify({ url: "in/x", pad: "x".repeat(ONE_MIB) }), status: 413, code: "payload_too_large" },
-    { label: "a batch over 1 MiB", body: JSON.stringify({ entries: [{ url: `in/${"y".repeat(ONE_MIB)}` }] }), status: 413, code: "payload_too_large" },
+    {
+      label: "a body over 1 MiB with Content-Length",
+      body: JSON.stringify({ url: "in/x", pad: "x".repeat(ONE_MIB) }),
+      status: 413,
+      code: "payload_too_large",
+    },
+    {
+      label: "a batch over 1 MiB",
+      body: JSON.stringify({ entries: [{ url: `in/${"y".repeat(ONE_MIB)}` }] }),
+      status: 413,
+      code: "payload_too_large",
+    },
     { label: "malformed JSON", body: "{url:", status: 400, code: "invalid_json" },
     { label: "JSON null", body: "null", status: 400, code: "invalid_body" },
     { label: "a number", body: "42", status: 400, code: "invalid_body" },
     { label: "a NUL in the URL", body: JSON.stringify({ url: "https://linkedin.com/in/a\u0000b" }), status: 400, code: "invalid_url" },
     { label: "a percent-encoded NUL", body: JSON.stringify({ url: "https://linkedin.com/in/a%00b" }), status: 400, code: "invalid_url" },
-    { label: "right-to-left override", body: JSON.stringify({ url: "https://linkedin.com/in/a\u202eb" }), status: 400, code: "invalid_url" },
-    { label: "SQL metacharacters", body: JSON.stringify({ url: "https://linkedin.com/in/x'); DROP TABLE DncEntry;--" }), status: 400, code: "invalid_url" },
+    {
+      label: "right-to-left override",
+      body: JSON.stringify({ url: "https://linkedin.com/in/a\u202eb" }),
+      status: 400,
+      code: "invalid_url",
+    },
+    {
+      label: "SQL metacharacters",
+      body: JSON.stringify({ url: "https://linkedin.com/in/x'); DROP TABLE DncEntry;--" }),
+      status: 400,
+      code: "invalid_url",
+    },
     { label: "a traversal", body: JSON.stringify({ url: "https://linkedin.com/in/../../etc/passwd" }), status: 400, code: "invalid_url" },
     { label: "an emoji slug", body: JSON.stringify({ url: "https://linkedin.com/in/🙂" }), status: 400, code: "invalid_url" },
     { label: "lone surrogate", body: '{"url":"https://linkedin.com/in/a\\ud800"}', status: 400, code: "invalid_url" },
@@ -60,10 +80,18 @@ describe("hostile input: a 4xx in the envelope, never a 500, nothing stored", ()
 
   it("unicode slugs are stored once, in canonical form", async () => {
     const team = await createTestTeam();
-    const response = await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: "https://de.linkedin.com/in/JÜRGEN-Müller" } });
+    const response = await api("/api/v1/dnc", {
+      method: "POST",
+      key: team.writeKey,
+      body: { url: "https://de.linkedin.com/in/JÜRGEN-Müller" },
+    });
     expect(response.status).toBe(201);
     expect(response.body.data.url).toBe("https://linkedin.com/in/j%C3%BCrgen-m%C3%BCller");
-    const again = await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: "linkedin.com/in/j%C3%BCrgen-m%C3%BCller" } });
+    const again = await api("/api/v1/dnc", {
+      method: "POST",
+      key: team.writeKey,
+      body: { url: "linkedin.com/in/j%C3%BCrgen-m%C3%BCller" },
+    });
     expect(again.body.error).toBe("dnc_exists");
   });
 
@@ -73,7 +101,13 @@ describe("hostile input: a 4xx in the envelope, never a 500, nothing stored", ()
     const response = await api("/api/v1/dnc", {
       method: "POST",
       key: team.writeKey,
-      body: { url: "in/ignored-fields", $id: "dnc_AAAAAAAAAAAAAAAAAAAA", teamId: other.id, $createdAt: "2000-01-01T00:00:00.000Z", createdBy: "someone" },
+      body: {
+        url: "in/ignored-fields",
+        $id: "dnc_AAAAAAAAAAAAAAAAAAAA",
+        teamId: other.id,
+        $createdAt: "2000-01-01T00:00:00.000Z",
+        createdBy: "someone",
+      },
     });
     expect(response.status).toBe(201);
     expect(response.body.data.$id).not.toBe("dnc_AAAAAAAAAAAAAAAAAAAA");

@@ -26,7 +26,13 @@ function rawRequest(head: string, bodyPart = "", options: { hangUpAfterMs?: numb
 }
 
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
-const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4).replace(/^[0-9a-f]+\r\n/i, "").replace(/\r\n0\r\n\r\n$/, ""));
+const bodyOf = (answer: string) =>
+  JSON.parse(
+    answer
+      .slice(answer.indexOf("\r\n\r\n") + 4)
+      .replace(/^[0-9a-f]+\r\n/i, "")
+      .replace(/\r\n0\r\n\r\n$/, ""),
+  );
 
 describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx", () => {
   it.each(["/api/v1/dnc/%ff", "/v1/dnc/%ff", "/api/v1/%ff", "/api/v1/dnc/%C0%80", "/api/auth/%ff", "/entries/%ff"])(
@@ -34,7 +40,11 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     async (path) => {
       const team = await createTestTeam();
       for (const method of ["GET", "DELETE", "POST"]) {
-        const response = await api(path, { method, key: team.writeKey, ...(method === "POST" ? { body: { url: uniqueProfileUrl() } } : {}) });
+        const response = await api(path, {
+          method,
+          key: team.writeKey,
+          ...(method === "POST" ? { body: { url: uniqueProfileUrl() } } : {}),
+        });
         expect({ method, status: response.status, error: response.body.error }).toEqual({ method, status: 400, error: "invalid_path" });
       }
       expect((await api("/api/v1/dnc", { key: team.readKey })).body.data.total).toBe(0);
@@ -74,7 +84,10 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     async (callbackUrl) => {
       const member = await signedInMember(await createTestTeam(), "viewer");
       const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-      const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((line) => line.split(";")[0])
+        .join("; ");
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
       const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
         method: "POST",
@@ -101,7 +114,9 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     // Other test files share the server (and its log); look only at what this hang-up could have written.
     const written = readFileSync(logFile, "utf8").slice(logBefore);
     expect(written).toMatch(/\{"level":"info","requestId":"req_\w+","msg":"client closed the connection before its body was read"\}/);
-    expect(written).not.toMatch(/Error: (aborted|terminated)|ECONNRESET|ERR_STREAM_PREMATURE_CLOSE|request_aborted|"level":"error".*closed/);
+    expect(written).not.toMatch(
+      /Error: (aborted|terminated)|ECONNRESET|ERR_STREAM_PREMATURE_CLOSE|request_aborted|"level":"error".*closed/,
+    );
     expect((await api("/api/v1/dnc", { key: team.readKey })).body.data.total).toBe(0);
   });
 });
@@ -115,7 +130,10 @@ describe("refused callers spend none of the team's budget", () => {
       const asViewer = { headers: { cookie: viewer.jar.header(), "x-dnc-team": team.slug, origin: baseUrl() } };
       expect((await api("/api/v1/dnc/dnc_AAAAAAAAAAAAAAAAAAAA", { method: "DELETE", body: {}, ...asViewer })).status).toBe(403);
     }
-    for (let i = 0; i < 8; i++) expect((await api("/api/v1/dnc", { method: "POST", key: "dnc_live_not-a-real-key", body: { url: uniqueProfileUrl() } })).status).toBe(401);
+    for (let i = 0; i < 8; i++)
+      expect((await api("/api/v1/dnc", { method: "POST", key: "dnc_live_not-a-real-key", body: { url: uniqueProfileUrl() } })).status).toBe(
+        401,
+      );
     const allowed = await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl() } });
     expect(allowed.status).toBe(201);
     expect(allowed.headers.get("ratelimit-remaining")).toBe(String(Number(allowed.headers.get("ratelimit-limit")) - 1));
@@ -151,7 +169,9 @@ describe("security headers on every response", () => {
 
   it("every page response has a nonce of its own", async () => {
     const nonces = await Promise.all(
-      [1, 2, 3].map(async () => /'nonce-([^']+)'/.exec((await fetch(`${baseUrl()}/sign-in`)).headers.get("content-security-policy") ?? "")?.[1]),
+      [1, 2, 3].map(
+        async () => /'nonce-([^']+)'/.exec((await fetch(`${baseUrl()}/sign-in`)).headers.get("content-security-policy") ?? "")?.[1],
+      ),
     );
     expect(new Set(nonces).size).toBe(3);
   });

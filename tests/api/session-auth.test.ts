@@ -20,7 +20,11 @@ describe("dashboard sessions on the API", () => {
     expect(listed.body.data.total).toBe(1);
     expect(listed.headers.get("ratelimit-limit")).not.toBeNull();
 
-    const removed = await api(`/api/v1/dnc/${added.body.data.$id}`, { method: "DELETE", body: { reason: "consent withdrawn" }, ...asMember(owner, team) });
+    const removed = await api(`/api/v1/dnc/${added.body.data.$id}`, {
+      method: "DELETE",
+      body: { reason: "consent withdrawn" },
+      ...asMember(owner, team),
+    });
     expect(removed.status).toBe(200);
     const audit = await api("/api/v1/audit?action=dnc.deleted", asMember(owner, team));
     expect(audit.body.data.events).toMatchObject([{ actor: owner.email, reason: "consent withdrawn" }]);
@@ -48,10 +52,20 @@ describe("dashboard sessions on the API", () => {
     const { team, owner } = await teamWithOwner();
     const request = asMember(owner, team, headers);
     if (request.headers.origin === "") delete (request.headers as Record<string, string>).origin;
-    const post = await api("/api/v1/dnc", { method: "POST", body: JSON.stringify({ url: uniqueProfileUrl() }), ...request, headers: { "content-type": "application/json", ...request.headers } });
+    const post = await api("/api/v1/dnc", {
+      method: "POST",
+      body: JSON.stringify({ url: uniqueProfileUrl() }),
+      ...request,
+      headers: { "content-type": "application/json", ...request.headers },
+    });
     expect(post.status).toBe(status);
     const seeded = await api("/api/v1/dnc", { method: "POST", body: { url: uniqueProfileUrl() }, key: team.writeKey });
-    const del = await api(`/api/v1/dnc/${seeded.body.data.$id}`, { method: "DELETE", body: JSON.stringify({}), ...request, headers: { "content-type": "application/json", ...request.headers } });
+    const del = await api(`/api/v1/dnc/${seeded.body.data.$id}`, {
+      method: "DELETE",
+      body: JSON.stringify({}),
+      ...request,
+      headers: { "content-type": "application/json", ...request.headers },
+    });
     expect(del.status).toBe(status);
     expect((await api("/api/v1/dnc", { key: team.readKey })).body.data.total).toBe(1);
   });

@@ -36,7 +36,11 @@ describe("the same-origin check compares scheme, host and port", () => {
     const team = await createTestTeam();
     const owner = await signedInMember(team, "owner");
     const origin = originFor(new URL(inject("baseUrl")));
-    const response = await api("/api/v1/dnc", { method: "POST", body: { url: uniqueProfileUrl() }, headers: { cookie: owner.jar.header(), "x-dnc-team": team.slug, origin } });
+    const response = await api("/api/v1/dnc", {
+      method: "POST",
+      body: { url: uniqueProfileUrl() },
+      headers: { cookie: owner.jar.header(), "x-dnc-team": team.slug, origin },
+    });
     expect(response.status).toBe(403);
     expect(response.body.error).toBe("forbidden");
   });

@@ -66,11 +66,15 @@ describe("the per-address limit uses the socket's address unless a trusted proxy
     it("rotating a forged X-Forwarded-For does not escape the limit, and forging the victim's address does not slow the victim", async () => {
       const victim = await signedInMember(await createTestTeam(), "viewer");
       for (let i = 0; i < 6; i++) {
-        const error = await signInFrom(server.baseUrl(), ATTACKER, `sprayed-${i}@example.test`, "guess", { "x-forwarded-for": i % 2 ? VICTIM : `203.0.113.${i}` });
+        const error = await signInFrom(server.baseUrl(), ATTACKER, `sprayed-${i}@example.test`, "guess", {
+          "x-forwarded-for": i % 2 ? VICTIM : `203.0.113.${i}`,
+        });
         expect(error).toBe("CredentialsSignin");
       }
       // The seventh attempt from the attacker's socket waits, whatever address the header claims.
-      expect(await signInFrom(server.baseUrl(), ATTACKER, "sprayed-7@example.test", "guess", { "x-forwarded-for": "198.51.100.77" })).toMatch(THROTTLED);
+      expect(
+        await signInFrom(server.baseUrl(), ATTACKER, "sprayed-7@example.test", "guess", { "x-forwarded-for": "198.51.100.77" }),
+      ).toMatch(THROTTLED);
       expect(await signInFrom(server.baseUrl(), VICTIM, victim.email, TEST_PASSWORD)).toBeNull();
       // A growing delay, not a lockout: a second later the attacker's address may try once more.
       await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -87,9 +91,13 @@ describe("the per-address limit uses the socket's address unless a trusted proxy
       // Every request comes through the proxy (one socket address); the proxy appends the real client.
       const viaProxy = (client: string, forged?: string) => ({ "x-forwarded-for": forged ? `${forged}, ${client}` : client });
       for (let i = 0; i < 3; i++) {
-        expect(await signInFrom(server.baseUrl(), "127.0.0.1", `guess-${i}@example.test`, "guess", viaProxy("192.0.2.66", "192.0.2.10"))).toBe("CredentialsSignin");
+        expect(
+          await signInFrom(server.baseUrl(), "127.0.0.1", `guess-${i}@example.test`, "guess", viaProxy("192.0.2.66", "192.0.2.10")),
+        ).toBe("CredentialsSignin");
       }
-      expect(await signInFrom(server.baseUrl(), "127.0.0.1", "guess-3@example.test", "guess", viaProxy("192.0.2.66", "192.0.2.10"))).toMatch(THROTTLED);
+      expect(
+        await signInFrom(server.baseUrl(), "127.0.0.1", "guess-3@example.test", "guess", viaProxy("192.0.2.66", "192.0.2.10")),
+      ).toMatch(THROTTLED);
       expect(await signInFrom(server.baseUrl(), "127.0.0.1", victim.email, TEST_PASSWORD, viaProxy("192.0.2.10"))).toBeNull();
     });
   });

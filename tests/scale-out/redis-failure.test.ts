@@ -40,7 +40,12 @@ describe("Redis unreachable, then back", () => {
     expect(refusedAdd.body.error).toBe("service_unavailable");
     const refusedDelete = await api(`/api/v1/dnc/${toDelete.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: server.baseUrl });
     expect(refusedDelete.status).toBe(503);
-    const refusedBatch = await api("/api/v1/dnc/batch", { method: "POST", key: team.writeKey, body: { entries: [{ url: "in/x" }] }, baseUrl: server.baseUrl });
+    const refusedBatch = await api("/api/v1/dnc/batch", {
+      method: "POST",
+      key: team.writeKey,
+      body: { entries: [{ url: "in/x" }] },
+      baseUrl: server.baseUrl,
+    });
     expect(refusedBatch.status).toBe(503);
 
     // Checks still answer, from the database, and correctly.
@@ -55,9 +60,7 @@ describe("Redis unreachable, then back", () => {
     expect((await api("/api/v1/dnc", { key: team.readKey, baseUrl: server.baseUrl })).body.data.total).toBe(2);
 
     await redis.start();
-    await expect
-      .poll(async () => (await add(uniqueProfileUrl("after"))).status, { timeout: 15_000, interval: 250 })
-      .toBe(201);
+    await expect.poll(async () => (await add(uniqueProfileUrl("after"))).status, { timeout: 15_000, interval: 250 }).toBe(201);
     expect((await api(`/api/v1/dnc/${toDelete.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: server.baseUrl })).status).toBe(200);
     expect((await check(toDelete.url)).body.data).toEqual({ onList: false });
     expect((await api("/api/health", { baseUrl: server.baseUrl })).body.status).toBe("ok");

@@ -5,8 +5,7 @@ import { signedInMember, signIn, signOut, TEST_PASSWORD, teamWithOwner } from ".
 
 const [a, b] = inject("baseUrls") as [string, string];
 
-const check = (baseUrl: string, key: string, url: string) =>
-  api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key, baseUrl });
+const check = (baseUrl: string, key: string, url: string) => api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key, baseUrl });
 
 describe("two instances sharing PostgreSQL and Redis", () => {
   it("60 concurrent writes spread over both → exactly 30 allowed across the pair", async () => {
@@ -19,13 +18,16 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(30);
     expect(statuses.filter((s) => s === 429)).toHaveLength(30);
-    expect(responses.filter((r) => r.status === 429).every((r) => r.body.error === "rate_limit_exceeded" && r.body.resetTime > 0)).toBe(true);
+    expect(responses.filter((r) => r.status === 429).every((r) => r.body.error === "rate_limit_exceeded" && r.body.resetTime > 0)).toBe(
+      true,
+    );
     expect((await api("/api/v1/dnc?limit=1", { key: team.readKey, baseUrl: b })).body.data.total).toBe(30);
   });
 
   it("a delete through A is seen by a check through B at once, even with B's positive answer cached", async () => {
     const team = await createTestTeam();
-    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("seen") }, baseUrl: a })).body.data;
+    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("seen") }, baseUrl: a }))
+      .body.data;
     expect((await check(b, team.readKey, entry.url)).body.data.onList).toBe(true);
     expect((await check(b, team.readKey, entry.url)).body.data.onList).toBe(true);
     expect((await api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: a })).status).toBe(200);
@@ -44,9 +46,12 @@ describe("two instances sharing PostgreSQL and Redis", () => {
 
   it("concurrent deletes of one id through both → one 200 and one audit row", async () => {
     const team = await createTestTeam();
-    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("race") }, baseUrl: a })).body.data;
+    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("race") }, baseUrl: a }))
+      .body.data;
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: i % 2 ? a : b })),
+      Array.from({ length: 10 }, (_, i) =>
+        api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey, baseUrl: i % 2 ? a : b }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(404)]);
     const db = await testDb();
@@ -92,7 +97,9 @@ describe("two instances sharing PostgreSQL and Redis", () => {
   it("a key cached on both instances is refused on both right after a revocation on one, or by the CLI", async () => {
     const { team, owner } = await teamWithOwner();
     const db = await testDb();
-    const [write, read] = await Promise.all(["write", "read"].map((scope) => db.apiKey.findFirstOrThrow({ where: { teamId: team.id, scope } })));
+    const [write, read] = await Promise.all(
+      ["write", "read"].map((scope) => db.apiKey.findFirstOrThrow({ where: { teamId: team.id, scope } })),
+    );
     const use = (key: string, baseUrl: string) => api("/api/v1/dnc", { key, baseUrl });
     for (const baseUrl of [a, b, a, b]) {
       expect((await use(team.writeKey, baseUrl)).status).toBe(200);
@@ -112,7 +119,12 @@ describe("two instances sharing PostgreSQL and Redis", () => {
   it("both instances report PostgreSQL and Redis healthy", async () => {
     for (const baseUrl of [a, b]) {
       const health = await api("/api/health", { baseUrl });
-      expect(health.body).toEqual({ ok: true, status: "ok", database: { ok: true, engine: "postgresql" }, redis: { configured: true, ok: true } });
+      expect(health.body).toEqual({
+        ok: true,
+        status: "ok",
+        database: { ok: true, engine: "postgresql" },
+        redis: { configured: true, ok: true },
+      });
     }
   });
 });

@@ -55,7 +55,10 @@ export async function setup(project: TestProject) {
     servers.push(await startServer({ databaseUrl: database.url, logFile: serverLogFile, env }));
   }
   project.provide("baseUrl", servers[0]!.baseUrl);
-  project.provide("baseUrls", servers.map((server) => server.baseUrl));
+  project.provide(
+    "baseUrls",
+    servers.map((server) => server.baseUrl),
+  );
   project.provide("engine", shape.engine);
   project.provide("databaseUrl", database.url);
   project.provide("redisUrl", redis?.url ?? "");

@@ -44,5 +44,7 @@ export async function openDatabase(url: string) {
   }
   const { PrismaClient } = await import("@/lib/db/generated-postgres/client");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as import("@/lib/db/generated/client").PrismaClient;
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+  }) as unknown as import("@/lib/db/generated/client").PrismaClient;
 }

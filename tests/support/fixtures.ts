@@ -61,7 +61,9 @@ export async function refuseAuditRows(teamId: string): Promise<() => Promise<voi
     );
     return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER ${name}`));
   }
-  await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql`);
+  await db.$executeRawUnsafe(
+    `CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql`,
+  );
   await db.$executeRawUnsafe(
     `CREATE TRIGGER ${name} BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW."teamId" = '${teamId}') EXECUTE FUNCTION ${name}()`,
   );

@@ -31,7 +31,11 @@ export class CookieJar {
 }
 
 /** next-auth's credentials flow over HTTP, as the sign-in page does it: CSRF token, then the callback. */
-export async function signIn(email: string, password: string, baseUrl = inject("baseUrl")): Promise<{ jar: CookieJar; error: string | null }> {
+export async function signIn(
+  email: string,
+  password: string,
+  baseUrl = inject("baseUrl"),
+): Promise<{ jar: CookieJar; error: string | null }> {
   const jar = new CookieJar();
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   jar.store(csrf);

@@ -15,7 +15,10 @@ describe("the SQLite database is private to the app's user", () => {
   it("the Prisma CLI (prisma.config.ts) creates it 0600 in a 0700 folder, and SQLite gives the WAL files the same mode", () => {
     dir = mkdtempSync(path.join(tmpdir(), "dnc-mode-"));
     const file = path.join(dir, "data", "dnc.db");
-    const migrated = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+    const migrated = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      encoding: "utf8",
+    });
     expect(migrated.status, migrated.stderr).toBe(0);
     const db = new Database(preparePrivateSqliteFile(`file:${file}`));
     db.pragma("journal_mode = WAL");
