@@ -5,7 +5,7 @@ import { defineConfig } from "prisma/config";
 import { preparePrivateSqliteFile } from "./lib/db/sqlite-file";
 
 // The CLI's configuration: the JS schema engine works offline (the default engine downloads a
-// binary, see STACK.md). DATABASE_URL picks the provider: file: → SQLite, postgresql:// → PostgreSQL,
+// schema-engine binary at run time, which a machine without internet access cannot). DATABASE_URL picks the provider: file: → SQLite, postgresql:// → PostgreSQL,
 // each with its own schema and migrations folder.
 const databaseUrl = process.env.DATABASE_URL ?? "file:./data/dnc.db";
 process.env.DATABASE_URL = databaseUrl;

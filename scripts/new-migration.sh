@@ -2,7 +2,7 @@
 # Writes one migration per provider from the change between the committed schema and the working
 # one: prisma/migrations/<ts>_<name> (SQLite) and prisma/postgres/migrations/<ts>_<name>.
 # `prisma migrate dev` needs a shadow database the JS engine cannot create, so migrations are
-# authored with `migrate diff` instead (see STACK.md). The JS engine connects to a database even for
+# authored with `migrate diff` instead. The JS engine connects to a database even for
 # a diff between two schema files, so the PostgreSQL one needs a reachable server.
 set -euo pipefail
 name=${1:?usage: npm run db:migration -- <name>}
