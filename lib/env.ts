@@ -21,6 +21,8 @@ const envSchema = z.object({
   DNC_CHECK_CACHE_MAX: positiveInt(100_000),
   NEXTAUTH_URL: optional(z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be the dashboard's public http(s) URL" })),
   DNC_TRUSTED_PROXIES: optional(z.string()),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp://… or smtps://…")),
+  SMTP_FROM: z.string().default("DNC Console <no-reply@dnc-console.invalid>"),
   DNC_SIGNIN_WINDOW_MS: positiveInt(15 * 60_000),
   DNC_SIGNIN_ACCOUNT_LIMIT: positiveInt(5),
   DNC_SIGNIN_ADDRESS_LIMIT: positiveInt(50),

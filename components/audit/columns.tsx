@@ -10,6 +10,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.deleted": "Entry removed",
   "apikey.created": "API key created",
   "apikey.revoked": "API key revoked",
+  "member.invited": "Member invited",
+  "member.joined": "Member joined",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+  "invitation.revoked": "Invitation revoked",
 };
 
 export const auditColumns: ColumnDef<AuditEvent>[] = [

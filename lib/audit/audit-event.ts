@@ -1,4 +1,6 @@
-export type AuditAction = "dnc.added" | "dnc.batch_added" | "dnc.deleted" | "apikey.created" | "apikey.revoked";
+import type { AuditAction } from "./schemas";
+
+export type { AuditAction };
 
 /** An event for the team's audit trail, written by lib/db/write.ts in the same transaction as the change it describes. */
 export type AuditEventInput = {

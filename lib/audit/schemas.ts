@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
-export const AUDIT_ACTIONS = ["dnc.added", "dnc.batch_added", "dnc.deleted", "apikey.created", "apikey.revoked"] as const;
+export const AUDIT_ACTIONS = [
+  "dnc.added",
+  "dnc.batch_added",
+  "dnc.deleted",
+  "apikey.created",
+  "apikey.revoked",
+  "member.invited",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "invitation.revoked",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const listAuditQuerySchema = z.object({

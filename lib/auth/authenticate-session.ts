@@ -25,10 +25,7 @@ export async function authenticateSession(request: Request): Promise<Caller | nu
   const membership = selectMembership(user, slug || undefined);
   if (!membership) throw new AppError("forbidden", "You are not a member of this team");
 
-  if (!SAFE_METHODS.has(request.method.toUpperCase())) {
-    if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site request refused");
-    if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) throw new AppError("unsupported_media_type");
-  }
+  assertNotCrossSite(request);
 
   return {
     teamId: membership.teamId,
@@ -38,6 +35,16 @@ export async function authenticateSession(request: Request): Promise<Caller | nu
     role: membership.role,
     userId: user.id,
   };
+}
+
+/**
+ * A state-changing request that a browser sends with the session cookie must come from this origin
+ * with a JSON body: a cross-site form or fetch carries the cookie but cannot set both.
+ */
+export function assertNotCrossSite(request: Request) {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site request refused");
+  if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) throw new AppError("unsupported_media_type");
 }
 
 /**

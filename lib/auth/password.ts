@@ -4,7 +4,6 @@ import { randomBytes, scrypt as scryptCallback, type ScryptOptions, timingSafeEq
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
-export const MIN_PASSWORD_LENGTH = 8;
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {

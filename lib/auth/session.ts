@@ -14,7 +14,7 @@ export function sessionCookieName(): string {
 }
 
 export type MembershipView = { teamId: string; slug: string; name: string; role: Role };
-export type SessionUser = { id: string; email: string; name: string; memberships: MembershipView[] };
+export type SessionUser = { id: string; email: string; name: string; memberships: MembershipView[]; sessionId: string };
 
 /**
  * The signed-in user behind a session cookie, read from the database now (one query): the cookie's
@@ -40,10 +40,12 @@ export async function readSessionUser(cookie: (name: string) => string | undefin
   });
   if (!session || session.userId !== payload.sub || session.revokedAt !== null || session.expiresAt.getTime() <= Date.now()) return null;
   const { user } = session;
+  const sessionId = payload.sid;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
+    sessionId,
     memberships: user.memberships.map((m) => ({ teamId: m.team.id, slug: m.team.slug, name: m.team.name, role: m.role as Role })),
   };
 }

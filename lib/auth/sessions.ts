@@ -13,8 +13,19 @@ export async function createSession(userId: string): Promise<string> {
     // Rows that ended more than a day ago are no longer needed to refuse their cookies (the cookie has expired too).
     db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) } } }),
     db.session.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000) } }),
+    db.user.update({ where: { id: userId }, data: { lastSignInAt: now } }),
   ]);
   return id;
+}
+
+/** Ends every session of the user (but `keep`, the one making the request, when given), on every instance. */
+export async function revokeUserSessions(userId: string, options: { keep?: string } = {}) {
+  await writeTransaction((db) => [
+    db.session.updateMany({
+      where: { userId, revokedAt: null, ...(options.keep ? { id: { not: options.keep } } : {}) },
+      data: { revokedAt: new Date() },
+    }),
+  ]);
 }
 
 /** Sign-out: the cookie's session ends now, on every instance (they all read the same row). */

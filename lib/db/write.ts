@@ -24,6 +24,15 @@ function auditValues(event: AuditEventInput, at: Date) {
     ${event.url ?? null}, ${event.reason ?? null}, ${event.requestId ?? null}, ${at}`;
 }
 
+/**
+ * Serialises changes to one team's members: a no-op update of the team row, which PostgreSQL keeps
+ * locked until the transaction ends, so a check on the other members ("is there another owner?")
+ * made by a later statement sees every concurrent change. SQLite has one writer at a time anyway.
+ */
+export function lockTeam(db: Db, teamId: string): Statement {
+  return db.$executeRaw`UPDATE "Team" SET "slug" = "slug" WHERE "id" = ${teamId}`;
+}
+
 /** An audit row written unconditionally, beside the change it describes. */
 export function auditRow(db: Db, event: AuditEventInput, at = new Date()): Statement {
   return db.$executeRaw`INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) VALUES (${auditValues(event, at)})`;

@@ -56,7 +56,7 @@ function serveRoute(route: RouteDefinition): Handler {
       const query = route.query ? parseInput(route.query.schema, searchParamsOf(request), route.query.errorFor) : undefined;
       const json = route.body ? await readJsonBody(request, { optional: route.body.optional }) : undefined;
       const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
-      const data = await route.handle({ caller, requestId, id, query, body });
+      const data = await route.handle({ request, caller, requestId, id, query, body });
       response = ok(data, { status: route.success.status, message: route.success.message });
     } catch (error) {
       const undeclared = error instanceof AppError && !declared.has(error.code);
@@ -90,6 +90,7 @@ async function authenticate(request: Request): Promise<Caller> {
 function isAllowed(caller: Caller, access: RouteDefinition["access"]): boolean {
   if (access === "read") return true;
   if (access === "write") return caller.canWrite;
+  if (access === "member") return caller.via === "session";
   return caller.via === "session" && (caller.role === "owner" || caller.role === "admin");
 }
 

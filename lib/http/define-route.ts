@@ -5,7 +5,7 @@ import type { ErrorCode } from "@/lib/errors";
 import type { RateLimitBucket } from "@/lib/rate-limit";
 
 type Issue = z.core.$ZodIssue;
-type Method = "GET" | "POST" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 /**
  * Everything about one API operation, declared once: the route wrapper (lib/http/api-route.ts)
@@ -20,9 +20,10 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   bucket: RateLimitBucket;
   /**
    * `read`: any caller of the team; `write`: not read-only keys or viewers (403 `forbidden`);
-   * `manage`: signed-in owners and admins only, never an API key.
+   * `manage`: signed-in owners and admins only, never an API key; `member`: any signed-in member,
+   * never an API key.
    */
-  access: "read" | "write" | "manage";
+  access: "read" | "write" | "manage" | "member";
   /** The `{id}` path parameter: its format, the error for a malformed one, and an example. */
   id?: { schema: z.ZodType<string>; invalid: ErrorCode; example: string };
   query?: { schema: Query; errorFor: (issue: Issue) => ErrorCode };
@@ -32,6 +33,7 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   /** The route's own error codes; the ones every route shares are added by `declaredErrors`. */
   errors: ErrorCode[];
   handle: (input: {
+    request: Request;
     caller: Caller;
     requestId: string;
     id: string;

@@ -86,7 +86,7 @@ function operation(route: RouteDefinition) {
     summary: route.summary,
     description: `Rate limit: ${limit} requests per ${windowSeconds} s per team, from the \`${route.bucket}\` budget.`,
     "x-rate-limit": { bucket: route.bucket, limit, windowSeconds },
-    security: route.access === "manage" ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
+    security: route.access === "manage" || route.access === "member" ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
     parameters,
     ...(route.body
       ? { requestBody: { required: !route.body.optional, content: { "application/json": { schema: jsonSchema(route.body.schema) } } } }

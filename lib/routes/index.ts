@@ -1,6 +1,14 @@
 import "server-only";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys";
 import { listAuditEventsRoute } from "./audit";
+import {
+  changeMemberRoleRoute,
+  inviteMemberRoute,
+  listInvitationsRoute,
+  listMembersRoute,
+  removeMemberRoute,
+  revokeInvitationRoute,
+} from "./members";
 import { addEntriesRoute, addEntryRoute, checkEntryRoute, deleteEntryRoute, listEntriesRoute } from "./dnc";
 
 /** Every API operation, for the OpenAPI document. */
@@ -14,4 +22,10 @@ export const API_ROUTES = [
   createApiKeyRoute,
   revokeApiKeyRoute,
   listAuditEventsRoute,
+  listMembersRoute,
+  changeMemberRoleRoute,
+  removeMemberRoute,
+  listInvitationsRoute,
+  inviteMemberRoute,
+  revokeInvitationRoute,
 ];

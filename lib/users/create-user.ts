@@ -1,5 +1,6 @@
 import "server-only";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/team-selection";
 import { getDb } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
@@ -24,9 +25,7 @@ export async function createUser(options: { email: string; name?: string; passwo
   if (existing?.memberships.some((m) => m.teamId === options.teamId)) {
     throw new AppError("invalid_body", `${email} is already a member of this team`);
   }
-  if (!existing && options.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("invalid_body", `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  if (!existing) assertStrongPassword(options.password);
   const passwordHash = existing ? undefined : await hashPassword(options.password);
   const userId = existing?.id ?? newUserId();
   await writeTransaction((tx) => [

@@ -415,8 +415,16 @@ describe("Kakiyo path shape and discovery", () => {
       "/dnc/batch",
       "/dnc/check",
       "/dnc/{id}",
+      "/invitations",
+      "/invitations/{id}",
+      "/members",
+      "/members/{id}",
     ]);
     expect(doc.paths["/api-keys"].post.security).toEqual([{ session: [] }]);
+    expect(doc.paths["/members/{id}"].patch.security).toEqual([{ session: [] }]);
+    expect(doc.paths["/members/{id}"].patch.responses["409"].content["application/json"].schema.properties.error.enum).toEqual([
+      "last_owner",
+    ]);
     expect(doc.paths["/dnc"].post.security).toEqual([{ bearer: [] }, { session: [] }]);
     const del = doc.paths["/dnc/{id}"].delete;
     expect(Object.keys(del.responses).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "429", "500", "503"]);

@@ -1,0 +1,81 @@
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-policy";
+import type { SessionUser } from "@/lib/auth/session";
+import { getDb, Prisma } from "@/lib/db";
+import { auditedChange, writeTransaction } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { newUserId } from "@/lib/ids";
+import { hashInvitationToken } from "./invitation-token";
+import { invitationStatus } from "./list-invitations";
+import type { AcceptedInvitation } from "./schemas";
+
+const NOT_PENDING: Record<string, string> = {
+  accepted: "This invitation link has already been used",
+  revoked: "This invitation was revoked",
+  expired: "This invitation has expired: ask for a new one",
+};
+
+/**
+ * Turns a pending invitation into a membership, once.
+ * 1. The link must be pending (else 404 `invitation_invalid`, saying why).
+ * 2. Signed in as the invited email: that account joins. Signed in as someone else: 403
+ *    `wrong_account`. Not signed in while the email has an account: 409 `sign_in_required`.
+ *    No account yet: `name` and a strong `password` make one.
+ * 3. One transaction: the invitation is marked accepted only if still pending (two clicks on the
+ *    link cannot both join), and only then are the account (if new), the membership and the
+ *    `member.joined` audit row written — each row reads the acceptance back, so nothing is written
+ *    for a link another request used first.
+ */
+export async function acceptInvitation(options: {
+  token: string;
+  name?: string;
+  password?: string;
+  sessionUser: SessionUser | null;
+}): Promise<AcceptedInvitation> {
+  const db = await getDb();
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(options.token) }, include: { team: true } });
+  if (!invitation) throw new AppError("invitation_invalid");
+  const status = invitationStatus(invitation);
+  if (status !== "pending") throw new AppError("invitation_invalid", NOT_PENDING[status]);
+
+  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  if (options.sessionUser && options.sessionUser.email !== invitation.email) throw new AppError("wrong_account");
+  if (!options.sessionUser && existing) throw new AppError("sign_in_required");
+  let newUser: { id: string; name: string; passwordHash: string } | null = null;
+  if (!existing) {
+    if (!options.name) throw new AppError("invalid_body", "name is required to create your account");
+    assertStrongPassword(options.password ?? "");
+    newUser = { id: newUserId(), name: options.name, passwordHash: await hashPassword(options.password!) };
+  }
+  const userId = existing?.id ?? newUser!.id;
+
+  const now = new Date();
+  const acceptedNow = Prisma.sql`FROM "Invitation" WHERE "id" = ${invitation.id} AND "acceptedAt" = ${now}`;
+  const [accepted] = await writeTransaction((tx) => [
+    ...auditedChange(
+      tx,
+      Prisma.sql`UPDATE "Invitation" SET "acceptedAt" = ${now}
+        WHERE "id" = ${invitation.id} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}`,
+      {
+        teamId: invitation.teamId,
+        action: "member.joined",
+        actor: invitation.email,
+        targetId: userId,
+        reason: `as ${invitation.role}, invited by ${invitation.invitedBy}`,
+      },
+      now,
+    ),
+    ...(newUser
+      ? [
+          tx.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "createdAt")
+          SELECT ${newUser.id}, ${invitation.email}, ${newUser.name}, ${newUser.passwordHash}, ${now} ${acceptedNow}`,
+        ]
+      : []),
+    tx.$executeRaw`INSERT INTO "Membership" ("userId", "teamId", "role", "createdAt")
+      SELECT ${userId}, ${invitation.teamId}, "role", ${now} ${acceptedNow}
+      ON CONFLICT ("userId", "teamId") DO NOTHING`,
+  ]);
+  if (Number(accepted) === 0) throw new AppError("invitation_invalid", NOT_PENDING.accepted);
+  return { team: { slug: invitation.team.slug, name: invitation.team.name }, email: invitation.email };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import type { Role } from "@/lib/auth/team-selection";
+import { getDb, Prisma } from "@/lib/db";
+import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { listMembers } from "./list-members";
+import { mayManage } from "./member-rules";
+
+/** A guard that lets a statement touch an owner's membership only while the team has another owner. */
+export function anotherOwnerRemains(teamId: string) {
+  return Prisma.sql`("role" <> 'owner' OR (SELECT COUNT(*) FROM "Membership" WHERE "teamId" = ${teamId} AND "role" = 'owner') > 1)`;
+}
+
+/** The member's current role in the team; `member_not_found` when they are not in it. */
+export async function memberRole(teamId: string, userId: string): Promise<{ role: Role; email: string }> {
+  const db = await getDb();
+  const membership = await db.membership.findUnique({
+    where: { userId_teamId: { userId, teamId } },
+    select: { role: true, user: { select: { email: true } } },
+  });
+  if (!membership) throw new AppError("member_not_found");
+  return { role: membership.role as Role, email: membership.user.email };
+}
+
+/**
+ * Changes a member's role.
+ * 1. The caller's role must allow it (admins never touch owners or make one).
+ * 2. One transaction, the team locked: the change, refused when it would leave the team without an
+ *    owner (409 `last_owner`), and its `member.role_changed` audit row.
+ */
+export async function changeMemberRole(options: { caller: Caller; userId: string; role: Role; requestId: string }) {
+  const { teamId, actor } = options.caller;
+  const current = await memberRole(teamId, options.userId);
+  if (!mayManage(options.caller.role!, current.role, options.role)) throw new AppError("forbidden", "Your role does not allow this change");
+  if (current.role !== options.role) {
+    const guard = options.role === "owner" ? Prisma.sql`1 = 1` : anotherOwnerRemains(teamId);
+    const [, changed] = await writeTransaction((db) => [
+      lockTeam(db, teamId),
+      ...auditedChange(
+        db,
+        Prisma.sql`UPDATE "Membership" SET "role" = ${options.role} WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${guard}`,
+        {
+          teamId,
+          action: "member.role_changed",
+          actor,
+          targetId: options.userId,
+          reason: `${current.email}: ${current.role} → ${options.role}`,
+          requestId: options.requestId,
+        },
+      ),
+    ]);
+    if (Number(changed) === 0) {
+      await memberRole(teamId, options.userId);
+      throw new AppError("last_owner");
+    }
+  }
+  const member = (await listMembers({ teamId, callerUserId: options.caller.userId })).find((m) => m.userId === options.userId);
+  if (!member) throw new AppError("member_not_found");
+  return member;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { Prisma } from "@/lib/db";
+import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
+import { AppError } from "@/lib/errors";
+import { anotherOwnerRemains, memberRole } from "./change-member-role";
+import { mayManage } from "./member-rules";
+
+/**
+ * Removes a member (or lets a member leave). It takes effect on their next request, even with a
+ * session still open: roles are read from the database on every request.
+ * 1. The caller's role must allow it; anyone may remove themselves.
+ * 2. One transaction, the team locked: the removal, refused when it would leave the team without an
+ *    owner (409 `last_owner`), and its `member.removed` audit row.
+ */
+export async function removeMember(options: { caller: Caller; userId: string; requestId: string }) {
+  const { teamId, actor } = options.caller;
+  const target = await memberRole(teamId, options.userId);
+  const leaving = options.userId === options.caller.userId;
+  if (!leaving && !mayManage(options.caller.role!, target.role))
+    throw new AppError("forbidden", "Your role does not allow removing this member");
+  const [, removed] = await writeTransaction((db) => [
+    lockTeam(db, teamId),
+    ...auditedChange(
+      db,
+      Prisma.sql`DELETE FROM "Membership" WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${anotherOwnerRemains(teamId)}`,
+      {
+        teamId,
+        action: "member.removed",
+        actor,
+        targetId: options.userId,
+        reason: `${target.email} (${target.role})`,
+        requestId: options.requestId,
+      },
+    ),
+  ]);
+  if (Number(removed) === 0) {
+    await memberRole(teamId, options.userId);
+    throw new AppError("last_owner");
+  }
+}
