@@ -34,6 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
     { href: "/audit", label: "Audit log" },
     ...(canManageKeys(team.role) ? [{ href: "/api-keys", label: "API keys" }] : []),
+    { href: "/members", label: "Members" },
   ];
 
   function switchTeam(slug: string) {
