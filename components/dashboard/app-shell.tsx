@@ -109,6 +109,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {user.email}
                 </DropdownMenuLabel>
                 <DropdownMenuSeparator />
+                <DropdownMenuItem asChild>
+                  <Link href="/account">Account settings</Link>
+                </DropdownMenuItem>
                 <DropdownMenuItem onSelect={onSignOut}>Sign out</DropdownMenuItem>
               </DropdownMenuContent>
             </DropdownMenu>
