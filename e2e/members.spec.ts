@@ -19,7 +19,7 @@ test("an invited newcomer joins by link; the owner changes their role, then remo
   await page.getByRole("button", { name: "Invite" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Email").fill(email);
-  await dialog.getByLabel(/^Viewer:/).check();
+  await dialog.getByRole("radio", { name: /^Viewer:/ }).check();
   await dialog.getByRole("button", { name: "Create invitation" }).click();
   const url = (await dialog.getByTestId("invitation-url").textContent())!.trim();
   expect(new URL(url).origin).toBe(new URL(baseURL!).origin);
@@ -62,8 +62,8 @@ test("an invited newcomer joins by link; the owner changes their role, then remo
   await expect(ownerSeenByAdmin.getByRole("combobox")).toHaveCount(0);
   await expect(ownerSeenByAdmin.getByRole("button")).toHaveCount(0);
   await theirs.getByRole("button", { name: "Invite" }).click();
-  await expect(theirs.getByRole("dialog").getByLabel(/^Admin:/)).toBeVisible();
-  await expect(theirs.getByRole("dialog").getByLabel(/^Owner:/)).toHaveCount(0);
+  await expect(theirs.getByRole("dialog").getByRole("radio", { name: /^Admin:/ })).toBeVisible();
+  await expect(theirs.getByRole("dialog").getByRole("radio", { name: /^Owner:/ })).toHaveCount(0);
   await theirs.keyboard.press("Escape");
 
   await theirRow.getByRole("button", { name: "Remove Nora Newcomer" }).click();
