@@ -1,12 +1,15 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { readDashboardSession } from "@/lib/auth/dashboard-session";
+import { safeNextPath } from "@/lib/next-path";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in · DNC Console" };
 
-export default async function SignInPage() {
-  if (await readDashboardSession()) redirect("/entries");
+/** `?next=/invite/…` brings the person back to where they were sent to sign in; only paths on this site are followed. */
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeNextPath((await searchParams).next) ?? "/entries";
+  if (await readDashboardSession()) redirect(next);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">
@@ -15,7 +18,7 @@ export default async function SignInPage() {
           <h1 className="text-xl font-semibold tracking-tight">Sign in to DNC Console</h1>
           <p className="mt-1 text-zinc-600">Your team&apos;s Do Not Contact list</p>
         </div>
-        <SignInForm />
+        <SignInForm next={next} />
       </div>
     </main>
   );

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
+import { safeNextPath } from "@/lib/next-path";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
@@ -21,7 +22,8 @@ function messageFor(error: string | null | undefined): string {
   return MESSAGES[error ?? ""] ?? "Sign-in failed. Try again.";
 }
 
-export function SignInForm() {
+/** After sign-in the browser goes to `next` when it is a path on this site, else to the entries. */
+export function SignInForm({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -35,8 +37,7 @@ export function SignInForm() {
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (result?.ok && !result.error) {
       // A full load, so the server renders the dashboard with the new session cookie.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/entries");
+      window.location.assign(safeNextPath(next) ?? "/entries");
       return;
     }
     setPending(false);

@@ -15,15 +15,11 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { canManageKeys, TEAM_COOKIE } from "@/lib/auth/team-selection";
+import { canManageKeys } from "@/lib/auth/team-selection";
 import { useDashboard } from "./dashboard-context";
+import { rememberTeam } from "./remember-team";
 
 const ROLE_LABELS = { owner: "Owner", admin: "Admin", viewer: "Viewer" } as const;
-
-/** The team switcher's choice, read by the server on every request (lib/auth/team-selection.ts). */
-function rememberTeam(slug: string) {
-  document.cookie = `${TEAM_COOKIE}=${encodeURIComponent(slug)}; path=/; samesite=lax; max-age=31536000`;
-}
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { user, team, teams } = useDashboard();
@@ -34,6 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
     { href: "/audit", label: "Audit log" },
     ...(canManageKeys(team.role) ? [{ href: "/api-keys", label: "API keys" }] : []),
+    { href: "/members", label: "Members" },
   ];
 
   function switchTeam(slug: string) {
@@ -112,6 +109,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                   {user.email}
                 </DropdownMenuLabel>
                 <DropdownMenuSeparator />
+                <DropdownMenuItem asChild>
+                  <Link href="/account">Account settings</Link>
+                </DropdownMenuItem>
                 <DropdownMenuItem onSelect={onSignOut}>Sign out</DropdownMenuItem>
               </DropdownMenuContent>
             </DropdownMenu>

@@ -18,6 +18,8 @@ export const E2E_TEAMS = [
   "import",
   "offline",
   "lookalike",
+  "members",
+  "account",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

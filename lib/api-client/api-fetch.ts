@@ -14,11 +14,12 @@ export class ApiRequestError extends Error {
   }
 }
 
-export type ApiRequest = { method?: string; body?: unknown; team: string; signal?: AbortSignal };
+/** `team` is null only for the routes that are not about a team (invitations, the account). */
+export type ApiRequest = { method?: string; body?: unknown; team: string | null; signal?: AbortSignal };
 
 /**
- * The dashboard's one way to call /api/v1: the session cookie goes along by itself; the team is
- * named on every request, and writes always carry a JSON body (the server refuses any other kind
+ * The dashboard's one way to call the API: the session cookie goes along by itself; the team is
+ * named on every /api/v1 request, and writes always carry a JSON body (the server refuses any other kind
  * from a session, which is what keeps cross-site forms out).
  */
 export async function apiRaw(path: string, request: ApiRequest): Promise<Response> {
@@ -26,7 +27,10 @@ export async function apiRaw(path: string, request: ApiRequest): Promise<Respons
   const writes = method !== "GET" && method !== "HEAD";
   return fetch(path, {
     method,
-    headers: { [TEAM_HEADER]: request.team, ...(writes ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(request.team === null ? {} : { [TEAM_HEADER]: request.team }),
+      ...(writes ? { "content-type": "application/json" } : {}),
+    },
     body: writes ? JSON.stringify(request.body ?? {}) : undefined,
     signal: request.signal,
     cache: "no-store",

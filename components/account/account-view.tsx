@@ -1,0 +1,166 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { signOut } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { Notice, PageHeader } from "@/components/ui/page-header";
+import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
+
+type Flash = { tone: "success" | "error"; text: string };
+
+export function AccountView() {
+  const { user } = useDashboard();
+  return (
+    <>
+      <PageHeader title="Account" description={`Signed in as ${user.name} (${user.email}).`} />
+      <div className="grid max-w-xl gap-10">
+        <ChangePasswordForm />
+        <SignOutEverywhere />
+      </div>
+    </>
+  );
+}
+
+function ChangePasswordForm() {
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const newPassword = String(form.get("newPassword") ?? "");
+    if (newPassword !== form.get("confirmPassword")) {
+      setFlash({ tone: "error", text: "The new password and its confirmation differ." });
+      return;
+    }
+    setPending(true);
+    setFlash(null);
+    try {
+      const result = await apiFetch<{ message: string }>("/api/account/password", {
+        method: "POST",
+        team: null,
+        body: { currentPassword: form.get("currentPassword"), newPassword },
+      });
+      formElement.reset();
+      setFlash({ tone: "success", text: result.message });
+    } catch (error) {
+      setFlash({ tone: "error", text: errorMessage(error) });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="change-password">
+      <h2 id="change-password" className="text-base font-semibold text-zinc-900">
+        Change password
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600">Every other browser signed in to your account is signed out; this one stays signed in.</p>
+      <form onSubmit={onSubmit} className="mt-4 space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+        {flash ? <Notice tone={flash.tone}>{flash.text}</Notice> : null}
+        <div className="space-y-1.5">
+          <Label htmlFor="current-password">Current password</Label>
+          <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="new-password">New password</Label>
+          <Input
+            id="new-password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_NEW_PASSWORD_LENGTH}
+            aria-describedby="new-password-hint"
+          />
+          <p id="new-password-hint" className="text-xs text-zinc-500">
+            At least {MIN_NEW_PASSWORD_LENGTH} characters; a phrase of a few words is easy to remember and hard to guess.
+          </p>
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="confirm-password">Confirm new password</Label>
+          <Input
+            id="confirm-password"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_NEW_PASSWORD_LENGTH}
+          />
+        </div>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Changing…" : "Change password"}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function SignOutEverywhere() {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onConfirm() {
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch("/api/account/sign-out-everywhere", { method: "POST", team: null });
+    } catch (err) {
+      setPending(false);
+      setError(errorMessage(err));
+      return;
+    }
+    // The server has ended this session too; next-auth's sign-out clears its cookie.
+    await signOut({ redirect: false }).catch(() => undefined);
+    queryClient.clear();
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign("/sign-in");
+  }
+
+  return (
+    <section aria-labelledby="sign-out-everywhere">
+      <h2 id="sign-out-everywhere" className="text-base font-semibold text-zinc-900">
+        Sign out everywhere
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600">
+        Ends every session of your account, this one included: use it after signing in on a shared or lost device.
+      </p>
+      {error ? (
+        <div className="mt-3">
+          <Notice tone="error">Could not sign out everywhere: {error}</Notice>
+        </div>
+      ) : null}
+      <Button variant="danger" className="mt-4" disabled={pending} onClick={() => setConfirming(true)}>
+        {pending ? "Signing out…" : "Sign out everywhere"}
+      </Button>
+      <AlertDialog open={confirming} onOpenChange={setConfirming}>
+        {confirming ? (
+          <AlertDialogContent
+            title="Sign out everywhere?"
+            description="Every browser signed in to your account is signed out, this one included. You sign in again with your password."
+            onOutsideClick={() => setConfirming(false)}
+          >
+            <div className="flex justify-end gap-2">
+              <AlertDialogCancel asChild>
+                <Button>Cancel</Button>
+              </AlertDialogCancel>
+              <AlertDialogAction asChild>
+                <Button variant="danger" onClick={() => void onConfirm()}>
+                  Sign out everywhere
+                </Button>
+              </AlertDialogAction>
+            </div>
+          </AlertDialogContent>
+        ) : null}
+      </AlertDialog>
+    </section>
+  );
+}

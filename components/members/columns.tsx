@@ -1,0 +1,112 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format";
+import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
+import { assignableRoles, canChangeMember, canRemoveMember } from "./member-permissions";
+
+export const ROLE_LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", viewer: "Viewer" };
+
+export function createMemberColumns(options: {
+  /** The signed-in person's role in this team. */
+  actor: MemberRole;
+  ownerCount: number;
+  /** The member whose change is on its way: their controls wait for the answer. */
+  busyUserId: string | null;
+  onRoleChange: (member: Member, role: MemberRole) => void;
+  onRemove: (member: Member) => void;
+}): ColumnDef<Member>[] {
+  const { actor, ownerCount, busyUserId } = options;
+  return [
+    {
+      id: "name",
+      header: "Name",
+      cell: ({ row }) => (
+        <span className="font-medium text-zinc-900">
+          {row.original.name}
+          {row.original.isYou ? <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span> : null}
+        </span>
+      ),
+    },
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    {
+      id: "role",
+      header: "Role",
+      cell: ({ row }) => {
+        const member = row.original;
+        if (!canChangeMember(actor, member)) return ROLE_LABELS[member.role];
+        return (
+          <select
+            aria-label={`Role of ${member.name}`}
+            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm disabled:text-zinc-400"
+            value={member.role}
+            disabled={busyUserId === member.userId}
+            onChange={(event) => options.onRoleChange(member, event.target.value as MemberRole)}
+          >
+            {assignableRoles(actor).map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+        );
+      },
+      meta: { width: 128 },
+    },
+    { id: "joinedAt", header: "Joined", cell: ({ row }) => formatDateTime(row.original.joinedAt), meta: { width: 176 } },
+    {
+      id: "lastSignInAt",
+      header: "Last sign-in",
+      cell: ({ row }) => (row.original.lastSignInAt ? formatDateTime(row.original.lastSignInAt) : "Never"),
+      meta: { width: 176 },
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => {
+        const member = row.original;
+        if (!canRemoveMember(actor, member, ownerCount)) return null;
+        return (
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-red-700 hover:bg-red-50"
+            disabled={busyUserId === member.userId}
+            onClick={() => options.onRemove(member)}
+            aria-label={member.isYou ? "Leave the team" : `Remove ${member.name}`}
+          >
+            {member.isYou ? "Leave" : "Remove"}
+          </Button>
+        );
+      },
+      meta: { width: 96 },
+    },
+  ];
+}
+
+export function createInvitationColumns(options: { onRevoke: (invitation: Invitation) => void }): ColumnDef<Invitation>[] {
+  return [
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    { id: "role", header: "Role", cell: ({ row }) => ROLE_LABELS[row.original.role], meta: { width: 96 } },
+    { id: "invitedBy", header: "Invited by", cell: ({ row }) => row.original.invitedBy },
+    { id: "createdAt", header: "Sent", cell: ({ row }) => formatDateTime(row.original.createdAt), meta: { width: 176 } },
+    { id: "expiresAt", header: "Expires", cell: ({ row }) => formatDateTime(row.original.expiresAt), meta: { width: 176 } },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-red-700 hover:bg-red-50"
+          onClick={() => options.onRevoke(row.original)}
+          aria-label={`Revoke the invitation for ${row.original.email}`}
+        >
+          Revoke
+        </Button>
+      ),
+      meta: { width: 96 },
+    },
+  ];
+}

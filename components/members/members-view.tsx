@@ -1,0 +1,174 @@
+"use client";
+
+import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { Notice, PageHeader } from "@/components/ui/page-header";
+import { errorMessage } from "@/lib/api-client/api-fetch";
+import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
+import { createInvitationColumns, createMemberColumns, ROLE_LABELS } from "./columns";
+import { InviteDialog } from "./invite-dialog";
+import { canManageMembers } from "./member-permissions";
+import { RemoveMemberDialog } from "./remove-member-dialog";
+import { useInvitations, useRevokeInvitation } from "./use-invitations";
+import { useChangeMemberRole, useMembers, useRemoveMember } from "./use-members";
+
+type Flash = { tone: "success" | "error"; text: string };
+
+export function MembersView() {
+  const { team } = useDashboard();
+  const router = useRouter();
+  const manage = canManageMembers(team.role);
+  const members = useMembers(team.slug);
+  const changeRole = useChangeMemberRole(team.slug);
+  const remove = useRemoveMember(team.slug);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+
+  const list = members.data?.members;
+  const ownerCount = useMemo(() => (list ?? []).filter((m) => m.role === "owner").length, [list]);
+  const busyUserId = changeRole.isPending ? changeRole.variables.userId : remove.isPending ? remove.variables : null;
+
+  function onRoleChange(member: Member, role: MemberRole) {
+    setFlash(null);
+    changeRole.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: (updated) => {
+          setFlash({ tone: "success", text: `${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}.` });
+          // Your own role changed: the navigation and this page's controls come from the server layout.
+          if (member.isYou) router.refresh();
+        },
+        onError: (error) => setFlash({ tone: "error", text: `Could not change the role of ${member.name}: ${errorMessage(error)}` }),
+      },
+    );
+  }
+
+  function onRemove(member: Member) {
+    setRemoving(null);
+    setFlash(null);
+    remove.mutate(member.userId, {
+      onSuccess: () => {
+        if (member.isYou) {
+          // A full load: the dashboard starts again from the teams you still belong to.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+          window.location.assign("/entries");
+          return;
+        }
+        setFlash({ tone: "success", text: `${member.name} was removed from ${team.name}.` });
+      },
+      onError: (error) => setFlash({ tone: "error", text: `Could not remove ${member.name}: ${errorMessage(error)}` }),
+    });
+  }
+
+  // Rebuilt every render: a handful of rows, and the handlers close over this render's state.
+  const columns = createMemberColumns({ actor: team.role, ownerCount, busyUserId, onRoleChange, onRemove: setRemoving });
+  const table = useReactTable({
+    data: list ?? [],
+    columns,
+    getRowId: (member) => member.userId,
+    getCoreRowModel: getCoreRowModel(),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={
+          manage
+            ? `People who can sign in to ${team.name}, and their roles. Changes take effect on their next request.`
+            : `People who can sign in to ${team.name}, and their roles.`
+        }
+        actions={manage ? <InviteDialog team={team.slug} actor={team.role} /> : null}
+      />
+      {flash ? (
+        <div className="mb-3">
+          <Notice tone={flash.tone}>{flash.text}</Notice>
+        </div>
+      ) : null}
+      <DataTable
+        table={table}
+        label="Members"
+        loading={members.isPending}
+        busy={members.isFetching}
+        error={members.isError ? `Could not load the members: ${errorMessage(members.error)}` : null}
+        onRetry={() => void members.refetch()}
+        empty="No members."
+        skeletonRows={3}
+      />
+      <RemoveMemberDialog member={removing} teamName={team.name} onCancel={() => setRemoving(null)} onConfirm={onRemove} />
+      {manage ? <PendingInvitations team={team.slug} /> : null}
+    </>
+  );
+}
+
+function PendingInvitations({ team }: { team: string }) {
+  const query = useInvitations(team, true);
+  const revoke = useRevokeInvitation(team);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const columns = useMemo(() => createInvitationColumns({ onRevoke: setRevoking }), []);
+  const pending = useMemo(() => (query.data?.invitations ?? []).filter((i) => i.status === "pending"), [query.data]);
+  const table = useReactTable({
+    data: pending,
+    columns,
+    getRowId: (invitation) => invitation.id,
+    getCoreRowModel: getCoreRowModel(),
+  });
+
+  function onRevoke(invitation: Invitation) {
+    setFlash(null);
+    revoke.mutate(invitation.id, {
+      onSuccess: () => setFlash({ tone: "success", text: `The invitation for ${invitation.email} was revoked; its link no longer works.` }),
+      onError: (error) =>
+        setFlash({ tone: "error", text: `Could not revoke the invitation for ${invitation.email}: ${errorMessage(error)}` }),
+    });
+  }
+
+  return (
+    <section className="mt-10" aria-labelledby="pending-invitations">
+      <h2 id="pending-invitations" className="mb-3 text-base font-semibold text-zinc-900">
+        Pending invitations
+      </h2>
+      {flash ? (
+        <div className="mb-3">
+          <Notice tone={flash.tone}>{flash.text}</Notice>
+        </div>
+      ) : null}
+      <DataTable
+        table={table}
+        label="Pending invitations"
+        loading={query.isPending}
+        busy={query.isFetching}
+        error={query.isError ? `Could not load the invitations: ${errorMessage(query.error)}` : null}
+        onRetry={() => void query.refetch()}
+        empty="No pending invitations."
+        skeletonRows={2}
+      />
+      <AlertDialog open={revoking !== null} onOpenChange={(open) => !open && setRevoking(null)}>
+        {revoking ? (
+          <AlertDialogContent
+            title={`Revoke the invitation for ${revoking.email}?`}
+            description="The link stops working at once. You can invite them again later."
+            onOutsideClick={() => setRevoking(null)}
+          >
+            <div className="flex justify-end gap-2">
+              <AlertDialogCancel asChild>
+                <Button>Cancel</Button>
+              </AlertDialogCancel>
+              <AlertDialogAction asChild>
+                <Button variant="danger" onClick={() => onRevoke(revoking)}>
+                  Revoke invitation
+                </Button>
+              </AlertDialogAction>
+            </div>
+          </AlertDialogContent>
+        ) : null}
+      </AlertDialog>
+    </section>
+  );
+}
