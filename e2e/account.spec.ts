@@ -10,7 +10,7 @@ test("changing the password keeps this session, ends the others, and retires the
   const second = await freshPage(browser, baseURL);
   await signInAs(second, person.email, person.password);
 
-  await first.getByRole("button", { name: "Account" }).click();
+  await first.getByRole("button", { name: "Account", exact: true }).click();
   await first.getByRole("menuitem", { name: "Account settings" }).click();
   await expect(first.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
   const replacement = newPassword("pw-new");

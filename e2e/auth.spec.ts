@@ -21,7 +21,7 @@ test("sign-in with a demo user, and sign-out", async ({ page }) => {
 
   const session = (await page.context().cookies()).find((cookie) => cookie.name === "next-auth.session-token");
   expect(session).toBeDefined();
-  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByRole("button", { name: "Account", exact: true }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/entries");

@@ -40,6 +40,8 @@ test("the dashboard's pages run under their Content-Security-Policy with no viol
     ["/import", /Import/],
     ["/audit", /Audit log/],
     ["/api-keys", /API keys/],
+    ["/members", /Members/],
+    ["/account", /Account/],
   ] as const) {
     const response = await page.goto(path);
     expect(response?.headers()["content-security-policy"]).toContain("'strict-dynamic'");
@@ -47,7 +49,7 @@ test("the dashboard's pages run under their Content-Security-Policy with no viol
   }
   // Hydrated, so the nonce let Next's scripts run: a client-side control responds.
   await page.goto("/entries");
-  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByRole("button", { name: "Account", exact: true }).click();
   await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
   expect(violations).toEqual([]);
 });

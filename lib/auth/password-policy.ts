@@ -1,7 +1,6 @@
 import commonPasswords from "fxa-common-password-list";
 import { AppError } from "@/lib/errors";
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_NEW_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH } from "@/lib/members/schemas";
 const MAX_PASSWORD_LENGTH = 200;
 
 /**
