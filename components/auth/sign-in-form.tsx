@@ -9,6 +9,8 @@ import { safeNextPath } from "@/lib/next-path";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
+  // Single sign-on refused: no verified email, or no membership and no pending invitation for it.
+  AccessDenied: "Your single sign-on account has no access to DNC Console. Ask an owner of your team for an invitation.",
 };
 
 /** The server answers a throttled attempt with `too_many_attempts:<seconds to wait>`. */
@@ -22,9 +24,20 @@ function messageFor(error: string | null | undefined): string {
   return MESSAGES[error ?? ""] ?? "Sign-in failed. Try again.";
 }
 
-/** After sign-in the browser goes to `next` when it is a path on this site, else to the entries. */
-export function SignInForm({ next }: { next?: string }) {
-  const [error, setError] = useState<string | null>(null);
+/**
+ * After sign-in the browser goes to `next` when it is a path on this site, else to the entries.
+ * With single sign-on configured a "Sign in with …" button comes first; `sso.only` hides the password form.
+ */
+export function SignInForm({
+  next,
+  sso,
+  initialError,
+}: {
+  next?: string;
+  sso?: { name: string; only: boolean } | null;
+  initialError?: string;
+}) {
+  const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -44,9 +57,29 @@ export function SignInForm({ next }: { next?: string }) {
     setError(messageFor(result?.error));
   }
 
+  const ssoButton = sso ? (
+    <Button
+      type="button"
+      variant={sso.only ? "primary" : "secondary"}
+      className="w-full justify-center"
+      onClick={() => void signIn("oidc", { callbackUrl: safeNextPath(next) ?? "/entries" })}
+    >
+      Sign in with {sso.name}
+    </Button>
+  ) : null;
+  if (sso?.only) {
+    return (
+      <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+        {error ? <Notice tone="error">{error}</Notice> : null}
+        {ssoButton}
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
       {error ? <Notice tone="error">{error}</Notice> : null}
+      {ssoButton}
       <div className="space-y-1.5">
         <Label htmlFor="email">Email</Label>
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />

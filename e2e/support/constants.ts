@@ -20,6 +20,7 @@ export const E2E_TEAMS = [
   "lookalike",
   "members",
   "account",
+  "sso",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

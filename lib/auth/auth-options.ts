@@ -1,7 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
+import { admitSsoUser } from "@/lib/members/admit-sso-user";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { getRedis } from "@/lib/redis/client";
@@ -44,9 +46,24 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     callbacks: {
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
-      async jwt({ token, user }) {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const claims = profile as { email?: string; email_verified?: boolean; name?: string } | undefined;
+        const email = claims?.email?.trim().toLowerCase();
+        // Only an address the provider vouches for, and only a member's or an invitee's.
+        if (!email || claims?.email_verified !== true) return false;
+        return (await admitSsoUser({ email, name: claims?.name || email.split("@")[0]! })) !== null;
+      },
+      async jwt({ token, user, account }) {
         // `user` is only present on the request that signed in: that is when the session row is made.
-        if (user) token.sid = await createSession(user.id);
+        if (user) {
+          if (account?.provider === OIDC_PROVIDER_ID) {
+            // The provider's subject is not our user id: the admitted account is found by its email.
+            const db = await getDb();
+            token.sub = (await db.user.findUniqueOrThrow({ where: { email: String(user.email).toLowerCase() } })).id;
+          }
+          token.sid = await createSession(token.sub!);
+        }
         return token;
       },
     },
@@ -55,7 +72,8 @@ export function authOptions(): NextAuthOptions {
         if (typeof token?.sid === "string") await revokeSession(token.sid);
       },
     },
-    pages: { signIn: "/sign-in" },
+    // A refused single sign-on comes back to the sign-in page with ?error=AccessDenied.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {
       // Unset on a zero-configuration install by design: the dashboard signs in and out with
       // redirect: false and navigates itself, so next-auth's absolute URLs are never followed.
@@ -65,29 +83,61 @@ export function authOptions(): NextAuthOptions {
       error: (code, metadata) => console.error(`[next-auth][error][${code}]`, metadata),
       debug: () => undefined,
     },
-    providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, request) {
-          const email = credentials?.email?.trim().toLowerCase() ?? "";
-          const password = credentials?.password ?? "";
-          const address = clientAddress(request?.headers ?? {});
-          const throttle = signInThrottle();
-          // Counted before the password is checked: parallel guesses cannot all get in ahead of the count.
-          const reservation = await throttle.reserve(email, address);
-          if (reservation.attemptId === undefined) {
-            throw new Error(`${SIGN_IN_THROTTLED}:${Math.ceil(reservation.retryAfterMs / 1000)}`);
-          }
-
-          const db = await getDb();
-          const user = await db.user.findUnique({ where: { email } });
-          const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-          if (!user || !valid) return null;
-          await throttle.succeeded(email, address, reservation.attemptId);
-          return { id: user.id, email: user.email, name: user.name };
-        },
-      }),
-    ],
+    providers: [...(singleSignOn()?.only ? [] : [credentialsProvider()]), ...(singleSignOn() ? [oidcProvider()] : [])],
   };
+}
+
+const OIDC_PROVIDER_ID = "oidc";
+
+/** Single sign-on when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set; `only` with DNC_SSO_ONLY=1. */
+export function singleSignOn(): { name: string; only: boolean } | null {
+  const config = env();
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) return null;
+  return { name: config.OIDC_NAME, only: config.DNC_SSO_ONLY === "1" };
+}
+
+/** next-auth's OpenID Connect client: discovery, the authorization code flow with PKCE and state, claims from the ID token. */
+function oidcProvider(): OAuthConfig<{ sub: string; email?: string; name?: string }> {
+  const config = env();
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: config.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${config.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    checks: ["pkce", "state"],
+    idToken: true,
+    profile: (claims: { sub: string; email?: string; name?: string }) => ({
+      id: claims.sub,
+      email: claims.email,
+      name: claims.name ?? claims.email,
+    }),
+  };
+}
+
+function credentialsProvider() {
+  return CredentialsProvider({
+    name: "Email and password",
+    credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(credentials, request) {
+      const email = credentials?.email?.trim().toLowerCase() ?? "";
+      const password = credentials?.password ?? "";
+      const address = clientAddress(request?.headers ?? {});
+      const throttle = signInThrottle();
+      // Counted before the password is checked: parallel guesses cannot all get in ahead of the count.
+      const reservation = await throttle.reserve(email, address);
+      if (reservation.attemptId === undefined) {
+        throw new Error(`${SIGN_IN_THROTTLED}:${Math.ceil(reservation.retryAfterMs / 1000)}`);
+      }
+
+      const db = await getDb();
+      const user = await db.user.findUnique({ where: { email } });
+      const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
+      if (!user || !valid) return null;
+      await throttle.succeeded(email, address, reservation.attemptId);
+      return { id: user.id, email: user.email, name: user.name };
+    },
+  });
 }

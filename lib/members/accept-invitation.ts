@@ -2,7 +2,7 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { getDb, Prisma } from "@/lib/db";
+import { type Db, getDb, Prisma } from "@/lib/db";
 import { auditedChange, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { newUserId } from "@/lib/ids";
@@ -27,32 +27,21 @@ const NOT_PENDING: Record<string, string> = {
  *    `member.joined` audit row written — each row reads the acceptance back, so nothing is written
  *    for a link another request used first.
  */
-export async function acceptInvitation(options: {
-  token: string;
-  name?: string;
-  password?: string;
-  sessionUser: SessionUser | null;
-}): Promise<AcceptedInvitation> {
-  const db = await getDb();
-  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(options.token) }, include: { team: true } });
-  if (!invitation) throw new AppError("invitation_invalid");
-  const status = invitationStatus(invitation);
-  if (status !== "pending") throw new AppError("invitation_invalid", NOT_PENDING[status]);
+type PendingInvitation = { id: string; teamId: string; email: string; role: string; invitedBy: string };
 
-  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-  if (options.sessionUser && options.sessionUser.email !== invitation.email) throw new AppError("wrong_account");
-  if (!options.sessionUser && existing) throw new AppError("sign_in_required");
-  let newUser: { id: string; name: string; passwordHash: string } | null = null;
-  if (!existing) {
-    if (!options.name) throw new AppError("invalid_body", "name is required to create your account");
-    assertStrongPassword(options.password ?? "");
-    newUser = { id: newUserId(), name: options.name, passwordHash: await hashPassword(options.password!) };
-  }
-  const userId = existing?.id ?? newUser!.id;
-
-  const now = new Date();
+/**
+ * The statements that accept one invitation for `userId` (and create that account when `newUser` is
+ * given): the invitation marked accepted only if still pending, with its `member.joined` audit row;
+ * then the account and the membership, each written only if this very acceptance happened (they
+ * read it back by its timestamp). The first result is the number of invitations accepted (0 or 1).
+ */
+export function acceptanceStatements(
+  tx: Db,
+  options: { invitation: PendingInvitation; userId: string; newUser: { name: string; passwordHash: string } | null; now: Date },
+) {
+  const { invitation, userId, newUser, now } = options;
   const acceptedNow = Prisma.sql`FROM "Invitation" WHERE "id" = ${invitation.id} AND "acceptedAt" = ${now}`;
-  const [accepted] = await writeTransaction((tx) => [
+  return [
     ...auditedChange(
       tx,
       Prisma.sql`UPDATE "Invitation" SET "acceptedAt" = ${now}
@@ -69,13 +58,39 @@ export async function acceptInvitation(options: {
     ...(newUser
       ? [
           tx.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "createdAt")
-          SELECT ${newUser.id}, ${invitation.email}, ${newUser.name}, ${newUser.passwordHash}, ${now} ${acceptedNow}`,
+            SELECT ${userId}, ${invitation.email}, ${newUser.name}, ${newUser.passwordHash}, ${now} ${acceptedNow}`,
         ]
       : []),
     tx.$executeRaw`INSERT INTO "Membership" ("userId", "teamId", "role", "createdAt")
       SELECT ${userId}, ${invitation.teamId}, "role", ${now} ${acceptedNow}
       ON CONFLICT ("userId", "teamId") DO NOTHING`,
-  ]);
+  ];
+}
+
+export async function acceptInvitation(options: {
+  token: string;
+  name?: string;
+  password?: string;
+  sessionUser: SessionUser | null;
+}): Promise<AcceptedInvitation> {
+  const db = await getDb();
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(options.token) }, include: { team: true } });
+  if (!invitation) throw new AppError("invitation_invalid");
+  const status = invitationStatus(invitation);
+  if (status !== "pending") throw new AppError("invitation_invalid", NOT_PENDING[status]);
+
+  const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  if (options.sessionUser && options.sessionUser.email !== invitation.email) throw new AppError("wrong_account");
+  if (!options.sessionUser && existing) throw new AppError("sign_in_required");
+  let newUser: { name: string; passwordHash: string } | null = null;
+  if (!existing) {
+    if (!options.name) throw new AppError("invalid_body", "name is required to create your account");
+    assertStrongPassword(options.password ?? "");
+    newUser = { name: options.name, passwordHash: await hashPassword(options.password!) };
+  }
+  const userId = existing?.id ?? newUserId();
+
+  const [accepted] = await writeTransaction((tx) => acceptanceStatements(tx, { invitation, userId, newUser, now: new Date() }));
   if (Number(accepted) === 0) throw new AppError("invitation_invalid", NOT_PENDING.accepted);
   return { team: { slug: invitation.team.slug, name: invitation.team.name }, email: invitation.email };
 }
