@@ -5,8 +5,11 @@ import { parseArgs } from "node:util";
 import type { Role } from "@/lib/auth/team-selection";
 import { findTeamBySlug } from "@/lib/teams/create-team";
 import { createUser } from "@/lib/users/create-user";
-import { removeMembership } from "@/lib/users/remove-membership";
+import { getDb } from "@/lib/db";
+import { removeMember } from "@/lib/members/remove-member";
 import { runCli } from "./lib/run-cli";
+
+const CLI_ACTOR = "cli";
 
 /** Piped: the first line of stdin. Interactive: a prompt whose answer is not echoed. */
 async function readPassword(): Promise<string> {
@@ -44,7 +47,14 @@ runCli(async () => {
     });
     console.log(`${created ? "Created" : "Existing user"} ${user.email} is now ${role} of ${team.slug}`);
   } else if (command === "remove") {
-    await removeMembership({ email: values.email, teamId: team.id });
+    // The same rules as the Members page (a team keeps an owner), and the same audit row, with "cli" as the actor.
+    const user = await (await getDb()).user.findUnique({ where: { email: values.email.trim().toLowerCase() } });
+    if (!user) throw new Error(`${values.email} has no account`);
+    await removeMember({
+      caller: { teamId: team.id, actor: CLI_ACTOR, canWrite: true, via: "system", role: "owner" },
+      userId: user.id,
+      requestId: "cli",
+    });
     console.log(`Removed ${values.email} from ${team.slug}`);
   } else {
     throw new Error("usage: npm run user -- <create|remove> --email <e> --team <slug> [--role owner|admin|viewer]");

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
 import { createTestTeam, testDb } from "../support/fixtures";
@@ -198,6 +200,37 @@ describe("members and invitations", () => {
     );
     expect((await api("/api/v1/invitations", as(a.owner, a.team))).body.data.invitations).toEqual([]);
     expect(await (await testDb()).membership.count({ where: { teamId: b.team.id } })).toBe(1);
+  });
+});
+
+/** `npm run user -- <args>` as an operator runs it, the password on stdin. */
+function userCli(args: string[], password = "") {
+  return spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/user.ts", ...args], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), REDIS_URL: inject("redisUrl") },
+    input: `${password}\n`,
+    encoding: "utf8",
+  });
+}
+
+describe("npm run user keeps working", () => {
+  it("creates a member (strong password from stdin) and removes one under the same rules as the Members page", async () => {
+    const { team, owner } = await teamWithOwner();
+    const email = freshEmail("cli");
+    expect(userCli(["create", "--email", email, "--team", team.slug, "--role", "viewer"], "password1234").stderr).toMatch(/common/);
+    const created = userCli(["create", "--email", email, "--team", team.slug, "--role", "viewer"], STRONG);
+    expect(created.status, created.stderr).toBe(0);
+    const session = await signIn(email, STRONG);
+    expect(session.error).toBeNull();
+
+    const removed = userCli(["remove", "--email", email, "--team", team.slug]);
+    expect(removed.status, removed.stderr).toBe(0);
+    expect((await api("/api/v1/dnc", { headers: { cookie: session.jar.header(), "x-dnc-team": team.slug } })).status).toBe(403);
+    const lastOwner = userCli(["remove", "--email", owner.email, "--team", team.slug]);
+    expect(lastOwner.status).toBe(1);
+    expect(lastOwner.stderr).toContain("at least one owner");
+    const audit = await api("/api/v1/audit?action=member.removed", as(owner, team));
+    expect(audit.body.data.events).toMatchObject([{ actor: "cli", reason: `${email} (viewer)` }]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
-import { createTestTeam, uniqueProfileUrl } from "../support/fixtures";
+import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
 import { signedInMember, signIn, TEST_PASSWORD, teamWithOwner, type TestMember } from "../support/session";
 
 const origin = () => inject("baseUrl");
@@ -104,8 +104,16 @@ describe("dashboard sessions on the API", () => {
     expect(viaCookie.status).toBe(403);
     expect((await api("/api/v1/dnc", asMember(owner, team))).status).toBe(200);
 
-    const { removeMembership } = await import("@/lib/users/remove-membership");
-    await removeMembership({ email: owner.email, teamId: team.id });
+    // Removed as `npm run user -- remove` does it (a second owner keeps the team owned).
+    await signedInMember(team, "owner");
+    const { removeMember } = await import("@/lib/members/remove-member");
+    const db = await testDb();
+    const userId = (await db.user.findUniqueOrThrow({ where: { email: owner.email } })).id;
+    await removeMember({
+      caller: { teamId: team.id, actor: "cli", canWrite: true, via: "system", role: "owner" },
+      userId,
+      requestId: "test",
+    });
     expect((await api("/api/v1/dnc", asMember(owner, team))).status).toBe(403);
   });
 
