@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
@@ -141,26 +141,14 @@ function SignOutEverywhere() {
       <Button variant="danger" className="mt-4" disabled={pending} onClick={() => setConfirming(true)}>
         {pending ? "Signing out…" : "Sign out everywhere"}
       </Button>
-      <AlertDialog open={confirming} onOpenChange={setConfirming}>
-        {confirming ? (
-          <AlertDialogContent
-            title="Sign out everywhere?"
-            description="Every browser signed in to your account is signed out, this one included. You sign in again with your password."
-            onOutsideClick={() => setConfirming(false)}
-          >
-            <div className="flex justify-end gap-2">
-              <AlertDialogCancel asChild>
-                <Button>Cancel</Button>
-              </AlertDialogCancel>
-              <AlertDialogAction asChild>
-                <Button variant="danger" onClick={() => void onConfirm()}>
-                  Sign out everywhere
-                </Button>
-              </AlertDialogAction>
-            </div>
-          </AlertDialogContent>
-        ) : null}
-      </AlertDialog>
+      <ConfirmDialog
+        open={confirming}
+        title="Sign out everywhere?"
+        description="Every browser signed in to your account is signed out, this one included. You sign in again with your password."
+        confirmLabel="Sign out everywhere"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void onConfirm()}
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { type FormEvent, useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -57,26 +57,14 @@ export function ApiKeysView() {
         // A revoked key stays listed for the record, greyed out.
         rowClassName={(row) => (row.original.revokedAt ? "*:text-zinc-400" : undefined)}
       />
-      <AlertDialog open={revoking !== null} onOpenChange={(open) => !open && setRevoking(null)}>
-        {revoking ? (
-          <AlertDialogContent
-            title={`Revoke “${revoking.name}”?`}
-            description={`Requests with ${revoking.prefix}… will be refused from now on. This cannot be undone.`}
-            onOutsideClick={() => setRevoking(null)}
-          >
-            <div className="flex justify-end gap-2">
-              <AlertDialogCancel asChild>
-                <Button>Cancel</Button>
-              </AlertDialogCancel>
-              <AlertDialogAction asChild>
-                <Button variant="danger" onClick={() => revoke.mutate(revoking.id)}>
-                  Revoke key
-                </Button>
-              </AlertDialogAction>
-            </div>
-          </AlertDialogContent>
-        ) : null}
-      </AlertDialog>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke “${revoking?.name}”?`}
+        description={`Requests with ${revoking?.prefix}… will be refused from now on. This cannot be undone.`}
+        confirmLabel="Revoke key"
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+      />
     </>
   );
 }

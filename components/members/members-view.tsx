@@ -4,8 +4,7 @@ import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { errorMessage } from "@/lib/api-client/api-fetch";
@@ -149,26 +148,14 @@ function PendingInvitations({ team }: { team: string }) {
         empty="No pending invitations."
         skeletonRows={2}
       />
-      <AlertDialog open={revoking !== null} onOpenChange={(open) => !open && setRevoking(null)}>
-        {revoking ? (
-          <AlertDialogContent
-            title={`Revoke the invitation for ${revoking.email}?`}
-            description="The link stops working at once. You can invite them again later."
-            onOutsideClick={() => setRevoking(null)}
-          >
-            <div className="flex justify-end gap-2">
-              <AlertDialogCancel asChild>
-                <Button>Cancel</Button>
-              </AlertDialogCancel>
-              <AlertDialogAction asChild>
-                <Button variant="danger" onClick={() => onRevoke(revoking)}>
-                  Revoke invitation
-                </Button>
-              </AlertDialogAction>
-            </div>
-          </AlertDialogContent>
-        ) : null}
-      </AlertDialog>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke the invitation for ${revoking?.email}?`}
+        description="The link stops working at once. You can invite them again later."
+        confirmLabel="Revoke invitation"
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => revoking && onRevoke(revoking)}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import { type ReactNode, useState } from "react";
+import { Button } from "./button";
 
 export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogCancel = AlertDialogPrimitive.Cancel;
@@ -45,5 +46,41 @@ export function AlertDialogContent({
         <div className="mt-4">{children}</div>
       </AlertDialogPrimitive.Content>
     </AlertDialogPrimitive.Portal>
+  );
+}
+
+/** The common confirmation: a title, what will happen, Cancel and one destructive action. Closed while `open` is false. */
+export function ConfirmDialog({
+  open,
+  title,
+  description,
+  confirmLabel,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <AlertDialog open={open} onOpenChange={(next) => !next && onCancel()}>
+      {open ? (
+        <AlertDialogContent title={title} description={description} onOutsideClick={onCancel}>
+          <div className="flex justify-end gap-2">
+            <AlertDialogCancel asChild>
+              <Button>Cancel</Button>
+            </AlertDialogCancel>
+            <AlertDialogAction asChild>
+              <Button variant="danger" onClick={onConfirm}>
+                {confirmLabel}
+              </Button>
+            </AlertDialogAction>
+          </div>
+        </AlertDialogContent>
+      ) : null}
+    </AlertDialog>
   );
 }
