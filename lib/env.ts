@@ -28,6 +28,7 @@ const envSchema = z.object({
   DNC_SSO_ONLY: z.enum(["0", "1", ""]).default("0"),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp://… or smtps://…")),
   SMTP_FROM: z.string().default("DNC Console <no-reply@dnc-console.invalid>"),
+  DNC_RESTORE_DAYS: positiveInt(90),
   DNC_SIGNIN_WINDOW_MS: positiveInt(15 * 60_000),
   DNC_SIGNIN_ACCOUNT_LIMIT: positiveInt(5),
   DNC_SIGNIN_ADDRESS_LIMIT: positiveInt(50),

@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.added": "Entry added",
   "dnc.batch_added": "Entry imported",
   "dnc.deleted": "Entry removed",
+  "dnc.restored": "Entry restored",
   "apikey.created": "API key created",
   "apikey.revoked": "API key revoked",
   "member.invited": "Member invited",

@@ -26,7 +26,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
     const db = await getDb();
     const record = await db.apiKey.findUnique({
       where: { hash },
-      select: { id: true, teamId: true, scope: true, prefix: true, revokedAt: true, lastUsedAt: true },
+      select: { id: true, teamId: true, scope: true, prefix: true, name: true, revokedAt: true, lastUsedAt: true },
     });
     if (!record) throw new AppError("unauthorized");
     key = {
@@ -34,6 +34,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
       teamId: record.teamId,
       scope: record.scope,
       prefix: record.prefix,
+      name: record.name,
       revoked: record.revokedAt !== null,
       lastUsedAt: record.lastUsedAt,
     };
@@ -42,7 +43,14 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (key.revoked) throw new AppError("unauthorized");
   noteUse(key);
 
-  return { teamId: key.teamId, actor: `key:${key.prefix}`, canWrite: key.scope === "write", via: "api_key", apiKeyId: key.id };
+  return {
+    teamId: key.teamId,
+    actor: `key:${key.prefix}`,
+    canWrite: key.scope === "write",
+    via: "api_key",
+    apiKeyId: key.id,
+    apiKeyName: key.name,
+  };
 }
 
 /** Records the key's use at most once a minute per process, without holding up the request. */

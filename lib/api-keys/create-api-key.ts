@@ -12,7 +12,7 @@ export async function createApiKey(options: { teamId: string; name: string; scop
       data: { id, teamId: options.teamId, name: options.name, scope: options.scope, prefix, hash },
       select: { id: true, name: true, scope: true, prefix: true, createdAt: true },
     }),
-    auditRow(db, {
+    auditRow({
       teamId: options.teamId,
       action: "apikey.created",
       actor: options.actor,

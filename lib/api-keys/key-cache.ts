@@ -7,7 +7,15 @@ import { env } from "@/lib/env";
 import { getRedis, logRedisError } from "@/lib/redis/client";
 
 /** What authentication needs of a key, cached by the SHA-256 of the key. */
-export type CachedKey = { id: string; teamId: string; scope: string; prefix: string; revoked: boolean; lastUsedAt: Date | null };
+export type CachedKey = {
+  id: string;
+  teamId: string;
+  scope: string;
+  prefix: string;
+  name: string;
+  revoked: boolean;
+  lastUsedAt: Date | null;
+};
 
 /**
  * Where a revocation is announced to every process that may hold the key in its cache: a token that

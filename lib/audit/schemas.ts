@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { MAX_URL_INPUT_LENGTH } from "@/lib/dnc/normalize-linkedin-url";
 import { listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 export const AUDIT_ACTIONS = [
   "dnc.added",
   "dnc.batch_added",
   "dnc.deleted",
+  "dnc.restored",
   "apikey.created",
   "apikey.revoked",
   "member.invited",
@@ -19,6 +21,13 @@ export const listAuditQuerySchema = z.object({
   limit: listEntriesQuerySchema.shape.limit,
   offset: listEntriesQuerySchema.shape.offset,
   action: z.enum(AUDIT_ACTIONS).optional().describe("Only events of this action"),
+  url: z
+    .string()
+    .min(1)
+    .max(MAX_URL_INPUT_LENGTH)
+    .optional()
+    .describe("A profile's history: only events about this LinkedIn URL, in any accepted spelling, across removals and re-additions"),
+  order: z.enum(["desc", "asc"]).default("desc").describe("Newest first (default) or oldest first"),
 });
 export type ListAuditQuery = z.output<typeof listAuditQuerySchema>;
 
@@ -31,7 +40,13 @@ export const auditEventSchema = z.object({
   url: z.string().nullable(),
   reason: z.string().nullable(),
   requestId: z.string().nullable().describe("The X-Request-Id of the request that made the change"),
+  undoes: z.string().nullable().describe("For dnc.restored: the dnc.deleted event it undoes"),
+  source: z.string().nullable().describe("For additions: dashboard, api, batch or import"),
+  sourceFile: z.string().nullable().describe("For imports: the file's name"),
   $createdAt: z.iso.datetime(),
+  sequence: z.number().int().nullable().describe("Position in the team's hash chain (1, 2, 3, …)"),
+  prevHash: z.string().nullable().describe("SHA-256 (hex) of the team's previous event"),
+  hash: z.string().nullable().describe("SHA-256 (hex) of prevHash and this event's canonical content"),
 });
 export type AuditEvent = z.output<typeof auditEventSchema>;
 
@@ -42,3 +57,15 @@ export const listAuditResultSchema = z.object({
   offset: z.number().int(),
 });
 export type ListAuditResult = z.output<typeof listAuditResultSchema>;
+
+export const chainVerdictSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int().describe("Events that verified (before the break, if any)"),
+  head: z.object({ sequence: z.number().int(), hash: z.string() }).optional().describe("The last event, when the chain is whole"),
+  break: z
+    .object({ eventId: z.string(), sequence: z.number().int().nullable(), problem: z.string() })
+    .optional()
+    .describe("The first event where the chain breaks"),
+  message: z.string(),
+});
+export type ChainVerdictResult = z.output<typeof chainVerdictSchema>;

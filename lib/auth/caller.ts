@@ -8,7 +8,14 @@ export type Caller = {
   canWrite: boolean;
   via: "api_key" | "session" | "system";
   apiKeyId?: string;
+  /** Set for API key callers: the key's name, recorded with the entries it adds */
+  apiKeyName?: string;
   /** Set for session callers: the membership's role, re-read from the database on this request. */
   role?: Role;
   userId?: string;
 };
+
+/** Who added an entry, as the entry records it: a user's email, or "<key name> (key:<prefix>)". */
+export function entryAuthor(caller: Caller): string {
+  return caller.apiKeyName === undefined ? caller.actor : `${caller.apiKeyName} (${caller.actor})`;
+}

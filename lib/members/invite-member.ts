@@ -52,7 +52,6 @@ export async function inviteMember(options: {
       },
     }),
     auditRow(
-      tx,
       {
         teamId,
         action: "member.invited",

@@ -1,0 +1,97 @@
+import "server-only";
+import { connectDatabase } from "@/lib/db";
+import { type ChainedEvent, type ChainLink, chainHash, EMPTY_CHAIN } from "./chain";
+
+/**
+ * Appends to a team's hash chain one writer at a time. The chain's order is its sequence number,
+ * unique per team in the database, so two writers that start from the same head cannot both
+ * commit: the second fails on the unique index, reads the new head and tries again. Within a
+ * process appends wait for each other (no conflicts at all); between processes (the CLI beside
+ * the server, or several instances) the unique index decides.
+ */
+
+const MAX_ATTEMPTS = 50;
+
+const heads = new Map<string, ChainLink>();
+const tails = new Map<string, Promise<unknown>>();
+
+/** Runs `append` with the team's current head; `append` commits its events and returns the new head. */
+export async function appendToChain<Result>(
+  teamId: string,
+  append: (head: ChainLink) => Promise<{ result: Result; head: ChainLink }>,
+): Promise<Result> {
+  return oneAtATime(teamId, async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      const head = heads.get(teamId) ?? (await readChainHead(teamId));
+      try {
+        const appended = await append(head);
+        heads.set(teamId, appended.head);
+        return appended.result;
+      } catch (error) {
+        heads.delete(teamId);
+        if (!isSequenceConflict(error) || attempt === MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
+      }
+    }
+  });
+}
+
+/** Seals a trail that predates the chain (see `readChainHead`), so it can be verified before its first new event. */
+export async function prepareChain(teamId: string): Promise<void> {
+  await oneAtATime(teamId, async () => {
+    heads.set(teamId, await readChainHead(teamId));
+  });
+}
+
+function oneAtATime<Result>(teamId: string, task: () => Promise<Result>): Promise<Result> {
+  const run = (tails.get(teamId) ?? Promise.resolve()).then(task, task);
+  const tail = run.catch(() => undefined);
+  tails.set(teamId, tail);
+  void tail.then(() => {
+    if (tails.get(teamId) === tail) tails.delete(teamId);
+  });
+  return run;
+}
+
+function isSequenceConflict(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
+  return /unique/i.test(text) && /sequence/i.test(text);
+}
+
+/**
+ * The team's last chained event. A team whose trail predates the chain (rows without a sequence and
+ * no chained row yet) has those rows sealed first, in the order they were written; once a team has
+ * a chain, a row without a sequence can only have been written outside the app, and stays a break.
+ */
+async function readChainHead(teamId: string): Promise<ChainLink> {
+  const { reader } = await connectDatabase();
+  const [head] = await reader.$queryRaw<{ sequence: number | bigint; hash: string }[]>`
+    SELECT "sequence", "hash" FROM "AuditEvent" WHERE "teamId" = ${teamId} AND "sequence" IS NOT NULL
+    ORDER BY "sequence" DESC LIMIT 1`;
+  if (head) return { sequence: Number(head.sequence), hash: head.hash };
+  return sealEventsBeforeTheChain(teamId);
+}
+
+const SEAL_BATCH = 500;
+
+async function sealEventsBeforeTheChain(teamId: string): Promise<ChainLink> {
+  const { reader, writer } = await connectDatabase();
+  let link = EMPTY_CHAIN;
+  for (;;) {
+    const rows = await reader.auditEvent.findMany({
+      where: { teamId, sequence: null },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: SEAL_BATCH,
+    });
+    if (rows.length === 0) return link;
+    const updates = rows.map((row) => {
+      const sequence = link.sequence + 1;
+      const event: ChainedEvent = { ...row, sequence };
+      const hash = chainHash(link.hash, event);
+      const update = writer.auditEvent.updateMany({ where: { id: row.id, sequence: null }, data: { sequence, prevHash: link.hash, hash } });
+      link = { sequence, hash };
+      return update;
+    });
+    await writer.$transaction(updates);
+  }
+}
