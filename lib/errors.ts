@@ -26,6 +26,7 @@ export const ERROR_MESSAGES = {
   empty_entries: "entries must contain at least one item",
   invalid_entries: "entries must be an array of objects with a string url",
   too_many_entries: "entries may contain at most 1000 items",
+  invalid_import_file: "importFile must be a file name of 1–255 characters",
   payload_too_large: "Request body exceeds 1 MiB",
   unsupported_media_type: "Content-Type must be application/json",
   weak_password: "The password is too weak",

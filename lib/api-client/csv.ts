@@ -3,9 +3,10 @@ import Papa from "papaparse";
 /**
  * OWASP's CSV-injection rule: a spreadsheet reads a cell that starts with one of these as a formula,
  * so such a cell gets a leading `'`. Papaparse's own pattern (`/^[=+\-@\t\r].*$/`) misses a cell
- * that continues on a second line, hence ours.
+ * that continues on a second line, hence ours. A cell that starts with `'` gets one too, so a
+ * reader can always take exactly one off to recover the value (the audit export's check does).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 /** The rows as CSV text, every text cell safe to open in a spreadsheet (numbers are left as they are). */
 export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {

@@ -1,17 +1,19 @@
 import "server-only";
-import type { Caller } from "@/lib/auth/caller";
+import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache/team-cache";
-import { Prisma } from "@/lib/db";
-import { writeTransaction } from "@/lib/db/write";
-import { newAuditEventId, newEntryId } from "@/lib/ids";
-import type { EntrySource } from "./add-entry";
+import { getDb, Prisma } from "@/lib/db";
+import { auditRows, writeTransaction } from "@/lib/db/write";
+import { newEntryId } from "@/lib/ids";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import type { AddEntriesResult } from "./schemas";
+import type { AddEntriesResult, EntrySource } from "./schemas";
 
 type Detail = AddEntriesResult["details"][number];
 
 /** SQLite binds at most 999 parameters per statement: 100 rows of up to 9 columns stay below it. */
 const ROWS_PER_STATEMENT = 100;
+
+/** Another writer adding one of the same URLs between our read and our write is rare; a few tries settle it. */
+const MAX_ATTEMPTS = 5;
 
 function chunks<T>(items: T[]): T[][] {
   return Array.from({ length: Math.ceil(items.length / ROWS_PER_STATEMENT) }, (_, i) =>
@@ -22,48 +24,79 @@ function chunks<T>(items: T[]): T[][] {
 /**
  * Adds many URLs at once; one row of `details` per input, in input order.
  * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
- * 2. One batch transaction: per chunk, insert every URL the team does not list yet
- *    (`ON CONFLICT DO NOTHING`) and a `dnc.batch_added` audit row for each entry that went in —
- *    the rows carrying the ids this request made up, so a URL another writer got to first has
- *    none — then read back the id of every URL. An id of ours means `added`, any other `duplicate`.
- * 3. The team's cached answers are invalidated around the change.
+ * 2. Read which URLs the team lists already (`duplicate`, with the listed entry's id).
+ * 3. One batch transaction: insert the others with their provenance, and a `dnc.batch_added`
+ *    audit row for each. The insert has no ON CONFLICT: if another writer added one of these URLs
+ *    since step 2, the whole batch fails on the unique index and is tried again from step 2, so
+ *    every audit row describes an entry this request really added.
+ * 4. The team's cached answers are invalidated around the change.
  */
 export async function addEntries(options: {
   caller: Caller;
   urls: string[];
   source: EntrySource;
+  sourceFile?: string;
   requestId: string;
 }): Promise<AddEntriesResult> {
-  const { teamId, actor } = options.caller;
   const normalized = options.urls.map((url) => normalizeLinkedInUrl(url));
   const unique = [...new Set(normalized.filter((url): url is string => url !== null))];
-  const now = new Date();
-  const candidates = unique.map((url) => ({ url, id: newEntryId(), auditId: newAuditEventId(now.getTime()) }));
-  const ours = new Set(candidates.map((candidate) => candidate.id));
-  if (candidates.length === 0) return summarize(options.urls, normalized, new Map());
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const idsByUrl = await addMissing(options, unique);
+      return summarize(options.urls, normalized, idsByUrl);
+    } catch (error) {
+      if (attempt === MAX_ATTEMPTS || !isEntryConflict(error)) throw error;
+    }
+  }
+}
 
-  const writes = chunks(candidates);
-  const results = await changeTeamList(teamId, () =>
-    writeTransaction((db) => [
-      ...writes.flatMap((chunk) => [
-        db.$executeRaw`
-          INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source")
-          VALUES ${Prisma.join(chunk.map(({ id, url }) => Prisma.sql`(${id}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source})`))}
-          ON CONFLICT ("teamId", "url") DO NOTHING`,
-        db.$executeRaw`
-          WITH "candidate" ("auditId", "entryId") AS (VALUES ${Prisma.join(chunk.map(({ id, auditId }) => Prisma.sql`(${auditId}, ${id})`))})
-          INSERT INTO "AuditEvent" ("id", "teamId", "action", "actor", "targetId", "url", "requestId", "createdAt")
-          SELECT "candidate"."auditId", ${teamId}, 'dnc.batch_added', ${actor}, "entry"."id", "entry"."url", ${options.requestId}, ${now}
-          FROM "candidate" JOIN "DncEntry" AS "entry" ON "entry"."id" = "candidate"."entryId"`,
-      ]),
-      ...chunks(unique).map((urls) => db.dncEntry.findMany({ where: { teamId, url: { in: urls } }, select: { id: true, url: true } })),
+async function addMissing(
+  options: { caller: Caller; source: EntrySource; sourceFile?: string; requestId: string },
+  unique: string[],
+): Promise<Map<string, { id: string; isNew: boolean }>> {
+  const { teamId, actor } = options.caller;
+  const db = await getDb();
+  const idsByUrl = new Map<string, { id: string; isNew: boolean }>();
+  for (const urls of chunks(unique)) {
+    const listed = await db.$queryRaw<{ id: string; url: string }[]>`
+      SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${Prisma.join(urls)})`;
+    for (const { id, url } of listed) idsByUrl.set(url, { id, isNew: false });
+  }
+  const added = unique.filter((url) => !idsByUrl.has(url)).map((url) => ({ url, id: newEntryId() }));
+  if (added.length === 0) return idsByUrl;
+
+  const now = new Date();
+  const createdBy = entryAuthor(options.caller);
+  const sourceFile = options.sourceFile ?? null;
+  await changeTeamList(teamId, () =>
+    writeTransaction((writer) => [
+      ...chunks(added).map(
+        (chunk) => writer.$executeRaw`
+          INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "sourceFile")
+          VALUES ${Prisma.join(chunk.map(({ id, url }) => Prisma.sql`(${id}, ${teamId}, ${url}, ${now}, ${now}, ${createdBy}, ${options.source}, ${sourceFile})`))}`,
+      ),
+      ...auditRows(
+        added.map(({ id, url }) => ({
+          teamId,
+          action: "dnc.batch_added" as const,
+          actor,
+          targetId: id,
+          url,
+          source: options.source,
+          sourceFile: options.sourceFile,
+          requestId: options.requestId,
+        })),
+        now,
+      ),
     ]),
   );
-  const idsByUrl = new Map<string, { id: string; isNew: boolean }>();
-  for (const rows of results.slice(writes.length * 2) as { id: string; url: string }[][]) {
-    for (const { id, url } of rows) idsByUrl.set(url, { id, isNew: ours.has(id) });
-  }
-  return summarize(options.urls, normalized, idsByUrl);
+  for (const { id, url } of added) idsByUrl.set(url, { id, isNew: true });
+  return idsByUrl;
+}
+
+function isEntryConflict(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
+  return /unique/i.test(text) && /url/i.test(text);
 }
 
 function summarize(

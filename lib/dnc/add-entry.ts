@@ -1,20 +1,20 @@
 import "server-only";
-import type { Caller } from "@/lib/auth/caller";
+import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache/team-cache";
 import { Prisma } from "@/lib/db";
 import { changeWithAudit } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import { serializeEntry } from "./serialize-entry";
-
-export type EntrySource = "api" | "batch" | "dashboard" | "import";
+import type { EntrySource } from "./schemas";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /**
  * Adds one URL to the caller's team list.
  * 1. Normalise the URL (invalid → `invalid_url`).
- * 2. Insert unless the team already lists the URL, with the `dnc.added` audit row written only if
- *    the insert happened (nothing inserted → `dnc_exists`, nothing recorded).
+ * 2. Insert unless the team already lists the URL, with its provenance (who, from where, why) and
+ *    the `dnc.added` audit row written only if the insert happened (nothing inserted →
+ *    `dnc_exists`, nothing recorded).
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntry(options: { caller: Caller; url: string; note?: string; source: EntrySource; requestId: string }) {
@@ -23,13 +23,33 @@ export async function addEntry(options: { caller: Caller; url: string; note?: st
   const { teamId, actor } = options.caller;
 
   const now = new Date();
-  const entry = { id: newEntryId(), teamId, url, createdAt: now, updatedAt: now };
+  const note = options.note?.trim() || null;
+  const entry: EntryRow = {
+    id: newEntryId(),
+    teamId,
+    url,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: entryAuthor(options.caller),
+    source: options.source,
+    sourceFile: null,
+    note,
+  };
   const inserted = await changeTeamList(teamId, () =>
     changeWithAudit(
       Prisma.sql`INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "note")
-        VALUES (${entry.id}, ${teamId}, ${url}, ${now}, ${now}, ${actor}, ${options.source}, ${options.note ?? null})
+        VALUES (${entry.id}, ${teamId}, ${url}, ${now}, ${now}, ${entry.createdBy}, ${entry.source}, ${note})
         ON CONFLICT ("teamId", "url") DO NOTHING`,
-      { teamId, action: "dnc.added", actor, targetId: entry.id, url, reason: options.note, requestId: options.requestId },
+      {
+        teamId,
+        action: "dnc.added",
+        actor,
+        targetId: entry.id,
+        url,
+        reason: note ?? undefined,
+        source: options.source,
+        requestId: options.requestId,
+      },
       now,
     ),
   );

@@ -3,7 +3,7 @@ import { type CachedCheck, getTeamCache } from "@/lib/cache/team-cache";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import { type EntryRow, serializeEntry } from "./serialize-entry";
+import { ENTRY_COLUMNS, type EntryRow, serializeEntry } from "./serialize-entry";
 
 /** Is this URL on the team's list? Answers come from the team's cache until a change invalidates it. */
 export async function checkEntry(options: { teamId: string; url: string }) {
@@ -16,7 +16,7 @@ export async function checkEntry(options: { teamId: string; url: string }) {
   if (!answer) {
     const db = await getDb();
     const [row] = await db.$queryRaw<EntryRow[]>`
-      SELECT "id", "teamId", "url", "createdAt", "updatedAt" FROM "DncEntry" WHERE "teamId" = ${options.teamId} AND "url" = ${url}`;
+      SELECT ${ENTRY_COLUMNS} FROM "DncEntry" WHERE "teamId" = ${options.teamId} AND "url" = ${url}`;
     answer = { entry: row ? serializeEntry(row) : null };
     await cache.store(lookup.key, answer);
   }

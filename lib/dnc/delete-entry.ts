@@ -2,16 +2,20 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache/team-cache";
 import { getDb, Prisma } from "@/lib/db";
-import { changeWithAudit } from "@/lib/db/write";
+import { auditedChange, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { newAuditEventId } from "@/lib/ids";
+import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 
 /**
- * Removes one entry, as Kakiyo's DELETE /dnc/{id} does.
+ * Removes one entry, as Kakiyo's DELETE /dnc/{id} does, keeping it restorable.
  * 1. A malformed or unknown id → `dnc_not_found`; another team's entry → `unauthorized_dnc`.
- * 2. Delete scoped to the caller's team, with the `dnc.deleted` audit row (and its reason) written
- *    only if a row was deleted. A concurrent delete that got there first leaves this one deleting
- *    nothing → `dnc_not_found`, and no second audit row.
+ * 2. One transaction: copy the entry as it is to RemovedEntry (with who removed it, why, and the
+ *    id of the audit event), delete it scoped to the caller's team, and write the `dnc.deleted`
+ *    audit row only if a row was deleted; removals past the restore window are dropped on the way.
+ *    A concurrent delete that got there first leaves this one deleting nothing → `dnc_not_found`,
+ *    no copy and no second audit row.
  * 3. The team's cached answers are invalidated around the change, so the next check on any
  *    instance answers `onList: false`.
  */
@@ -24,16 +28,36 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
   if (!entry) throw new AppError("dnc_not_found");
   if (entry.teamId !== teamId) throw new AppError("unauthorized_dnc");
 
-  const deleted = await changeTeamList(teamId, () =>
-    changeWithAudit(Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${options.id} AND "teamId" = ${teamId}`, {
-      teamId,
-      action: "dnc.deleted",
-      actor,
-      targetId: options.id,
-      url: entry.url,
-      reason: options.reason,
-      requestId: options.requestId,
-    }),
+  const now = new Date();
+  const eventId = newAuditEventId(now.getTime());
+  const [, , deleted] = await changeTeamList(teamId, () =>
+    writeTransaction((writer) => [
+      writer.$executeRaw`DELETE FROM "RemovedEntry" WHERE "teamId" = ${teamId} AND "removedAt" < ${restoreCutoff(now)}`,
+      writer.$executeRaw`
+        INSERT INTO "RemovedEntry" (${ENTRY_REMOVAL_COLUMNS})
+        SELECT "id", "teamId", "url", "createdAt", "createdBy", "source", "sourceFile", "note", ${now}, ${actor}, ${options.reason ?? null}, ${eventId}
+        FROM "DncEntry" WHERE "id" = ${options.id} AND "teamId" = ${teamId}
+        ON CONFLICT ("id") DO NOTHING`,
+      ...auditedChange(
+        writer,
+        Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${options.id} AND "teamId" = ${teamId}`,
+        {
+          id: eventId,
+          teamId,
+          action: "dnc.deleted",
+          actor,
+          targetId: options.id,
+          url: entry.url,
+          reason: options.reason,
+          requestId: options.requestId,
+        },
+        now,
+      ),
+    ]),
   );
-  if (deleted === 0) throw new AppError("dnc_not_found");
+  if (Number(deleted) === 0) throw new AppError("dnc_not_found");
 }
+
+const ENTRY_REMOVAL_COLUMNS = Prisma.raw(
+  `"id", "teamId", "url", "createdAt", "createdBy", "source", "sourceFile", "note", "removedAt", "removedBy", "reason", "removalEventId"`,
+);

@@ -13,11 +13,37 @@ const decimal = z
   .regex(/^\d{1,10}$/)
   .transform(Number);
 
+export const ENTRY_SOURCES = ["dashboard", "api", "batch", "import"] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
+
+export const MAX_FILTER_VALUES = 20;
+
+/** A filter given once, repeated (`?source=api&source=batch`) or, for enums, comma-separated. */
+const oneOrMore = <Item extends z.ZodType<unknown, string>>(item: Item, splitCommas: boolean) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((text) => (splitCommas ? text.split(",") : [text])))
+    .pipe(z.array(item).min(1).max(MAX_FILTER_VALUES));
+
+/** An instant in ISO 8601: a date (midnight UTC) or a date and time with a zone. */
+const isoInstant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((text) => new Date(text))
+  .refine((date) => !Number.isNaN(date.getTime()));
+
 export const listEntriesQuerySchema = z.object({
   limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(50).describe("Page size, 1–1000 (default 50)"),
   offset: decimal.pipe(z.number().int().min(0).max(MAX_LIST_OFFSET)).default(0).describe("Entries to skip (default 0)"),
   q: z.string().max(200).optional().describe("Extension: only entries whose URL contains this text (case-insensitive)"),
   order: z.enum(["desc", "asc"]).default("desc").describe("Extension: creation order (default newest first)"),
+  source: oneOrMore(z.enum(ENTRY_SOURCES), true)
+    .optional()
+    .describe("Extension: only entries from these sources (repeat the parameter or separate with commas)"),
+  createdBy: oneOrMore(z.string().min(1).max(400), false)
+    .optional()
+    .describe("Extension: only entries added by these authors, exactly as `createdBy` shows them (repeat the parameter)"),
+  createdAfter: isoInstant.optional().describe("Extension: only entries created at or after this ISO 8601 date or date-time"),
+  createdBefore: isoInstant.optional().describe("Extension: only entries created before this ISO 8601 date or date-time"),
 });
 export type ListEntriesQuery = z.output<typeof listEntriesQuerySchema>;
 
@@ -35,8 +61,17 @@ export type AddEntryBody = z.output<typeof addEntryBodySchema>;
 
 export const batchEntrySchema = z.object({ url: z.string() });
 
+export const MAX_FILE_NAME_LENGTH = 255;
+
 export const addEntriesBodySchema = z.object({
   entries: z.array(batchEntrySchema).min(1).max(MAX_BATCH_ENTRIES).describe("1–1000 entries"),
+  importFile: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_FILE_NAME_LENGTH)
+    .optional()
+    .describe("Extension: the name of the file these URLs come from; the entries then have source import"),
 });
 
 export const deleteEntryBodySchema = z.object({
@@ -51,6 +86,10 @@ export const dncEntrySchema = z.object({
   url: z.string().describe("Canonical form: https://linkedin.com/in/<lower-cased slug>"),
   $createdAt: z.iso.datetime(),
   $updatedAt: z.iso.datetime(),
+  createdBy: z.string().describe('Extension: who added it, a user\'s email or "<key name> (key:<prefix>)"'),
+  source: z.enum(ENTRY_SOURCES).describe("Extension: where it was added: the dashboard, the API, a batch add or a file import"),
+  sourceFile: z.string().nullable().describe("Extension: the imported file's name when source is import"),
+  note: z.string().nullable().describe("Extension: why the profile is on the list"),
 });
 export type DncEntryDto = z.output<typeof dncEntrySchema>;
 
@@ -88,3 +127,39 @@ export const addEntriesResultSchema = z.object({
 export type AddEntriesResult = z.output<typeof addEntriesResultSchema>;
 
 export const deleteResultSchema = z.object({ message: z.literal("DNC entry deleted successfully") });
+
+export const restoreEntryBodySchema = z.object({
+  reason: textField.optional().describe("Why the entry is restored; kept in the audit trail"),
+});
+
+export const listRemovedQuerySchema = z.object({
+  limit: listEntriesQuerySchema.shape.limit,
+  offset: listEntriesQuerySchema.shape.offset,
+  q: listEntriesQuerySchema.shape.q.describe("Only removed entries whose URL contains this text (case-insensitive)"),
+});
+export type ListRemovedQuery = z.output<typeof listRemovedQuerySchema>;
+
+export const removedEntrySchema = dncEntrySchema.omit({ $updatedAt: true }).extend({
+  removedAt: z.iso.datetime(),
+  removedBy: z.string().describe("Who removed it: a user's email or key:<prefix>"),
+  reason: z.string().nullable().describe("Why it was removed"),
+  removalEventId: z.string().describe("The dnc.deleted audit event"),
+  restorableUntil: z.iso.datetime().describe("After this instant the entry can no longer be restored (DNC_RESTORE_DAYS)"),
+});
+export type RemovedEntryDto = z.output<typeof removedEntrySchema>;
+
+export const listRemovedResultSchema = z.object({
+  entries: z.array(removedEntrySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type ListRemovedResult = z.output<typeof listRemovedResultSchema>;
+
+const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+export const entryFacetsSchema = z.object({
+  source: facetSchema.describe("Each source with its number of entries"),
+  createdBy: facetSchema.describe("The authors with the most entries (at most 100), with their numbers of entries"),
+});
+export type EntryFacets = z.output<typeof entryFacetsSchema>;

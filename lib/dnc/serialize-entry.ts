@@ -1,8 +1,22 @@
-import type { DncEntryDto } from "./schemas";
+import { Prisma } from "@/lib/db";
+import type { DncEntryDto, EntrySource } from "./schemas";
 
-export type EntryRow = { id: string; teamId: string; url: string; createdAt: Date; updatedAt: Date };
+export type EntryRow = {
+  id: string;
+  teamId: string;
+  url: string;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+  source: string;
+  sourceFile: string | null;
+  note: string | null;
+};
 
-/** The Kakiyo wire shape of an entry. */
+/** The columns of `EntryRow`, for raw SELECTs. */
+export const ENTRY_COLUMNS = Prisma.raw(`"id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "sourceFile", "note"`);
+
+/** The Kakiyo wire shape of an entry, with our provenance extensions. */
 export function serializeEntry(entry: EntryRow): DncEntryDto {
   return {
     $id: entry.id,
@@ -10,5 +24,9 @@ export function serializeEntry(entry: EntryRow): DncEntryDto {
     url: entry.url,
     $createdAt: entry.createdAt.toISOString(),
     $updatedAt: entry.updatedAt.toISOString(),
+    createdBy: entry.createdBy,
+    source: entry.source as EntrySource,
+    sourceFile: entry.sourceFile,
+    note: entry.note,
   };
 }

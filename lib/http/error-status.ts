@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   missing_entries: 400,
   empty_entries: 400,
   invalid_entries: 400,
+  invalid_import_file: 400,
   too_many_entries: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -15,8 +15,15 @@ export function parseInput<Schema extends z.ZodType>(
   throw new AppError(codeFor(result.error.issues[0]!));
 }
 
-export function searchParamsOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
+/** The query as an object: a parameter given once is a string, one repeated is the list of its values. */
+export function searchParamsOf(request: Request): Record<string, string | string[]> {
+  const params = new URL(request.url).searchParams;
+  return Object.fromEntries(
+    [...new Set(params.keys())].map((key) => {
+      const values = params.getAll(key);
+      return [key, values.length === 1 ? values[0]! : values];
+    }),
+  );
 }
 
 /** True when the issue says the field is absent (as opposed to present but wrong). */

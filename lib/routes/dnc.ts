@@ -4,7 +4,10 @@ import { addEntries } from "@/lib/dnc/add-entries";
 import { addEntry } from "@/lib/dnc/add-entry";
 import { checkEntry } from "@/lib/dnc/check-entry";
 import { deleteEntry } from "@/lib/dnc/delete-entry";
+import { entryFacets } from "@/lib/dnc/entry-facets";
 import { listEntries } from "@/lib/dnc/list-entries";
+import { listRemovedEntries } from "@/lib/dnc/list-removed-entries";
+import { restoreEntry } from "@/lib/dnc/restore-entry";
 import {
   addEntriesBodySchema,
   addEntriesResultSchema,
@@ -14,9 +17,13 @@ import {
   deleteEntryBodySchema,
   deleteResultSchema,
   dncEntrySchema,
+  entryFacetsSchema,
   entryIdSchema,
   listEntriesQuerySchema,
   listEntriesResultSchema,
+  listRemovedQuerySchema,
+  listRemovedResultSchema,
+  restoreEntryBodySchema,
 } from "@/lib/dnc/schemas";
 import { defineRoute } from "@/lib/http/define-route";
 import { isMissing } from "@/lib/http/parse-input";
@@ -26,7 +33,7 @@ import { isMissing } from "@/lib/http/parse-input";
 export const listEntriesRoute = defineRoute({
   method: "GET",
   path: "/dnc",
-  summary: "List the team's entries, newest first",
+  summary: "List the team's entries, newest first; search and filter by source, author and creation date",
   bucket: "read",
   access: "read",
   query: {
@@ -54,7 +61,8 @@ export const addEntryRoute = defineRoute({
   },
   success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
   errors: ["missing_url", "invalid_url", "invalid_note", "dnc_exists"],
-  handle: ({ caller, body, requestId }) => addEntry({ caller, url: body!.url, note: body!.note, source: "api", requestId }),
+  handle: ({ caller, body, requestId }) =>
+    addEntry({ caller, url: body!.url, note: body!.note, source: caller.via === "session" ? "dashboard" : "api", requestId }),
 });
 
 export const checkEntryRoute = defineRoute({
@@ -82,6 +90,7 @@ export const addEntriesRoute = defineRoute({
     schema: addEntriesBodySchema,
     errorFor: (issue) => {
       if (issue.path.length === 0) return "invalid_body";
+      if (issue.path[0] === "importFile") return "invalid_import_file";
       if (issue.path.length > 1) return "invalid_entries";
       if (isMissing(issue)) return "missing_entries";
       if (issue.code === "too_small") return "empty_entries";
@@ -90,9 +99,15 @@ export const addEntriesRoute = defineRoute({
     },
   },
   success: { status: 201, data: addEntriesResultSchema },
-  errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries"],
+  errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries", "invalid_import_file"],
   handle: ({ caller, body, requestId }) =>
-    addEntries({ caller, urls: body!.entries.map((entry) => entry.url), source: "batch", requestId }),
+    addEntries({
+      caller,
+      urls: body!.entries.map((entry) => entry.url),
+      source: body!.importFile ? "import" : caller.via === "session" ? "dashboard" : "batch",
+      sourceFile: body!.importFile,
+      requestId,
+    }),
 });
 
 const reasonError = (issue: z.core.$ZodIssue) => (issue.path.length === 0 ? "invalid_body" : "invalid_reason");
@@ -113,4 +128,47 @@ export const deleteEntryRoute = defineRoute({
     await deleteEntry({ caller, id, reason, requestId });
     return { message: "DNC entry deleted successfully" as const };
   },
+});
+
+export const restoreEntryRoute = defineRoute({
+  method: "POST",
+  path: "/dnc/{id}/restore",
+  summary: "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query)",
+  bucket: "write",
+  access: "write",
+  id: { schema: entryIdSchema, invalid: "dnc_not_found", example: "dnc_12345abcde" },
+  query: { schema: z.object({ reason: restoreEntryBodySchema.shape.reason }), errorFor: reasonError },
+  body: { schema: restoreEntryBodySchema, errorFor: reasonError, optional: true },
+  success: { status: 201, data: dncEntrySchema, message: "DNC entry restored" },
+  errors: ["invalid_reason", "dnc_not_found", "dnc_exists"],
+  handle: ({ caller, id, query, body, requestId }) => {
+    const reason = (body === undefined ? query.reason : body.reason)?.trim() || undefined;
+    return restoreEntry({ caller, id, reason, requestId });
+  },
+});
+
+export const listRemovedEntriesRoute = defineRoute({
+  method: "GET",
+  path: "/dnc/removed",
+  summary: "Extension: entries removed within the restore window (DNC_RESTORE_DAYS), most recently removed first",
+  bucket: "read",
+  access: "read",
+  query: {
+    schema: listRemovedQuerySchema,
+    errorFor: (issue) => (issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query"),
+  },
+  success: { status: 200, data: listRemovedResultSchema },
+  errors: ["invalid_pagination", "invalid_query"],
+  handle: ({ caller, query }) => listRemovedEntries({ teamId: caller.teamId, ...query }),
+});
+
+export const entryFacetsRoute = defineRoute({
+  method: "GET",
+  path: "/dnc/facets",
+  summary: "Extension: the values of the list's filters (sources and authors) with their numbers of entries",
+  bucket: "read",
+  access: "read",
+  success: { status: 200, data: entryFacetsSchema },
+  errors: [],
+  handle: ({ caller }) => entryFacets(caller.teamId),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys";
-import { listAuditEventsRoute } from "./audit";
+import { listAuditEventsRoute, verifyAuditChainRoute } from "./audit";
 import {
   changeMemberRoleRoute,
   inviteMemberRoute,
@@ -9,7 +9,16 @@ import {
   removeMemberRoute,
   revokeInvitationRoute,
 } from "./members";
-import { addEntriesRoute, addEntryRoute, checkEntryRoute, deleteEntryRoute, listEntriesRoute } from "./dnc";
+import {
+  addEntriesRoute,
+  addEntryRoute,
+  checkEntryRoute,
+  deleteEntryRoute,
+  entryFacetsRoute,
+  listEntriesRoute,
+  listRemovedEntriesRoute,
+  restoreEntryRoute,
+} from "./dnc";
 
 /** Every API operation, for the OpenAPI document. */
 export const API_ROUTES = [
@@ -18,10 +27,14 @@ export const API_ROUTES = [
   checkEntryRoute,
   addEntriesRoute,
   deleteEntryRoute,
+  restoreEntryRoute,
+  listRemovedEntriesRoute,
+  entryFacetsRoute,
   listApiKeysRoute,
   createApiKeyRoute,
   revokeApiKeyRoute,
   listAuditEventsRoute,
+  verifyAuditChainRoute,
   listMembersRoute,
   changeMemberRoleRoute,
   removeMemberRoute,

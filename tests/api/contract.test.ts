@@ -33,7 +33,17 @@ describe("POST /dnc", () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ error: null, message: "Added to Do Not Contact list" });
     const entry = response.body.data;
-    expect(Object.keys(entry).sort()).toEqual(["$createdAt", "$id", "$updatedAt", "teamId", "url"]);
+    expect(Object.keys(entry).sort()).toEqual([
+      "$createdAt",
+      "$id",
+      "$updatedAt",
+      "createdBy",
+      "note",
+      "source",
+      "sourceFile",
+      "teamId",
+      "url",
+    ]);
     expect(entry.$id).toMatch(/^dnc_[A-Za-z0-9]{20}$/);
     expect(entry.teamId).toBe(team.id);
     expect(entry.url).toBe(`https://linkedin.com/in/${slug.toLowerCase()}`);
@@ -411,10 +421,14 @@ describe("Kakiyo path shape and discovery", () => {
       "/api-keys",
       "/api-keys/{id}",
       "/audit",
+      "/audit/verify",
       "/dnc",
       "/dnc/batch",
       "/dnc/check",
+      "/dnc/facets",
+      "/dnc/removed",
       "/dnc/{id}",
+      "/dnc/{id}/restore",
       "/invitations",
       "/invitations/{id}",
       "/members",

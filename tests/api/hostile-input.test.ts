@@ -115,7 +115,7 @@ describe("hostile input: a 4xx in the envelope, never a 500, nothing stored", ()
     expect(new Date(response.body.data.$createdAt).getFullYear()).toBeGreaterThan(2020);
     expect(await storedCount(other.id)).toBe(0);
     const db = await testDb();
-    expect((await db.dncEntry.findUnique({ where: { id: response.body.data.$id } }))?.createdBy).toMatch(/^key:/);
+    expect((await db.dncEntry.findUnique({ where: { id: response.body.data.$id } }))?.createdBy).toMatch(/^test write \(key:dncsk_\w+\)$/);
   });
 
   it.each(["limit=-1", "limit=1e9", "offset=abc", "limit=%00", "limit=1;DROP", "order=sideways"])(

@@ -44,6 +44,41 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     expect((await api("/api/v1/dnc", { key: team.readKey, baseUrl: a })).body.data.total).toBe(1);
   });
 
+  it("the audit hash chain stays whole under concurrent writers on both instances; restores race to one 201", async () => {
+    const team = await createTestTeam();
+    const adds = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("chain") }, baseUrl: i % 2 ? a : b }),
+      ),
+    );
+    expect(adds.map((r) => r.status)).toEqual(Array(24).fill(201));
+    const batches = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        api("/api/v1/dnc/batch", {
+          method: "POST",
+          key: team.writeKey,
+          body: { entries: Array.from({ length: 100 }, () => ({ url: uniqueProfileUrl("chain-batch") })) },
+          baseUrl: i % 2 ? a : b,
+        }),
+      ),
+    );
+    expect(batches.map((r) => r.body.data?.added)).toEqual([100, 100, 100, 100]);
+    const [first] = adds.map((r) => r.body.data.$id as string);
+    expect((await api(`/api/v1/dnc/${first}`, { method: "DELETE", key: team.writeKey, baseUrl: a })).status).toBe(200);
+    const restores = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        api(`/api/v1/dnc/${first}/restore`, { method: "POST", key: team.writeKey, baseUrl: i % 2 ? a : b }),
+      ),
+    );
+    expect(restores.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+
+    const expected = 2 + 24 + 400 + 1 + 1;
+    for (const baseUrl of [a, b]) {
+      const verdict = await api("/api/v1/audit/verify", { key: team.readKey, baseUrl });
+      expect(verdict.body.data).toMatchObject({ ok: true, checked: expected, head: { sequence: expected } });
+    }
+  });
+
   it("concurrent deletes of one id through both → one 200 and one audit row", async () => {
     const team = await createTestTeam();
     const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("race") }, baseUrl: a }))

@@ -1,0 +1,54 @@
+import "server-only";
+import { getDb, Prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { searchPattern } from "./list-entries";
+import { restoreCutoff } from "./restore-window";
+import type { EntrySource, ListRemovedQuery, RemovedEntryDto } from "./schemas";
+
+type RemovedRow = {
+  id: string;
+  teamId: string;
+  url: string;
+  createdAt: Date;
+  createdBy: string;
+  source: string;
+  sourceFile: string | null;
+  note: string | null;
+  removedAt: Date;
+  removedBy: string;
+  reason: string | null;
+  removalEventId: string;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The team's entries removed within the restore window, most recently removed first. */
+export async function listRemovedEntries(options: { teamId: string } & ListRemovedQuery) {
+  const db = await getDb();
+  const conditions = [Prisma.sql`"teamId" = ${options.teamId}`, Prisma.sql`"removedAt" >= ${restoreCutoff()}`];
+  const pattern = searchPattern(options.q ?? "");
+  if (pattern !== null) conditions.push(Prisma.sql`"url" LIKE ${pattern} ESCAPE '\\'`);
+  const where = Prisma.join(conditions, " AND ");
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<RemovedRow[]>`SELECT * FROM "RemovedEntry" WHERE ${where}
+      ORDER BY "removedAt" DESC, "id" DESC LIMIT ${options.limit} OFFSET ${options.offset}`,
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "RemovedEntry" WHERE ${where}`,
+  ]);
+  const keptFor = env().DNC_RESTORE_DAYS * DAY_MS;
+  const entries = rows.map((row): RemovedEntryDto => ({
+    $id: row.id,
+    teamId: row.teamId,
+    url: row.url,
+    $createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    source: row.source as EntrySource,
+    sourceFile: row.sourceFile,
+    note: row.note,
+    removedAt: row.removedAt.toISOString(),
+    removedBy: row.removedBy,
+    reason: row.reason,
+    removalEventId: row.removalEventId,
+    restorableUntil: new Date(row.removedAt.getTime() + keptFor).toISOString(),
+  }));
+  return { entries, total: Number(count?.total ?? 0), limit: options.limit, offset: options.offset };
+}
