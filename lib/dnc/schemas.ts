@@ -36,6 +36,7 @@ export const listEntriesQuerySchema = z.object({
   offset: decimal.pipe(z.number().int().min(0).max(MAX_LIST_OFFSET)).default(0).describe("Entries to skip (default 0)"),
   q: z.string().max(200).optional().describe("Extension: only entries whose URL contains this text (case-insensitive)"),
   order: z.enum(["desc", "asc"]).default("desc").describe("Extension: creation order (default newest first)"),
+  sort: z.enum(["createdAt", "url"]).default("createdAt").describe("Extension: what `order` sorts by (default the creation date)"),
   source: oneOrMore(z.enum(ENTRY_SOURCES), true)
     .optional()
     .describe("Extension: only entries from these sources (repeat the parameter or separate with commas)"),

@@ -154,6 +154,17 @@ describe("list filters: source, author, creation dates, with q and order", () =>
     expect((await list(`createdBy=${encodeURIComponent(keyAuthor.createdBy)}&createdBy=${encodeURIComponent(owner.email)}`)).total).toBe(6);
   });
 
+  it("sorts by URL in either order, with filters", async () => {
+    const ascending = await list("sort=url&order=asc&source=api,dashboard");
+    const urls = ascending.entries.map((entry) => (entry as unknown as { url: string }).url);
+    expect(urls).toEqual([...urls].sort());
+    expect(urls).toHaveLength(5);
+    expect(idsOf(await list("sort=url&order=desc&source=api,dashboard"))).toEqual(idsOf(ascending).reverse());
+    expect((await list("sort=url&offset=4&limit=2&source=api,dashboard")).entries.map((e) => e.$id)).toEqual(
+      idsOf(ascending).reverse().slice(4),
+    );
+  });
+
   it("facets count each source and author", async () => {
     const response = await api("/api/v1/dnc/facets", { key: team.readKey });
     expect(response.status).toBe(200);
@@ -175,6 +186,7 @@ describe("list filters: source, author, creation dates, with q and order", () =>
     ["createdBefore=2026-13-01", "invalid_query"],
     [`createdBy=${"x".repeat(401)}`, "invalid_query"],
     ["limit=1&limit=2", "invalid_pagination"],
+    ["sort=name", "invalid_query"],
   ])("400 for %s", async (query, code) => {
     const response = await api(`/api/v1/dnc?${query}`, { key: team.readKey });
     expect(response.status).toBe(400);

@@ -12,4 +12,4 @@ export default async function EntriesPage() {
   return <EntriesView firstPage={firstPage} />;
 }
 
-const FIRST_PAGE = { limit: 25, offset: 0, order: "desc" } as const;
+const FIRST_PAGE = { limit: 25, offset: 0, order: "desc", sort: "createdAt" } as const;
