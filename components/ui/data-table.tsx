@@ -4,6 +4,7 @@ import { type Column, flexRender, type Row, type RowData, type Table as TanStack
 import type { ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { type Breakpoint, responsiveClassName } from "./column-visibility";
 import { Skeleton } from "./skeleton";
 import { Table, Td, Th } from "./table";
 
@@ -14,6 +15,10 @@ declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** A fixed width in pixels. TanStack gives every column a default `size`, so it cannot say which are meant to be fixed. */
     width?: number;
+    /** The column's name where the header cannot say it (the View menu). */
+    title?: string;
+    /** A secondary column: left out below this breakpoint until someone shows it from the View menu. */
+    hideBelow?: Breakpoint;
   }
 }
 
@@ -39,6 +44,7 @@ type DataTableProps<TData> = {
 /**
  * Renders a TanStack table (headers, rows, and the loading, error and empty states) and holds no
  * state of its own. A column with `meta.width` gets that width; the others share what is left.
+ * A column with `meta.hideBelow` is left out on smaller screens unless the View menu says otherwise.
  */
 export function DataTable<TData>({
   table,
@@ -62,6 +68,7 @@ export function DataTable<TData>({
             {group.headers.map((header) => (
               <Th
                 key={header.id}
+                className={responsiveClassName(table, header.column)}
                 colSpan={header.colSpan}
                 style={{ width: header.column.columnDef.meta?.width }}
                 aria-sort={ariaSort(header.column)}
@@ -77,7 +84,7 @@ export function DataTable<TData>({
           Array.from({ length: skeletonRows }, (_, index) => (
             <tr key={index} data-testid="skeleton-row">
               {columns.map((column) => (
-                <Td key={column.id}>
+                <Td key={column.id} className={responsiveClassName(table, column)}>
                   <Skeleton className="h-4 w-full max-w-72" />
                 </Td>
               ))}
@@ -108,7 +115,9 @@ export function DataTable<TData>({
               className={cn("hover:bg-zinc-50 data-[state=selected]:bg-indigo-50/60", rowClassName?.(row))}
             >
               {row.getVisibleCells().map((cell) => (
-                <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
+                <Td key={cell.id} className={responsiveClassName(table, cell.column)}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </Td>
               ))}
             </tr>
           ))

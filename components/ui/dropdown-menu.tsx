@@ -7,25 +7,48 @@ import { cn } from "./cn";
 export const DropdownMenu = Menu.Root;
 export const DropdownMenuTrigger = Menu.Trigger;
 
-export function DropdownMenuContent({ children, align = "end" }: { children: ReactNode; align?: "start" | "end" }) {
+export function DropdownMenuContent({
+  children,
+  align = "end",
+  className,
+  onCloseAutoFocus,
+}: {
+  children: ReactNode;
+  align?: "start" | "end";
+  className?: string;
+  /** Runs as the menu closes, before focus goes back to the trigger. */
+  onCloseAutoFocus?: (event: Event) => void;
+}) {
   return (
     <Menu.Portal>
-      <Menu.Content align={align} sideOffset={6} className="z-50 min-w-52 rounded-md border border-zinc-200 bg-white p-1 shadow-lg">
+      <Menu.Content
+        align={align}
+        sideOffset={6}
+        onCloseAutoFocus={onCloseAutoFocus}
+        className={cn("z-50 min-w-52 rounded-md border border-zinc-200 bg-white p-1 shadow-lg", className)}
+      >
         {children}
       </Menu.Content>
     </Menu.Portal>
   );
 }
 
+const ITEM =
+  "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-zinc-100";
+
 export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof Menu.Item>) {
+  return <Menu.Item className={cn(ITEM, className)} {...props} />;
+}
+
+/** A menu item with a tick (role menuitemcheckbox, so its state is read out). */
+export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof Menu.CheckboxItem>) {
   return (
-    <Menu.Item
-      className={cn(
-        "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-zinc-100",
-        className,
-      )}
-      {...props}
-    />
+    <Menu.CheckboxItem className={cn(ITEM, "pl-7 relative", className)} {...props}>
+      <Menu.ItemIndicator className="absolute left-2 text-accent" aria-hidden="true">
+        ✓
+      </Menu.ItemIndicator>
+      {children}
+    </Menu.CheckboxItem>
   );
 }
 

@@ -1,0 +1,54 @@
+"use client";
+
+import type { Column } from "@tanstack/react-table";
+import { useId } from "react";
+import { Input } from "./input";
+
+/** Days as `<input type="date">` gives them (YYYY-MM-DD), both ends inclusive. */
+export type DateRange = { from?: string; to?: string };
+
+/** Two native date fields, From and To, filtering a date column; the filter value is undefined while both are empty. */
+export function DataTableDateRangeFilter<TData, TValue>({
+  column,
+  title,
+  hint,
+}: {
+  column: Column<TData, TValue>;
+  title: string;
+  /** Said to screen readers with the group, e.g. which time zone the days are in. */
+  hint?: string;
+}) {
+  const id = useId();
+  const range = (column.getFilterValue() as DateRange | undefined) ?? {};
+
+  function change(next: DateRange) {
+    column.setFilterValue(next.from || next.to ? next : undefined);
+  }
+
+  return (
+    <fieldset className="flex items-center gap-2 text-sm text-zinc-700">
+      <legend className="sr-only">
+        {title}
+        {hint ? ` (${hint})` : null}
+      </legend>
+      <label htmlFor={`${id}-from`}>From</label>
+      <Input
+        id={`${id}-from`}
+        type="date"
+        value={range.from ?? ""}
+        max={range.to}
+        onChange={(event) => change({ ...range, from: event.target.value || undefined })}
+        className="w-auto px-2"
+      />
+      <label htmlFor={`${id}-to`}>To</label>
+      <Input
+        id={`${id}-to`}
+        type="date"
+        value={range.to ?? ""}
+        min={range.from}
+        onChange={(event) => change({ ...range, to: event.target.value || undefined })}
+        className="w-auto px-2"
+      />
+    </fieldset>
+  );
+}
