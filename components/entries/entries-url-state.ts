@@ -1,0 +1,144 @@
+import { type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
+
+/**
+ * The entries table's state as the page URL carries it (`?q=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
+ * so a filtered view is a link. Read by the server page (to render the same first page) and by the
+ * table; checked with the API's own query schema, so the URL can only ask what the API answers.
+ * No "use client": a server component cannot read constants out of a client module.
+ */
+
+export const PAGE_SIZES = [10, 25, 50, 100];
+
+export type EntriesFilter = {
+  /** URL contains. */
+  q: string;
+  source: EntrySource[];
+  createdBy: string[];
+  /** Days (YYYY-MM-DD, UTC), both inclusive. */
+  from: string | null;
+  to: string | null;
+};
+
+export type EntriesView = EntriesFilter & {
+  sort: "createdAt" | "url";
+  order: "asc" | "desc";
+  pageIndex: number;
+  pageSize: number;
+};
+
+export const DEFAULT_VIEW: EntriesView = {
+  q: "",
+  source: [],
+  createdBy: [],
+  from: null,
+  to: null,
+  sort: "createdAt",
+  order: "desc",
+  pageIndex: 0,
+  pageSize: 25,
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE = /^[1-9]\d{0,8}$/;
+const DAY_MS = 86_400_000;
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function valuesOf(params: Params, name: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(name);
+  const value = params[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The view a URL asks for; anything the API would refuse (or a page size the table does not offer) gives the default view. */
+export function readEntriesView(params: Params): EntriesView {
+  const first = (name: string) => valuesOf(params, name)[0];
+  const page = first("page") ?? "1";
+  const size = first("size") ?? String(DEFAULT_VIEW.pageSize);
+  const from = first("from") || null;
+  const to = first("to") || null;
+  if (!PAGE.test(page) || !PAGE_SIZES.includes(Number(size)) || !isDay(from) || !isDay(to)) return DEFAULT_VIEW;
+  const candidate: EntriesView = {
+    q: first("q") ?? "",
+    source: valuesOf(params, "source") as EntrySource[],
+    createdBy: valuesOf(params, "createdBy"),
+    from,
+    to,
+    sort: (first("sort") ?? DEFAULT_VIEW.sort) as EntriesView["sort"],
+    order: (first("order") ?? DEFAULT_VIEW.order) as EntriesView["order"],
+    pageIndex: Number(page) - 1,
+    pageSize: Number(size),
+  };
+  const parsed = parseListQuery(candidate);
+  if (!parsed.success) return DEFAULT_VIEW;
+  return {
+    ...candidate,
+    q: parsed.data.q ?? "",
+    source: [...new Set(parsed.data.source)],
+    createdBy: [...new Set(parsed.data.createdBy)],
+    sort: parsed.data.sort,
+    order: parsed.data.order,
+  };
+}
+
+/** The page URL's query for a view; defaults are left out, so the default view is plain `/entries`. */
+export function writeEntriesView(view: EntriesView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.q) params.set("q", view.q);
+  if (view.source.length > 0) params.set("source", view.source.join(","));
+  for (const author of view.createdBy) params.append("createdBy", author);
+  if (view.from) params.set("from", view.from);
+  if (view.to) params.set("to", view.to);
+  if (view.sort !== DEFAULT_VIEW.sort) params.set("sort", view.sort);
+  if (view.order !== DEFAULT_VIEW.order) params.set("order", view.order);
+  if (view.pageIndex > 0) params.set("page", String(view.pageIndex + 1));
+  if (view.pageSize !== DEFAULT_VIEW.pageSize) params.set("size", String(view.pageSize));
+  return params;
+}
+
+/** `GET /api/v1/dnc` parameters for a filter: `to` is inclusive for people, so the API's exclusive bound is the next day. */
+export function filterParams(filter: EntriesFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.q) params.set("q", filter.q);
+  if (filter.source.length > 0) params.set("source", filter.source.join(","));
+  for (const author of filter.createdBy) params.append("createdBy", author);
+  if (filter.from) params.set("createdAfter", filter.from);
+  if (filter.to) params.set("createdBefore", nextDay(filter.to));
+  return params;
+}
+
+/** `GET /api/v1/dnc` parameters for one page of a view. */
+export function listParams(view: EntriesView): URLSearchParams {
+  const params = filterParams(view);
+  params.set("limit", String(view.pageSize));
+  params.set("offset", String(view.pageIndex * view.pageSize));
+  params.set("sort", view.sort);
+  params.set("order", view.order);
+  return params;
+}
+
+/** A view's page as `listEntries` takes it (on the server), validated exactly as the route would. */
+export function parseListQuery(view: EntriesView) {
+  const params = listParams(view);
+  const record: Record<string, string | string[]> = {};
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    record[name] = values.length === 1 ? values[0]! : values;
+  }
+  return listEntriesQuerySchema.safeParse(record);
+}
+
+export function isFiltered(filter: EntriesFilter): boolean {
+  return filter.q !== "" || filter.source.length > 0 || filter.createdBy.length > 0 || filter.from !== null || filter.to !== null;
+}
+
+/** A real calendar day: Date.parse accepts 30 February and rolls it over, so the day must come back unchanged. */
+function isDay(value: string | null): boolean {
+  if (value === null) return true;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return DAY.test(value) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
