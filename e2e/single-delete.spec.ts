@@ -8,33 +8,38 @@ test("single delete: cancel, Escape and a click outside remove nothing; confirm 
   await openAsTeam(page, "single");
   const row = page.getByRole("cell", { name: target, exact: true });
   await expect(row).toBeVisible();
-  const deleteButton = page.getByRole("button", { name: `Delete ${target}` });
+  // Delete is in the row's actions menu; focus comes back to the menu's button whenever the dialog closes.
+  const actions = page.getByRole("button", { name: `Actions for ${target}` });
+  const askToDelete = async () => {
+    await actions.click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+  };
 
   const dialog = page.getByRole("alertdialog");
-  await deleteButton.click();
+  await askToDelete();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("list", { name: "Entries to remove" })).toHaveText(target);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
-  await expect(deleteButton).toBeFocused();
+  await expect(actions).toBeFocused();
 
-  await deleteButton.click();
+  await askToDelete();
   await dialog.getByLabel(/Reason/).fill("typed, then abandoned");
   // Focus stays inside the dialog however far one tabs.
   for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
   expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(deleteButton).toBeFocused();
+  await expect(actions).toBeFocused();
 
-  await deleteButton.click();
+  await askToDelete();
   await expect(dialog).toBeVisible();
   await page.mouse.click(10, 400);
   await expect(dialog).toBeHidden();
   await expect(row).toBeVisible();
   expect((await apiAs("single", "/api/v1/dnc")).body.data.total).toBe(3);
 
-  await deleteButton.click();
+  await askToDelete();
   await expect(dialog.getByLabel(/Reason/)).toHaveValue("");
   await dialog.getByLabel(/Reason/).fill("Consent withdrawn by email, ticket 4711");
   await dialog.getByRole("button", { name: "Remove entry" }).click();

@@ -1,51 +1,97 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Button } from "@/components/ui/button";
 import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
+import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { formatDateTime } from "@/lib/format";
+import { describeSource } from "./entry-source";
 import { ProfileUrl } from "./profile-url";
 
-/** The sort the list starts with, and the only one the API offers: by creation time. */
-export const CREATED_AT = "createdAt";
+export type EntryActions = {
+  onCopy: (entry: DncEntryDto) => void;
+  onShowHistory: (entry: DncEntryDto) => void;
+  onDelete: (entry: DncEntryDto) => void;
+};
 
-/** Select first, actions last (shadcn's layout); the select and delete columns exist only for people who may write. */
-export function createColumns(options: { canWrite: boolean; onDelete: (entry: DncEntryDto) => void }): ColumnDef<DncEntryDto>[] {
+/**
+ * Select first, actions last (shadcn's layout); only people who may write get the select column and
+ * Delete. The ids `url` and `createdAt` are the API's `sort` values; `source`, `createdBy` and
+ * `createdAt` carry the filters. Secondary columns leave narrow screens to the URL.
+ */
+export function createColumns(options: { canWrite: boolean } & EntryActions): ColumnDef<DncEntryDto>[] {
   const select = createSelectColumn<DncEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` });
-  const url: ColumnDef<DncEntryDto> = {
-    id: "url",
-    header: "Profile URL",
-    cell: ({ row }) => <ProfileUrl url={row.original.url} />,
-    enableSorting: false,
-  };
-  const createdAt: ColumnDef<DncEntryDto> = {
-    id: CREATED_AT,
-    accessorKey: "$createdAt",
-    header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
-    cell: ({ row }) => (
-      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
-        {formatDateTime(row.original.$createdAt)}
-      </time>
-    ),
-    meta: { width: 200 },
-  };
-  const actions: ColumnDef<DncEntryDto> = {
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    cell: ({ row }) => (
-      <Button
-        size="sm"
-        variant="ghost"
-        className="text-red-700 hover:bg-red-50"
-        aria-label={`Delete ${row.original.url}`}
-        onClick={() => options.onDelete(row.original)}
-      >
-        Delete
-      </Button>
-    ),
-    meta: { width: 90 },
-  };
-  return options.canWrite ? [select, url, createdAt, actions] : [url, createdAt];
+  const columns: ColumnDef<DncEntryDto>[] = [
+    {
+      id: "url",
+      accessorKey: "url",
+      header: ({ column }) => <DataTableColumnHeader column={column} title="Profile URL" words={{ asc: "A to Z", desc: "Z to A" }} />,
+      cell: ({ row }) => <ProfileUrl url={row.original.url} />,
+      enableHiding: false,
+    },
+    {
+      id: "createdAt",
+      accessorKey: "$createdAt",
+      header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
+      cell: ({ row }) => (
+        <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+          {formatDateTime(row.original.$createdAt)}
+        </time>
+      ),
+      meta: { width: 180, title: "Added", hideBelow: "sm" },
+    },
+    {
+      id: "createdBy",
+      accessorKey: "createdBy",
+      header: "Added by",
+      cell: ({ row }) => <Clipped text={row.original.createdBy} />,
+      enableSorting: false,
+      filterFn: "arrIncludesSome",
+      meta: { width: 200, title: "Added by", hideBelow: "lg" },
+    },
+    {
+      id: "source",
+      accessorKey: "source",
+      header: "Source",
+      cell: ({ row }) => <Clipped text={describeSource(row.original)} />,
+      enableSorting: false,
+      filterFn: "arrIncludesSome",
+      meta: { width: 160, title: "Source", hideBelow: "md" },
+    },
+    {
+      id: "note",
+      accessorKey: "note",
+      header: "Note",
+      cell: ({ row }) => (row.original.note ? <Clipped text={row.original.note} /> : null),
+      enableSorting: false,
+      meta: { width: 220, title: "Note", hideBelow: "xl" },
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => (
+        <DataTableRowActions
+          label={`Actions for ${row.original.url}`}
+          actions={[
+            { label: "Copy URL", onSelect: () => options.onCopy(row.original) },
+            { label: "History", onSelect: () => options.onShowHistory(row.original) },
+            ...(options.canWrite ? [{ label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true }] : []),
+          ]}
+        />
+      ),
+      enableHiding: false,
+      meta: { width: 56 },
+    },
+  ];
+  return options.canWrite ? [select, ...columns] : columns;
+}
+
+/** One line, cut to the cell; the whole text in the tooltip. */
+function Clipped({ text }: { text: string }) {
+  return (
+    <span className="block truncate text-zinc-700" title={text}>
+      {text}
+    </span>
+  );
 }

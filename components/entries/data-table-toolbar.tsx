@@ -1,34 +1,81 @@
 "use client";
 
+import type { Table } from "@tanstack/react-table";
+import { Button } from "@/components/ui/button";
+import { DataTableDateRangeFilter } from "@/components/ui/data-table-date-range-filter";
+import { DataTableFacetedFilter, type FacetOption } from "@/components/ui/data-table-faceted-filter";
+import { DataTableViewOptions } from "@/components/ui/data-table-view-options";
 import { Input } from "@/components/ui/input";
+import { type DncEntryDto, ENTRY_SOURCES, type EntryFacets } from "@/lib/dnc/schemas";
 import { AddEntryDialog } from "./add-entry-dialog";
+import type { EntriesFilter } from "./entries-url-state";
+import { SOURCE_LABELS } from "./entry-source";
 import { ExportButton } from "./export-button";
 
+/** Search, the filters (source, author, dates), Reset and the View menu; then Export (of what is filtered) and Add. */
 export function DataTableToolbar({
+  table,
   team,
   canWrite,
   search,
   onSearch,
+  filter,
+  filtered,
+  onReset,
+  facets,
 }: {
+  table: Table<DncEntryDto>;
   team: string;
   canWrite: boolean;
   search: string;
   onSearch: (value: string) => void;
+  filter: EntriesFilter;
+  filtered: boolean;
+  onReset: () => void;
+  facets?: EntryFacets;
 }) {
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-3">
+    <div className="mb-3 flex flex-wrap items-center gap-2">
       <Input
         type="search"
         aria-label="Search entries"
         placeholder="Search URLs…"
         value={search}
         onChange={(event) => onSearch(event.target.value)}
-        className="max-w-xs"
+        className="w-full sm:w-56"
       />
-      <div className="ml-auto flex items-center gap-2">
-        <ExportButton team={team} />
+      <DataTableFacetedFilter column={table.getColumn("source")!} title="Source" options={sourceOptions(facets)} />
+      <DataTableFacetedFilter column={table.getColumn("createdBy")!} title="Added by" options={authorOptions(facets, filter)} />
+      <DataTableDateRangeFilter column={table.getColumn("createdAt")!} title="Added" hint="days in UTC" />
+      {filtered ? (
+        <Button variant="ghost" onClick={onReset}>
+          Reset <span aria-hidden="true">✕</span>
+        </Button>
+      ) : null}
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        <DataTableViewOptions table={table} />
+        <ExportButton team={team} filter={filter} />
         {canWrite ? <AddEntryDialog team={team} /> : null}
       </div>
     </div>
   );
+}
+
+/** Every source, with its count once the facets have come. */
+function sourceOptions(facets: EntryFacets | undefined): FacetOption[] {
+  const counts = new Map(facets?.source.map((facet) => [facet.value, facet.count]));
+  return ENTRY_SOURCES.map((source) => ({
+    value: source,
+    label: SOURCE_LABELS[source],
+    count: facets ? (counts.get(source) ?? 0) : undefined,
+  }));
+}
+
+/** The authors the facets name, and any chosen one they do not (a link may name an author with no entries left). */
+function authorOptions(facets: EntryFacets | undefined, filter: EntriesFilter): FacetOption[] {
+  const options: FacetOption[] = (facets?.createdBy ?? []).map((facet) => ({ value: facet.value, label: facet.value, count: facet.count }));
+  for (const author of filter.createdBy) {
+    if (!options.some((option) => option.value === author)) options.push({ value: author, label: author, count: facets ? 0 : undefined });
+  }
+  return options;
 }

@@ -1,34 +1,48 @@
 "use client";
 
-import { getCoreRowModel, type RowSelectionState, type SortingState, useReactTable } from "@tanstack/react-table";
+import { getCoreRowModel, type RowSelectionState, useReactTable, type VisibilityState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import type { DeleteResponse } from "@/lib/bulk-delete/delete-queue";
-import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
+import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 import { BulkActionBar } from "./bulk-action-bar";
 import { sendDelete, useBulkDelete } from "./bulk-delete-context";
-import { CREATED_AT, createColumns } from "./columns";
+import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
-import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
+import { DEFAULT_VIEW, type EntriesFilter, filterParams, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
+import { fetchAllEntries, type ServerPage, useDncEntries, useEntryFacets, useThrottledEntriesRefresh } from "./use-dnc-entries";
+import { useEntriesView } from "./use-entries-view";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
 type Flash = { tone: "success" | "error" | "info"; text: string };
 
-/** Owns the entries table's state (page, search, order, selection) and the removals started from it; DataTable draws it. */
-export function EntriesTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: ListEntriesResult }) {
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: firstPage?.limit ?? 25 });
-  const [sorting, setSorting] = useState<SortingState>([{ id: CREATED_AT, desc: true }]);
-  const [search, setSearch] = useState("");
-  const [q, setQ] = useState("");
+/**
+ * Owns the entries table: its view (search, filters, order, page; kept in the URL), the selection,
+ * the columns shown, and the removals started from it. DataTable draws it.
+ */
+export function EntriesTable({
+  team,
+  canWrite,
+  firstPage,
+  onShowHistory,
+}: {
+  team: string;
+  canWrite: boolean;
+  firstPage?: ServerPage;
+  onShowHistory: (entry: DncEntryDto) => void;
+}) {
+  const { view, setView, table: viewState } = useEntriesView();
+  const [search, setSearch] = useState(view.q);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkDelete = useBulkDelete();
   const [flash, setFlash] = useState<Flash | null>(null);
@@ -36,27 +50,47 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
 
-  // A new search starts at page one with nothing selected: a selection the results no longer show would be a trap.
+  // Another search, filter or the back button: nothing stays selected, since a selection the results
+  // no longer show would be a trap; and the search box follows a `q` it did not type itself.
+  const filterKey = filterParams(view).toString();
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (shownFilter !== filterKey) {
+    setShownFilter(filterKey);
+    setRowSelection({});
+    setAllMatching(false);
+    if (view.q !== search.trim()) setSearch(view.q);
+  }
+  // The server's first page answers the view the page was loaded with, once: coming back to that
+  // view later must not bring back rows as they were then.
+  const [serverPage, setServerPage] = useState(firstPage);
+  if (serverPage && serverPage.key !== listParams(view).toString()) setServerPage(undefined);
+
   useEffect(() => {
     const next = search.trim();
-    if (next === q) return;
-    const timer = setTimeout(() => {
-      setQ(next);
-      setPagination((p) => ({ ...p, pageIndex: 0 }));
-      setRowSelection({});
-      setAllMatching(false);
-    }, SEARCH_DEBOUNCE_MS);
+    if (next === view.q) return;
+    const timer = setTimeout(() => setView((current) => ({ ...current, q: next })), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search, q]);
+  }, [search, view.q, setView]);
 
-  const order = sorting[0]?.desc === false ? "asc" : "desc";
-  const query = useDncEntries({ team, pageIndex: pagination.pageIndex, pageSize: pagination.pageSize, q, order }, firstPage);
+  const query = useDncEntries(team, view, serverPage);
+  const facets = useEntryFacets(team);
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
   const total = query.data?.total ?? 0;
   for (const row of rows) seen.current.set(row.$id, row);
 
   const onDeleteRow = useCallback((entry: DncEntryDto) => setPendingDelete({ count: 1, urls: [entry.url], ids: [entry.$id] }), []);
-  const columns = useMemo(() => createColumns({ canWrite, onDelete: onDeleteRow }), [canWrite, onDeleteRow]);
+  const onCopy = useCallback(async (entry: DncEntryDto) => {
+    try {
+      await navigator.clipboard.writeText(entry.url);
+      setFlash({ tone: "success", text: `Copied ${entry.url}` });
+    } catch (error) {
+      setFlash({ tone: "error", text: `Could not copy ${entry.url}: ${errorMessage(error)}` });
+    }
+  }, []);
+  const columns = useMemo(
+    () => createColumns({ canWrite, onDelete: onDeleteRow, onCopy: (entry) => void onCopy(entry), onShowHistory }),
+    [canWrite, onDeleteRow, onCopy, onShowHistory],
+  );
 
   const table = useReactTable({
     data: rows,
@@ -65,20 +99,26 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,
+    manualFiltering: true,
     rowCount: total,
-    state: { pagination, sorting, rowSelection },
-    onPaginationChange: setPagination,
-    onSortingChange: (updater) => {
-      setSorting(updater);
-      setPagination((p) => ({ ...p, pageIndex: 0 }));
-    },
+    state: { ...viewState.state, rowSelection, columnVisibility },
+    onSortingChange: viewState.onSortingChange,
+    onPaginationChange: viewState.onPaginationChange,
+    onColumnFiltersChange: viewState.onColumnFiltersChange,
+    onColumnVisibilityChange: setColumnVisibility,
     onRowSelectionChange: (updater) => {
       setRowSelection(updater);
       setAllMatching(false);
     },
     enableRowSelection: canWrite,
     enableSortingRemoval: false,
+    enableMultiSort: false,
   });
+
+  function resetFilters() {
+    setSearch("");
+    setView((current) => ({ ...current, q: DEFAULT_VIEW.q, source: [], createdBy: [], from: null, to: null }));
+  }
 
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
   const clearSelection = useCallback(() => {
@@ -109,7 +149,7 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
       try {
         const entries = await fetchAllEntries({
           team,
-          q,
+          filter: view,
           onProgress: (loaded, all) =>
             setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
           onWait: (ms) =>
@@ -142,7 +182,17 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
 
   return (
     <div>
-      <DataTableToolbar team={team} canWrite={canWrite} search={search} onSearch={setSearch} />
+      <DataTableToolbar
+        table={table}
+        team={team}
+        canWrite={canWrite}
+        search={search}
+        onSearch={setSearch}
+        filter={view}
+        filtered={isFiltered(view) || search.trim() !== ""}
+        onReset={resetFilters}
+        facets={facets.data}
+      />
       {flash ? (
         <div className="mb-3">
           <Notice tone={flash.tone}>{flash.text}</Notice>
@@ -170,9 +220,9 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
         busy={query.isFetching}
         error={query.isError ? `Could not load the entries: ${errorMessage(query.error)}` : null}
         onRetry={() => void query.refetch()}
-        empty={q ? `No entries match “${q}”.` : canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty."}
+        empty={emptyMessage(view, canWrite)}
       />
-      <DataTablePagination table={table} />
+      <DataTablePagination table={table} pageSizes={PAGE_SIZES} />
       <DeleteConfirmDialog
         target={pendingDelete}
         onCancel={() => setPendingDelete(null)}
@@ -180,6 +230,12 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
       />
     </div>
   );
+}
+
+function emptyMessage(view: EntriesFilter, canWrite: boolean): string {
+  if (isFiltered({ ...view, q: "" })) return "No entries match the search and filters.";
+  if (view.q) return `No entries match “${view.q}”.`;
+  return canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty.";
 }
 
 function describeSingleDelete(response: DeleteResponse, url: string): Flash {

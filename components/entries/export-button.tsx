@@ -4,11 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
+import { type EntriesFilter, isFiltered } from "./entries-url-state";
 import { fetchAllEntries } from "./use-dnc-entries";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
-/** Downloads the whole list (not just the page on screen) as CSV, reading it a thousand at a time. */
-export function ExportButton({ team }: { team: string }) {
+/** Downloads every entry the search and filters match (not just the page on screen) as CSV, reading a thousand at a time. */
+export function ExportButton({ team, filter }: { team: string; filter: EntriesFilter }) {
   const [progress, setProgress] = useState<string | null>(null);
 
   async function onExport() {
@@ -16,7 +17,7 @@ export function ExportButton({ team }: { team: string }) {
     try {
       const entries = await fetchAllEntries({
         team,
-        q: "",
+        filter,
         onProgress: (loaded, total) => setProgress(`Exporting ${formatNumber(loaded)} of ${formatNumber(total)}…`),
         onWait: (ms) => setProgress(`Waiting for the rate limit — ${formatCountdown(ms)}`),
       });
@@ -38,7 +39,11 @@ export function ExportButton({ team }: { team: string }) {
           {progress}
         </span>
       ) : null}
-      <Button onClick={onExport} disabled={progress !== null && progress.startsWith("Export") && !progress.startsWith("Export failed")}>
+      <Button
+        onClick={onExport}
+        title={isFiltered(filter) ? "Exports the entries the search and filters match" : "Exports the whole list"}
+        disabled={progress !== null && progress.startsWith("Export") && !progress.startsWith("Export failed")}
+      >
         Export CSV
       </Button>
     </div>

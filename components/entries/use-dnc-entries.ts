@@ -3,62 +3,59 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
 import { apiFetch, apiFetchPaced } from "@/lib/api-client/api-fetch";
-import type { DncEntryDto, ListEntriesQuery, ListEntriesResult } from "@/lib/dnc/schemas";
-
-export type EntriesQuery = { team: string; pageIndex: number; pageSize: number; q: string; order: ListEntriesQuery["order"] };
+import type { DncEntryDto, EntryFacets, ListEntriesResult } from "@/lib/dnc/schemas";
+import { type EntriesFilter, type EntriesView, filterParams, listParams } from "./entries-url-state";
 
 /** The page size the API allows at most: fetching "everything" (export, select all matching) goes in these steps. */
 const FULL_PAGE = 1000;
 
-function listPath(params: { limit: number; offset: number; q: string; order: string }) {
-  const search = new URLSearchParams({ limit: String(params.limit), offset: String(params.offset), order: params.order });
-  if (params.q) search.set("q", params.q);
-  return `/api/v1/dnc?${search}`;
-}
+/** The first page as the server rendered it, and the list query it answers (`listParams(view)`). */
+export type ServerPage = { key: string; result: ListEntriesResult };
 
 export const entriesKey = (team: string) => ["dnc-entries", team] as const;
 
 /**
- * One page of the list; the previous page stays on screen while the next loads. `serverPage` is
- * the first page as the server rendered it: it seeds the cache for the default view only.
+ * One page of the list for a view (search, filters, sort, page); the previous page stays on screen
+ * while the next loads. `serverPage` seeds the cache when it answers exactly this view.
  */
-export function useDncEntries(query: EntriesQuery, serverPage?: ListEntriesResult) {
-  const isServerPage =
-    serverPage !== undefined && query.pageIndex === 0 && query.pageSize === serverPage.limit && query.q === "" && query.order === "desc";
+export function useDncEntries(team: string, view: EntriesView, serverPage?: ServerPage) {
+  const params = listParams(view);
+  // Everything but the page: rows stay in view while paging within it, not when it changes.
+  const scope = `${filterParams(view)}|${view.sort}|${view.order}`;
   return useQuery({
-    queryKey: [...entriesKey(query.team), query.pageIndex, query.pageSize, query.q, query.order],
-    queryFn: ({ signal }) =>
-      apiFetch<ListEntriesResult>(
-        listPath({ limit: query.pageSize, offset: query.pageIndex * query.pageSize, q: query.q, order: query.order }),
-        {
-          team: query.team,
-          signal,
-        },
-      ),
-    // Turning a page keeps the old rows in view until the new ones arrive; a new search or order
-    // shows skeletons instead, since the old rows would answer a question no longer asked.
-    placeholderData: (previous, previousQuery) => {
-      const [, , , , previousQ, previousOrder] = previousQuery?.queryKey ?? [];
-      return previousQ === query.q && previousOrder === query.order ? keepPreviousData(previous) : undefined;
-    },
-    initialData: isServerPage ? serverPage : undefined,
+    queryKey: [...entriesKey(team), "list", scope, view.pageIndex, view.pageSize],
+    queryFn: ({ signal }) => apiFetch<ListEntriesResult>(`/api/v1/dnc?${params}`, { team, signal }),
+    // A new search, filter or order shows skeletons instead: the old rows would answer a question no longer asked.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === scope ? keepPreviousData(previous) : undefined),
+    initialData: serverPage?.key === params.toString() ? serverPage.result : undefined,
+  });
+}
+
+/** How many entries each source and author has: the options of the table's filters. Refreshed with the list. */
+export function useEntryFacets(team: string) {
+  return useQuery({
+    queryKey: [...entriesKey(team), "facets"],
+    queryFn: ({ signal }) => apiFetch<EntryFacets>("/api/v1/dnc/facets", { team, signal }),
   });
 }
 
 /**
- * Every entry matching `q`, a thousand per request, waiting out the read limit when it is hit.
+ * Every entry matching the filter, a thousand per request, waiting out the read limit when it is hit.
  * Reads newest first; an entry added meanwhile shifts the pages, so ids are de-duplicated.
  */
 export async function fetchAllEntries(options: {
   team: string;
-  q: string;
+  filter: EntriesFilter;
   onProgress?: (loaded: number, total: number) => void;
   onWait?: (ms: number) => void;
   signal?: AbortSignal;
 }): Promise<DncEntryDto[]> {
   const seen = new Map<string, DncEntryDto>();
   for (let offset = 0; ; offset += FULL_PAGE) {
-    const page = await apiFetchPaced<ListEntriesResult>(listPath({ limit: FULL_PAGE, offset, q: options.q, order: "desc" }), {
+    const params = filterParams(options.filter);
+    params.set("limit", String(FULL_PAGE));
+    params.set("offset", String(offset));
+    const page = await apiFetchPaced<ListEntriesResult>(`/api/v1/dnc?${params}`, {
       team: options.team,
       signal: options.signal,
       onWait: options.onWait,

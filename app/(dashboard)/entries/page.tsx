@@ -1,15 +1,23 @@
 import { EntriesView } from "@/components/entries/entries-view";
+import { listParams, parseListQuery, readEntriesView } from "@/components/entries/entries-url-state";
 import { readDashboardSession } from "@/lib/auth/dashboard-session";
 import { listEntries } from "@/lib/dnc/list-entries";
 
 export const metadata = { title: "Entries · DNC Console" };
 
-/** The first page is rendered on the server, so rows are in the HTML and visible before any script runs. */
-export default async function EntriesPage() {
+/**
+ * The first page is rendered on the server, so rows are in the HTML and visible before any script
+ * runs: the page the URL asks for (search, filters, order, page), or the default view when the URL
+ * asks for something the API would refuse.
+ */
+export default async function EntriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await readDashboardSession();
   const team = session?.user.memberships.find((m) => m.slug === session.slug);
-  const firstPage = team ? await listEntries({ teamId: team.teamId, ...FIRST_PAGE }) : undefined;
+  const view = readEntriesView(await searchParams);
+  const query = parseListQuery(view);
+  const firstPage =
+    team && query.success
+      ? { key: listParams(view).toString(), result: await listEntries({ teamId: team.teamId, ...query.data }) }
+      : undefined;
   return <EntriesView firstPage={firstPage} />;
 }
-
-const FIRST_PAGE = { limit: 25, offset: 0, order: "desc", sort: "createdAt" } as const;
