@@ -1,12 +1,15 @@
 // Seeds the e2e database (run by the e2e global setup with tsx): one user who owns a team per test,
-// an API write key per team for the tests' own requests, and 100,000 entries in team `perf`.
+// an API write key per team for the tests' own requests, 100,000 entries in team `perf`, and in
+// team `table` entries of every source and several authors, on known days.
 import { writeFileSync } from "node:fs";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { newEntryId } from "@/lib/ids";
 import { disconnectDatabase } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
 import { createTeam } from "@/lib/teams/create-team";
 import { createUser } from "@/lib/users/create-user";
 import { E2E_TEAMS, E2E_USER, PERF_ENTRIES, type E2eFixtures } from "./constants";
+import { TABLE_ENTRIES } from "./table-entries";
 import { runCli } from "../../scripts/lib/run-cli";
 import { insertGeneratedEntries } from "../../tests/support/generated-entries";
 
@@ -29,6 +32,17 @@ runCli(async () => {
       firstCreatedAt: Date.now() - PERF_ENTRIES * 1000,
       stepMs: 1000,
       createdBy: "e2e",
+    }),
+  ]);
+  await writeTransaction((db) => [
+    db.dncEntry.createMany({
+      data: TABLE_ENTRIES.map(({ createdAt, ...entry }) => ({
+        ...entry,
+        id: newEntryId(),
+        teamId: fixtures.teams.table!.id,
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(createdAt),
+      })),
     }),
   ]);
   await disconnectDatabase();
