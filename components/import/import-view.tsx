@@ -11,7 +11,7 @@ import { Notice, PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
-import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
+import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
@@ -66,7 +66,11 @@ export function ImportView() {
         setMessage(null);
         const result = await apiFetchPaced<AddEntriesResult>("/api/v1/dnc/batch", {
           method: "POST",
-          body: { entries: chunk.map((r) => ({ url: r.url })) },
+          // The file's name becomes the entries' provenance (source "import").
+          body: {
+            entries: chunk.map((r) => ({ url: r.url })),
+            ...(fileName ? { importFile: fileName.slice(0, MAX_FILE_NAME_LENGTH) } : {}),
+          },
           team: team.slug,
           onWait: (ms) => setMessage(`Waiting for the rate limit — ${formatCountdown(ms)}`),
         });
