@@ -58,11 +58,13 @@ function ChangePasswordForm() {
 
   return (
     <section aria-labelledby="change-password">
-      <h2 id="change-password" className="text-base font-semibold text-zinc-900">
+      <h2 id="change-password" className="text-base font-semibold text-foreground">
         Change password
       </h2>
-      <p className="mt-1 text-sm text-zinc-600">Every other browser signed in to your account is signed out; this one stays signed in.</p>
-      <form onSubmit={onSubmit} className="mt-4 space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+      <p className="mt-1 text-sm text-muted-foreground">
+        Every other browser signed in to your account is signed out; this one stays signed in.
+      </p>
+      <form onSubmit={onSubmit} className="mt-4 space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
         {flash ? <Notice tone={flash.tone}>{flash.text}</Notice> : null}
         <div className="space-y-1.5">
           <Label htmlFor="current-password">Current password</Label>
@@ -79,7 +81,7 @@ function ChangePasswordForm() {
             minLength={MIN_NEW_PASSWORD_LENGTH}
             aria-describedby="new-password-hint"
           />
-          <p id="new-password-hint" className="text-xs text-zinc-500">
+          <p id="new-password-hint" className="text-xs text-muted-foreground">
             At least {MIN_NEW_PASSWORD_LENGTH} characters; a phrase of a few words is easy to remember and hard to guess.
           </p>
         </div>
@@ -127,10 +129,10 @@ function SignOutEverywhere() {
 
   return (
     <section aria-labelledby="sign-out-everywhere">
-      <h2 id="sign-out-everywhere" className="text-base font-semibold text-zinc-900">
+      <h2 id="sign-out-everywhere" className="text-base font-semibold text-foreground">
         Sign out everywhere
       </h2>
-      <p className="mt-1 text-sm text-zinc-600">
+      <p className="mt-1 text-sm text-muted-foreground">
         Ends every session of your account, this one included: use it after signing in on a shared or lost device.
       </p>
       {error ? (

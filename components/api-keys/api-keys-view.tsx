@@ -55,7 +55,7 @@ export function ApiKeysView() {
         empty="No API keys yet."
         skeletonRows={3}
         // A revoked key stays listed for the record, greyed out.
-        rowClassName={(row) => (row.original.revokedAt ? "*:text-zinc-400" : undefined)}
+        rowClassName={(row) => (row.original.revokedAt ? "*:text-muted-foreground" : undefined)}
       />
       <ConfirmDialog
         open={revoking !== null}
@@ -124,7 +124,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
         {secret ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
-              <code data-testid="new-api-key" className="flex-1 overflow-x-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-[13px]">
+              <code data-testid="new-api-key" className="flex-1 overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[13px]">
                 {secret}
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
@@ -142,7 +142,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
               <Input id="key-name" name="name" required maxLength={100} placeholder="e.g. Outreach tool" autoFocus />
             </div>
             <fieldset className="space-y-1.5">
-              <legend className="text-sm font-medium text-zinc-800">Scope</legend>
+              <legend className="text-sm font-medium text-foreground">Scope</legend>
               <label className="flex items-center gap-2 text-sm">
                 <input type="radio" name="scope" value="read" defaultChecked /> Read: list and check URLs
               </label>

@@ -31,8 +31,7 @@ export function createColumns(options: { onRevoke: (key: ApiKey) => void }): Col
         ) : (
           <Button
             size="sm"
-            variant="ghost"
-            className="text-red-700 hover:bg-red-50"
+            variant="ghost-danger"
             onClick={() => options.onRevoke(row.original)}
             aria-label={`Revoke ${row.original.name}`}
           >

@@ -22,7 +22,7 @@ export const auditColumns: ColumnDef<AuditEvent>[] = [
     id: "time",
     header: "Time",
     cell: ({ row }) => (
-      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-muted-foreground">
         {formatDateTime(row.original.$createdAt)}
       </time>
     ),
@@ -44,6 +44,6 @@ export const auditColumns: ColumnDef<AuditEvent>[] = [
   {
     id: "reason",
     header: "Reason",
-    cell: ({ row }) => <span className="text-zinc-700">{row.original.reason ?? <span className="text-zinc-400">—</span>}</span>,
+    cell: ({ row }) => row.original.reason ?? <span className="text-muted-foreground">—</span>,
   },
 ];

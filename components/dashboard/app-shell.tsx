@@ -50,9 +50,9 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <div className="min-h-screen">
-      <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur">
+      <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
-          <Link href="/entries" className="flex items-center gap-2 font-semibold text-zinc-900">
+          <Link href="/entries" className="flex items-center gap-2 font-semibold text-foreground">
             <span className="flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-white">D</span>
             DNC Console
           </Link>
@@ -64,7 +64,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 aria-current={pathname === item.href ? "page" : undefined}
                 className={cn(
                   "rounded-md px-3 py-1.5 text-sm font-medium",
-                  pathname === item.href ? "bg-zinc-100 text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
+                  pathname === item.href ? "bg-muted text-foreground" : "text-muted-foreground hover:bg-subtle hover:text-foreground",
                 )}
               >
                 {item.label}
@@ -74,12 +74,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           <div className="ml-auto flex items-center gap-2">
             <DropdownMenu>
               <DropdownMenuTrigger
-                className="flex h-8 items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 text-sm shadow-sm hover:bg-zinc-50"
+                className="flex h-8 items-center gap-2 rounded-md border border-input bg-surface px-2.5 text-sm shadow-sm hover:bg-subtle"
                 aria-label={`Team: ${team.name}. Switch team`}
               >
                 <span className="font-medium">{team.name}</span>
-                <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600">{ROLE_LABELS[team.role]}</span>
-                <span aria-hidden="true" className="text-zinc-400">
+                <span className="rounded bg-muted px-1.5 py-0.5 text-xs text-muted-foreground">{ROLE_LABELS[team.role]}</span>
+                <span aria-hidden="true" className="text-muted-foreground">
                   ▾
                 </span>
               </DropdownMenuTrigger>
@@ -91,7 +91,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                       {t.slug === team.slug ? "✓" : ""}
                     </span>
                     <span className="flex-1">{t.name}</span>
-                    <span className="text-xs text-zinc-500">{ROLE_LABELS[t.role]}</span>
+                    <span className="text-xs text-muted-foreground">{ROLE_LABELS[t.role]}</span>
                   </DropdownMenuItem>
                 ))}
               </DropdownMenuContent>
@@ -99,13 +99,13 @@ export function AppShell({ children }: { children: ReactNode }) {
             <DropdownMenu>
               <DropdownMenuTrigger
                 aria-label="Account"
-                className="flex h-8 w-8 items-center justify-center rounded-full bg-zinc-800 text-xs font-semibold uppercase text-white"
+                className="flex h-8 w-8 items-center justify-center rounded-full bg-foreground text-xs font-semibold uppercase text-surface"
               >
                 {user.email.slice(0, 1)}
               </DropdownMenuTrigger>
               <DropdownMenuContent>
                 <DropdownMenuLabel>
-                  <span className="block font-medium text-zinc-900">{user.name}</span>
+                  <span className="block font-medium text-foreground">{user.name}</span>
                   {user.email}
                 </DropdownMenuLabel>
                 <DropdownMenuSeparator />

@@ -68,11 +68,11 @@ export function AddEntryDialog({ team }: { team: string }) {
               required
               autoFocus
             />
-            <p className="min-h-5 text-xs text-zinc-500" data-testid="normalized-preview">
+            <p className="min-h-5 text-xs text-muted-foreground" data-testid="normalized-preview">
               {url.trim() ? (
                 preview ? (
                   <>
-                    Will be stored as <span className="font-mono text-zinc-800">{preview}</span>
+                    Will be stored as <span className="font-mono text-foreground">{preview}</span>
                   </>
                 ) : (
                   "Not a LinkedIn profile URL"

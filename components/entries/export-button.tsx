@@ -34,7 +34,7 @@ export function ExportButton({ team }: { team: string }) {
   return (
     <div className="flex items-center gap-2">
       {progress ? (
-        <span role="status" className="text-xs text-zinc-600">
+        <span role="status" className="text-xs text-muted-foreground">
           {progress}
         </span>
       ) : null}

@@ -105,12 +105,12 @@ export function ImportView() {
         title="Import a CSV"
         description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${formatNumber(MAX_BATCH_ENTRIES)} per request.`}
       />
-      <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+      <div className="space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
         <div>
-          <label htmlFor="csv-file" className="text-sm font-medium text-zinc-800">
+          <label htmlFor="csv-file" className="text-sm font-medium text-foreground">
             CSV file
           </label>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-muted-foreground">
             The column named “url” is used, or the first column when none is named so. An export from this dashboard works as is.
           </p>
           <input
@@ -119,11 +119,11 @@ export function ImportView() {
             accept=".csv,text/csv"
             onChange={onFile}
             disabled={status === "running"}
-            className="mt-2 block text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
+            className="mt-2 block text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-surface file:text-foreground file:px-3 file:py-1.5 file:text-sm file:font-medium"
           />
         </div>
         {fileName ? (
-          <p className="text-sm text-zinc-700">
+          <p className="text-sm text-muted-foreground">
             {fileName}: {formatNumber(rows.length)} URLs
           </p>
         ) : null}
@@ -140,11 +140,11 @@ export function ImportView() {
               aria-valuemax={rows.length}
               aria-valuenow={done}
               aria-valuetext={`${done} of ${rows.length} rows sent`}
-              className="h-2 overflow-hidden rounded-full bg-zinc-100"
+              className="h-2 overflow-hidden rounded-full bg-muted"
             >
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
-            <p className="mt-2 text-sm text-zinc-700" aria-live="polite">
+            <p className="mt-2 text-sm text-muted-foreground" aria-live="polite">
               {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added ·{" "}
               {formatNumber(counts.duplicate)} already on the list · {formatNumber(counts.error)} rejected
               {counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : ""}
@@ -176,12 +176,12 @@ export function ImportView() {
 function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   const count = problems.length;
   return (
-    <section aria-label="Rows that cannot be read" className="rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm font-medium text-amber-900">
+    <section aria-label="Rows that cannot be read" className="rounded-md border border-warning-border bg-warning-soft p-3">
+      <p className="text-sm font-medium text-warning-text">
         {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or
         import the readable rows now: the rows below stay in the report.
       </p>
-      <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-amber-900">
+      <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-warning-text">
         {problems.slice(0, SHOWN_ROWS).map((p) => (
           <li key={p.row}>
             <span className="font-medium tabular-nums">Row {p.row}:</span> {p.problem}
@@ -197,7 +197,7 @@ const reportColumns: ColumnDef<ReportRow>[] = [
   { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 80 } },
   { id: "url", header: "URL", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.url}</span> },
   { id: "status", header: "Result", cell: ({ row }) => RESULT_LABELS[row.original.status], meta: { width: 160 } },
-  { id: "detail", header: "Detail", cell: ({ row }) => <span className="text-zinc-600">{row.original.detail}</span> },
+  { id: "detail", header: "Detail", cell: ({ row }) => <span className="text-muted-foreground">{row.original.detail}</span> },
 ];
 
 function ReportTable({ rows }: { rows: ReportRow[] }) {

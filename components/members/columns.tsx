@@ -23,9 +23,9 @@ export function createMemberColumns(options: {
       id: "name",
       header: "Name",
       cell: ({ row }) => (
-        <span className="font-medium text-zinc-900">
+        <span className="font-medium text-foreground">
           {row.original.name}
-          {row.original.isYou ? <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span> : null}
+          {row.original.isYou ? <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span> : null}
         </span>
       ),
     },
@@ -39,7 +39,7 @@ export function createMemberColumns(options: {
         return (
           <select
             aria-label={`Role of ${member.name}`}
-            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm disabled:text-zinc-400"
+            className="h-8 rounded-md border border-input bg-surface px-2 text-sm disabled:opacity-50"
             value={member.role}
             disabled={busyUserId === member.userId}
             onChange={(event) => options.onRoleChange(member, event.target.value as MemberRole)}
@@ -70,8 +70,7 @@ export function createMemberColumns(options: {
         return (
           <Button
             size="sm"
-            variant="ghost"
-            className="text-red-700 hover:bg-red-50"
+            variant="ghost-danger"
             disabled={busyUserId === member.userId}
             onClick={() => options.onRemove(member)}
             aria-label={member.isYou ? "Leave the team" : `Remove ${member.name}`}
@@ -98,8 +97,7 @@ export function createInvitationColumns(options: { onRevoke: (invitation: Invita
       cell: ({ row }) => (
         <Button
           size="sm"
-          variant="ghost"
-          className="text-red-700 hover:bg-red-50"
+          variant="ghost-danger"
           onClick={() => options.onRevoke(row.original)}
           aria-label={`Revoke the invitation for ${row.original.email}`}
         >

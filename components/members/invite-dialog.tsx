@@ -64,7 +64,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
         {created ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
-              <code data-testid="invitation-url" className="flex-1 overflow-x-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-[13px]">
+              <code data-testid="invitation-url" className="flex-1 overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[13px]">
                 {created.url}
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
@@ -74,7 +74,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
                 ? `The link was also e-mailed to ${created.invitation.email}.`
                 : `The link was not e-mailed: send it to ${created.invitation.email} yourself.`}
             </Notice>
-            <p className="text-sm text-zinc-600">Expires {formatDateTime(created.invitation.expiresAt)}.</p>
+            <p className="text-sm text-muted-foreground">Expires {formatDateTime(created.invitation.expiresAt)}.</p>
             <div className="flex justify-end">
               <Button variant="primary" onClick={() => setOpen(false)}>
                 Done
@@ -88,7 +88,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
               <Input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" autoFocus />
             </div>
             <fieldset className="space-y-1.5">
-              <legend className="text-sm font-medium text-zinc-800">Role</legend>
+              <legend className="text-sm font-medium text-foreground">Role</legend>
               {roles.map((role) => (
                 <label key={role} className="flex items-center gap-2 text-sm">
                   <input type="radio" name="role" value={role} defaultChecked={role === "viewer"} /> {ROLE_LABELS[role]}: {ROLE_HINTS[role]}

@@ -130,7 +130,7 @@ function PendingInvitations({ team }: { team: string }) {
 
   return (
     <section className="mt-10" aria-labelledby="pending-invitations">
-      <h2 id="pending-invitations" className="mb-3 text-base font-semibold text-zinc-900">
+      <h2 id="pending-invitations" className="mb-3 text-base font-semibold text-foreground">
         Pending invitations
       </h2>
       {flash ? (

@@ -86,7 +86,7 @@ export function DataTable<TData>({
         ) : error ? (
           <tr>
             <Td colSpan={columns.length} className="h-32 text-center">
-              <p className="text-red-700">{error}</p>
+              <p className="text-danger-text">{error}</p>
               {onRetry ? (
                 <Button size="sm" className="mt-2" onClick={onRetry}>
                   Try again
@@ -96,7 +96,7 @@ export function DataTable<TData>({
           </tr>
         ) : rows.length === 0 ? (
           <tr>
-            <Td colSpan={columns.length} className="h-32 text-center text-zinc-500">
+            <Td colSpan={columns.length} className="h-32 text-center text-muted-foreground">
               {empty}
             </Td>
           </tr>
@@ -105,7 +105,7 @@ export function DataTable<TData>({
             <tr
               key={row.id}
               data-state={row.getIsSelected() ? "selected" : undefined}
-              className={cn("hover:bg-zinc-50 data-[state=selected]:bg-indigo-50/60", rowClassName?.(row))}
+              className={cn("hover:bg-subtle data-[state=selected]:bg-accent-soft/60", rowClassName?.(row))}
             >
               {row.getVisibleCells().map((cell) => (
                 <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
