@@ -4,7 +4,14 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-export const DropdownMenu = Menu.Root;
+/**
+ * Not modal: a modal menu hides the rest of the page from screen readers (aria-hidden) while its
+ * links and buttons stay focusable, which axe reports (aria-hidden-focus). Escape, Tab and a click
+ * outside still close it.
+ */
+export function DropdownMenu(props: Omit<ComponentProps<typeof Menu.Root>, "modal">) {
+  return <Menu.Root modal={false} {...props} />;
+}
 export const DropdownMenuTrigger = Menu.Trigger;
 
 export function DropdownMenuContent({ children, align = "end" }: { children: ReactNode; align?: "start" | "end" }) {
