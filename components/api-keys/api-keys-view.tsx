@@ -124,7 +124,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
         {secret ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
-              <code data-testid="new-api-key" className="flex-1 overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[13px]">
+              <code data-testid="new-api-key" className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
                 {secret}
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>

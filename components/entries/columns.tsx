@@ -29,7 +29,7 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
         {formatDateTime(row.original.$createdAt)}
       </time>
     ),
-    meta: { width: 200 },
+    meta: { width: 200, className: "hidden sm:table-cell" },
   };
   const actions: ColumnDef<DncEntryDto> = {
     id: "actions",

@@ -119,7 +119,7 @@ export function ImportView() {
             accept=".csv,text/csv"
             onChange={onFile}
             disabled={status === "running"}
-            className="mt-2 block text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-surface file:text-foreground file:px-3 file:py-1.5 file:text-sm file:font-medium"
+            className="mt-2 block max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-surface file:text-foreground file:px-3 file:py-1.5 file:text-sm file:font-medium"
           />
         </div>
         {fileName ? (
@@ -193,11 +193,21 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   );
 }
 
+/** On a phone the row number, result and detail say what to fix; the URL as written joins from sm. */
 const reportColumns: ColumnDef<ReportRow>[] = [
-  { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 80 } },
-  { id: "url", header: "URL", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.url}</span> },
+  { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 64 } },
+  {
+    id: "url",
+    header: "URL",
+    cell: ({ row }) => <span className="font-mono text-[13px] wrap-anywhere">{row.original.url}</span>,
+    meta: { className: "hidden sm:table-cell" },
+  },
   { id: "status", header: "Result", cell: ({ row }) => RESULT_LABELS[row.original.status], meta: { width: 160 } },
-  { id: "detail", header: "Detail", cell: ({ row }) => <span className="text-muted-foreground">{row.original.detail}</span> },
+  {
+    id: "detail",
+    header: "Detail",
+    cell: ({ row }) => <span className="text-muted-foreground wrap-anywhere">{row.original.detail}</span>,
+  },
 ];
 
 function ReportTable({ rows }: { rows: ReportRow[] }) {

@@ -64,7 +64,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
         {created ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
-              <code data-testid="invitation-url" className="flex-1 overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[13px]">
+              <code data-testid="invitation-url" className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
                 {created.url}
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>

@@ -19,7 +19,7 @@ export function DataTablePagination<TData>({ table, pageSizes = PAGE_SIZES }: { 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-muted-foreground">
       <p aria-live="polite">{total === 0 ? "No results" : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}`}</p>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-2">
           Rows per page
           <select

@@ -14,6 +14,8 @@ declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** A fixed width in pixels. TanStack gives every column a default `size`, so it cannot say which are meant to be fixed. */
     width?: number;
+    /** Classes for the column's header and cells, e.g. `hidden md:table-cell`: a secondary column leaves small screens to the primary ones. */
+    className?: string;
   }
 }
 
@@ -62,6 +64,7 @@ export function DataTable<TData>({
             {group.headers.map((header) => (
               <Th
                 key={header.id}
+                className={header.column.columnDef.meta?.className}
                 colSpan={header.colSpan}
                 style={{ width: header.column.columnDef.meta?.width }}
                 aria-sort={ariaSort(header.column)}
@@ -77,7 +80,7 @@ export function DataTable<TData>({
           Array.from({ length: skeletonRows }, (_, index) => (
             <tr key={index} data-testid="skeleton-row">
               {columns.map((column) => (
-                <Td key={column.id}>
+                <Td key={column.id} className={column.columnDef.meta?.className}>
                   <Skeleton className="h-4 w-full max-w-72" />
                 </Td>
               ))}
@@ -108,7 +111,9 @@ export function DataTable<TData>({
               className={cn("hover:bg-subtle data-[state=selected]:bg-accent-soft/60", rowClassName?.(row))}
             >
               {row.getVisibleCells().map((cell) => (
-                <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
+                <Td key={cell.id} className={cell.column.columnDef.meta?.className}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </Td>
               ))}
             </tr>
           ))
