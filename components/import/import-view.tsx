@@ -181,7 +181,8 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
         {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or
         import the readable rows now: the rows below stay in the report.
       </p>
-      <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-warning-text">
+      {/* A long list scrolls; focusable, so a keyboard can scroll it too. */}
+      <ul tabIndex={0} aria-label="Unreadable rows" className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-warning-text">
         {problems.slice(0, SHOWN_ROWS).map((p) => (
           <li key={p.row}>
             <span className="font-medium tabular-nums">Row {p.row}:</span> {p.problem}
