@@ -2,6 +2,7 @@ import { type Page } from "@playwright/test";
 import { recordBenchmark } from "./support/benchmarks";
 import { RATE_WINDOW_MS, RATE_WRITE_LIMIT } from "./support/constants";
 import { apiAs, expect, openAsTeam, seedEntries, tabTo, test } from "./support/fixtures";
+import { expectToast } from "./support/toasts";
 
 const progress = (page: Page) => page.getByRole("progressbar", { name: "Bulk delete progress" });
 const count = (page: Page, label: string) => page.getByTestId(`count-${label}`).locator("dd");
@@ -39,6 +40,7 @@ test("bulk delete of 12 entries takes the minimum the rate limit allows, showing
   await expect(page.getByText(/Waiting for the rate limit — \d+s/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Finished" })).toBeVisible({ timeout: minimumMs + 10_000 });
   const elapsedMs = Date.now() - started;
+  await expectToast(page, `Bulk delete finished: ${n} deleted.`);
 
   await expect(progress(page)).toHaveAttribute("aria-valuenow", String(n));
   await expect(progress(page)).toHaveAttribute("aria-valuemax", String(n));

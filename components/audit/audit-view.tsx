@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { PageHeader } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
@@ -54,9 +55,10 @@ export function AuditView() {
         })),
         CSV_COLUMNS,
       );
-      setExporting(null);
     } catch (error) {
-      setExporting(`Export failed: ${errorMessage(error)}`);
+      toast.error(`Export failed: ${errorMessage(error)}`);
+    } finally {
+      setExporting(null);
     }
   }
 

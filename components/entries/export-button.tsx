@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { fetchAllEntries } from "./use-dnc-entries";
@@ -25,9 +26,10 @@ export function ExportButton({ team }: { team: string }) {
         entries.map((e) => ({ url: e.url, created_at: e.$createdAt, id: e.$id })),
         ["url", "created_at", "id"],
       );
-      setProgress(null);
     } catch (error) {
-      setProgress(`Export failed: ${errorMessage(error)}`);
+      toast.error(`Export failed: ${errorMessage(error)}`);
+    } finally {
+      setProgress(null);
     }
   }
 
@@ -38,7 +40,7 @@ export function ExportButton({ team }: { team: string }) {
           {progress}
         </span>
       ) : null}
-      <Button onClick={onExport} disabled={progress !== null && progress.startsWith("Export") && !progress.startsWith("Export failed")}>
+      <Button onClick={onExport} disabled={progress !== null}>
         Export CSV
       </Button>
     </div>

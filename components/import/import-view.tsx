@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
@@ -9,6 +10,7 @@ import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
+import { toast } from "@/components/ui/toaster";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
 import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
@@ -28,9 +30,20 @@ function unreadableRows(problems: CsvProblem[]): ReportRow[] {
 
 const byRow = (a: ReportRow, b: ReportRow) => a.row - b.row;
 
+/** "30 added · 0 already on the list · 1 rejected", and the unread rows when there are some. */
+function describeCounts(report: ReportRow[]) {
+  const counts = { added: 0, duplicate: 0, error: 0, unreadable: 0 };
+  for (const r of report) counts[r.status] += 1;
+  return (
+    `${formatNumber(counts.added)} added · ${formatNumber(counts.duplicate)} already on the list · ${formatNumber(counts.error)} rejected` +
+    (counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : "")
+  );
+}
+
 export function ImportView() {
   const { team } = useDashboard();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [fileName, setFileName] = useState<string | null>(null);
   const [rows, setRows] = useState<CsvRow[]>([]);
   const [problems, setProblems] = useState<CsvProblem[]>([]);
@@ -82,6 +95,9 @@ export function ImportView() {
         setReport([...collected]);
       }
       setStatus("finished");
+      toast.success(`Import finished: ${describeCounts(collected)}.`, {
+        action: { label: "View entries", onClick: () => router.push("/entries") },
+      });
     } catch (error) {
       setStatus("failed");
       setMessage(`Import stopped: ${errorMessage(error)}. Rows before it were imported; see the report.`);
@@ -91,8 +107,6 @@ export function ImportView() {
 
   if (team.role === "viewer") return <Notice>Viewers cannot add entries.</Notice>;
 
-  const counts = { added: 0, duplicate: 0, error: 0, unreadable: 0 };
-  for (const r of report) counts[r.status] += 1;
   const shown = report
     .filter((r) => r.status !== "added")
     .sort(byRow)
@@ -145,9 +159,7 @@ export function ImportView() {
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-2 text-sm text-muted-foreground" aria-live="polite">
-              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added ·{" "}
-              {formatNumber(counts.duplicate)} already on the list · {formatNumber(counts.error)} rejected
-              {counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : ""}
+              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {describeCounts(report)}
               {status === "finished" ? " · Import finished" : ""}
             </p>
           </div>

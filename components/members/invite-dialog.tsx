@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { formatDateTime } from "@/lib/format";
 import type { CreatedInvitation, MemberRole } from "@/lib/members/schemas";
@@ -29,7 +30,16 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({ email: String(form.get("email") ?? ""), role: form.get("role") as MemberRole }, { onSuccess: setCreated });
+    create.mutate(
+      { email: String(form.get("email") ?? ""), role: form.get("role") as MemberRole },
+      {
+        onSuccess: (result) => {
+          setCreated(result);
+          const { email } = result.invitation;
+          toast.success(result.emailed ? `Invitation e-mailed to ${email}.` : `Invitation for ${email} created.`);
+        },
+      },
+    );
   }
 
   async function copy() {
