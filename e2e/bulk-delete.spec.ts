@@ -1,4 +1,5 @@
 import { type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { recordBenchmark } from "./support/benchmarks";
 import { RATE_WINDOW_MS, RATE_WRITE_LIMIT } from "./support/constants";
 import { apiAs, expect, openAsTeam, seedEntries, tabTo, test } from "./support/fixtures";
@@ -58,6 +59,12 @@ test("bulk delete of 12 entries takes the minimum the rate limit allows, showing
   const audit = await apiAs("bulk", "/api/v1/audit?action=dnc.deleted&limit=100");
   expect(audit.body.data.events).toHaveLength(n);
   expect(audit.body.data.events.every((e: { reason: string }) => e.reason === "bulk consent withdrawal")).toBe(true);
+
+  // The finished panel (progress bar, tally, controls) and its toast exist only here: checked in both schemes.
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `a finished bulk delete (${colorScheme})`);
+  }
 });
 
 test("pause stops sending, resume finishes; an entry another client deleted meanwhile counts as already gone", async ({ page }) => {
