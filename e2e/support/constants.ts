@@ -22,6 +22,7 @@ export const E2E_TEAMS = [
   "account",
   "sso",
   "a11y",
+  "csp",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
