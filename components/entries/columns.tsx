@@ -25,23 +25,17 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
     accessorKey: "$createdAt",
     header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
     cell: ({ row }) => (
-      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-muted-foreground">
         {formatDateTime(row.original.$createdAt)}
       </time>
     ),
-    meta: { width: 200 },
+    meta: { width: 200, className: "hidden sm:table-cell" },
   };
   const actions: ColumnDef<DncEntryDto> = {
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row }) => (
-      <Button
-        size="sm"
-        variant="ghost"
-        className="text-red-700 hover:bg-red-50"
-        aria-label={`Delete ${row.original.url}`}
-        onClick={() => options.onDelete(row.original)}
-      >
+      <Button size="sm" variant="ghost-danger" aria-label={`Delete ${row.original.url}`} onClick={() => options.onDelete(row.original)}>
         Delete
       </Button>
     ),

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import type { DeleteResponse } from "@/lib/bulk-delete/delete-queue";
 import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
@@ -19,7 +20,7 @@ import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./us
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
-type Flash = { tone: "success" | "error" | "info"; text: string };
+type Outcome = { tone: "success" | "error" | "info"; text: string };
 
 /** Owns the entries table's state (page, search, order, selection) and the removals started from it; DataTable draws it. */
 export function EntriesTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: ListEntriesResult }) {
@@ -31,7 +32,8 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   const [allMatching, setAllMatching] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkDelete = useBulkDelete();
-  const [flash, setFlash] = useState<Flash | null>(null);
+  /** Progress of collecting "all matching" before a bulk delete: on screen while it lasts. */
+  const [collecting, setCollecting] = useState<string | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
@@ -105,22 +107,21 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
     }
     let ids = target.ids;
     if (ids === "all-matching") {
-      setFlash({ tone: "info", text: "Collecting the matching entries…" });
+      setCollecting("Collecting the matching entries…");
       try {
         const entries = await fetchAllEntries({
           team,
           q,
-          onProgress: (loaded, all) =>
-            setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
-          onWait: (ms) =>
-            setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
+          onProgress: (loaded, all) => setCollecting(`Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…`),
+          onWait: (ms) => setCollecting(`Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}`),
         });
         ids = entries.map((entry) => entry.$id);
       } catch (error) {
-        setFlash({ tone: "error", text: `Could not collect the entries: ${errorMessage(error)}` });
+        toast.error(`Could not collect the entries: ${errorMessage(error)}`);
         return;
+      } finally {
+        setCollecting(null);
       }
-      setFlash(null);
     }
     // The selection is handed to the queue: what stays selected afterwards would only be stale.
     clearSelection();
@@ -129,9 +130,10 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
 
   async function deleteOne(id: string, url: string, reason: string) {
     try {
-      setFlash(describeSingleDelete(await sendDelete(team, reason)(id), url));
+      const outcome = describeSingleDelete(await sendDelete(team, reason)(id), url);
+      toast[outcome.tone](outcome.text);
     } catch (error) {
-      setFlash({ tone: "error", text: `Could not remove ${url}: ${errorMessage(error)}` });
+      toast.error(`Could not remove ${url}: ${errorMessage(error)}`);
     }
     setRowSelection((current) => {
       const { [id]: _removed, ...rest } = current;
@@ -143,9 +145,9 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   return (
     <div>
       <DataTableToolbar team={team} canWrite={canWrite} search={search} onSearch={setSearch} />
-      {flash ? (
+      {collecting ? (
         <div className="mb-3">
-          <Notice tone={flash.tone}>{flash.text}</Notice>
+          <Notice>{collecting}</Notice>
         </div>
       ) : null}
       {canWrite && (selectedIds.length > 0 || allMatching) ? (
@@ -182,7 +184,7 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   );
 }
 
-function describeSingleDelete(response: DeleteResponse, url: string): Flash {
+function describeSingleDelete(response: DeleteResponse, url: string): Outcome {
   switch (response.status) {
     case 200:
       return { tone: "success", text: `Removed ${url}` };
