@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
+import { expectNoHorizontalScroll } from "./support/accessibility";
 import { apiAs, AUTH_FILE, expect, openAsTeam, test } from "./support/fixtures";
 import { TABLE_ENTRIES } from "./support/table-entries";
+import { expectToast } from "./support/toasts";
 
 const TOTAL = TABLE_ENTRIES.length;
 const table = (page: Page) => page.getByRole("table", { name: "Do Not Contact entries" });
@@ -162,7 +164,7 @@ test("the View menu hides and shows columns; a row's menu copies its URL and ask
   const actions = page.getByRole("button", { name: `Actions for ${newest.url}` });
   await actions.click();
   await page.getByRole("menuitem", { name: "Copy URL" }).click();
-  await expect(page.getByText(`Copied ${newest.url}`)).toBeVisible();
+  await expectToast(page, `Copied ${newest.url}`);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(newest.url);
 
   await actions.click();
@@ -179,8 +181,7 @@ test("on a 390 px phone nothing scrolls sideways: secondary columns give way to 
   await page.setViewportSize({ width: 390, height: 844 });
   await openAsTeam(page, "table");
   await expect(table(page).getByRole("cell", { name: TABLE_ENTRIES.at(-1)!.url, exact: true })).toBeVisible();
-  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  await expectNoHorizontalScroll(page, 390);
   for (const name of ["Added by", "Source", "Note"]) await expect(header(page, name)).toBeHidden();
   await expect(page.getByRole("button", { name: `Actions for ${TABLE_ENTRIES.at(-1)!.url}` })).toBeVisible();
 
@@ -189,5 +190,5 @@ test("on a 390 px phone nothing scrolls sideways: secondary columns give way to 
   await page.getByRole("menuitemcheckbox", { name: "Added", exact: true }).click();
   await page.keyboard.press("Escape");
   await expect(header(page, "Added, newest first; change order")).toBeVisible();
-  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  await expectNoHorizontalScroll(page, 390);
 });

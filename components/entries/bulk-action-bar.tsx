@@ -41,13 +41,13 @@ export function BulkActionBar({
     <div
       role="region"
       aria-label="Selection"
-      className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm"
+      className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-accent-border bg-accent-soft px-4 py-2.5 text-sm"
     >
-      <p aria-live="polite" className="font-medium text-indigo-900">
+      <p aria-live="polite" className="font-medium text-accent-text">
         {allMatching ? `All ${formatNumber(total)} matching entries selected` : `${formatNumber(selectedCount)} selected`}
       </p>
       {!allMatching && canSelectAllMatching ? (
-        <Button size="sm" variant="ghost" className="text-indigo-700 hover:bg-indigo-100" onClick={onSelectAllMatching}>
+        <Button size="sm" variant="ghost-accent" onClick={onSelectAllMatching}>
           Select all {formatNumber(total)} matching
         </Button>
       ) : null}

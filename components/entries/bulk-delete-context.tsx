@@ -1,8 +1,10 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import { toast } from "@/components/ui/toaster";
 import { apiRaw, sleep } from "@/lib/api-client/api-fetch";
-import { DeleteQueue, type DeleteResponse } from "@/lib/bulk-delete/delete-queue";
+import { DeleteQueue, type DeleteQueueSnapshot, type DeleteResponse } from "@/lib/bulk-delete/delete-queue";
+import { formatNumber } from "@/lib/format";
 import { BulkDeleteProgress, isQueueBusy } from "./bulk-delete-progress";
 import { useThrottledEntriesRefresh } from "./use-dnc-entries";
 
@@ -46,10 +48,15 @@ export function BulkDeleteProvider({ team, children }: { team: string; children:
           if (outcome === "deleted" || outcome === "already_gone") refresh();
         },
       });
+      let wasBusy = false;
       next.subscribe(() => {
-        const nowBusy = isQueueBusy(next.getSnapshot().status);
+        const snapshot = next.getSnapshot();
+        const nowBusy = isQueueBusy(snapshot.status);
         setBusy(nowBusy);
         if (!nowBusy) refresh();
+        // Once per run (a retry of the failures is a run too), wherever in the dashboard the person is.
+        if (wasBusy && !nowBusy) announceOutcome(snapshot);
+        wasBusy = nowBusy;
       });
       setQueue(next);
       void next.start();
@@ -63,6 +70,21 @@ export function BulkDeleteProvider({ team, children }: { team: string; children:
       {children}
     </BulkDeleteContext.Provider>
   );
+}
+
+/** The tally as one sentence, e.g. "Bulk delete finished: 10 deleted, 2 already gone." */
+function announceOutcome(s: DeleteQueueSnapshot) {
+  const parts = [
+    `${formatNumber(s.deleted)} deleted`,
+    s.alreadyGone > 0 ? `${formatNumber(s.alreadyGone)} already gone` : null,
+    s.notPermitted > 0 ? `${formatNumber(s.notPermitted)} not permitted` : null,
+    s.failed > 0 ? `${formatNumber(s.failed)} failed` : null,
+    s.status === "cancelled" && s.notSent > 0 ? `${formatNumber(s.notSent)} not sent` : null,
+  ].filter(Boolean);
+  const text = `Bulk delete ${s.status === "cancelled" ? "cancelled" : "finished"}: ${parts.join(", ")}.`;
+  if (s.failed > 0 || s.notPermitted > 0) toast.error(text);
+  else if (s.status === "cancelled") toast.info(text);
+  else toast.success(text);
 }
 
 export function useBulkDelete(): BulkDeleteContextValue {

@@ -41,11 +41,11 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
   }[s.status];
 
   return (
-    <section aria-label="Bulk delete" className="mb-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+    <section aria-label="Bulk delete" className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h2 className="text-sm font-semibold text-zinc-900">{heading}</h2>
-          <p className="text-sm text-zinc-600" aria-live="polite">
+          <h2 className="text-sm font-semibold text-foreground">{heading}</h2>
+          <p className="text-sm text-muted-foreground" aria-live="polite">
             {formatNumber(s.processed)} of {formatNumber(s.total)} processed
             {busy && s.etaMs !== null && s.status !== "paused" ? ` · about ${formatDuration(s.etaMs)} left` : null}
           </p>
@@ -67,7 +67,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
             </Button>
           ) : null}
           {busy ? (
-            <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => queue.cancel()}>
+            <Button size="sm" variant="ghost-danger" onClick={() => queue.cancel()}>
               Cancel
             </Button>
           ) : null}
@@ -90,12 +90,12 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
         aria-valuemax={s.total}
         aria-valuenow={s.processed}
         aria-valuetext={`${s.processed} of ${s.total} processed`}
-        className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-100"
+        className="mt-3 h-2 overflow-hidden rounded-full bg-muted"
       >
         <div className="h-full rounded-full bg-accent transition-[width] duration-200" style={{ width: `${percent}%` }} />
       </div>
       {s.offline ? (
-        <p role="status" className="mt-2 text-sm font-medium text-amber-700">
+        <p role="status" className="mt-2 text-sm font-medium text-warning-text">
           {s.offline.httpStatus === null
             ? "The server cannot be reached (no answer)."
             : `The server is unavailable (HTTP ${s.offline.httpStatus}).`}{" "}
@@ -104,16 +104,16 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
         </p>
       ) : null}
       {s.status === "waiting" && s.waitUntil !== null ? (
-        <p role="status" className="mt-2 text-sm font-medium text-amber-700">
+        <p role="status" className="mt-2 text-sm font-medium text-warning-text">
           Waiting for the rate limit — {formatCountdown(s.waitUntil - now)}
         </p>
       ) : null}
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
-        <Count label="Deleted" value={s.deleted} tone="text-emerald-700" />
-        <Count label="Already gone" value={s.alreadyGone} tone="text-zinc-700" />
-        <Count label="Not permitted" value={s.notPermitted} tone="text-amber-700" />
-        <Count label="Failed" value={s.failed} tone="text-red-700" />
-        {s.status === "cancelled" ? <Count label="Not sent" value={s.notSent} tone="text-zinc-500" /> : null}
+        <Count label="Deleted" value={s.deleted} tone="text-success-text" />
+        <Count label="Already gone" value={s.alreadyGone} tone="text-muted-foreground" />
+        <Count label="Not permitted" value={s.notPermitted} tone="text-warning-text" />
+        <Count label="Failed" value={s.failed} tone="text-danger-text" />
+        {s.status === "cancelled" ? <Count label="Not sent" value={s.notSent} tone="text-muted-foreground" /> : null}
       </dl>
     </section>
   );
@@ -121,8 +121,8 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
 
 function Count({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (
-    <div className="rounded-md bg-zinc-50 px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
-      <dt className="text-xs text-zinc-500">{label}</dt>
+    <div className="rounded-md bg-subtle px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
+      <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className={`text-base font-semibold tabular-nums ${tone}`}>{formatNumber(value)}</dd>
     </div>
   );

@@ -24,7 +24,7 @@ export function CheckUrlBox({ team }: { team: string }) {
       setAnswer(
         result.onList
           ? {
-              tone: "text-red-700",
+              tone: "text-danger-text",
               content: (
                 <>
                   On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
@@ -32,12 +32,12 @@ export function CheckUrlBox({ team }: { team: string }) {
               ),
             }
           : {
-              tone: "text-emerald-700",
+              tone: "text-success-text",
               content: <>Not on the list. {checked ? <LookalikeWarnings shown={displayProfileUrl(checked)} /> : null}</>,
             },
       );
     } catch (error) {
-      setAnswer({ tone: "text-red-700", content: errorMessage(error) });
+      setAnswer({ tone: "text-danger-text", content: errorMessage(error) });
     }
   }
 
@@ -46,9 +46,9 @@ export function CheckUrlBox({ team }: { team: string }) {
       onSubmit={onSubmit}
       role="search"
       aria-label="URL check"
-      className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm"
+      className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm"
     >
-      <label htmlFor="check-url" className="text-sm font-medium text-zinc-800">
+      <label htmlFor="check-url" className="text-sm font-medium text-foreground">
         Check a URL
       </label>
       <div className="mt-1.5 flex gap-2">

@@ -35,7 +35,7 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
       accessorKey: "$createdAt",
       header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
       cell: ({ row }) => (
-        <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+        <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-muted-foreground">
           {formatDateTime(row.original.$createdAt)}
         </time>
       ),
@@ -90,7 +90,7 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
 /** One line, cut to the cell; the whole text in the tooltip. */
 function Clipped({ text }: { text: string }) {
   return (
-    <span className="block truncate text-zinc-700" title={text}>
+    <span className="block truncate text-muted-foreground" title={text}>
       {text}
     </span>
   );

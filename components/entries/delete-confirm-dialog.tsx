@@ -45,17 +45,14 @@ export function DeleteConfirmDialog({
                   ? "This profile will be removed from the Do Not Contact list and may be contacted again."
                   : "These profiles will be removed from the Do Not Contact list and may be contacted again."}
               </p>
-              <ul
-                className="mt-3 max-h-40 space-y-1 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-[13px] text-zinc-800"
-                aria-label="Entries to remove"
-              >
+              <ul className="mt-3 space-y-1 rounded-md bg-subtle p-3 font-mono text-[13px] text-foreground" aria-label="Entries to remove">
                 {target.urls.slice(0, PREVIEW_COUNT).map((url) => (
                   <li key={url} className="truncate">
                     {url}
                   </li>
                 ))}
                 {target.count > PREVIEW_COUNT ? (
-                  <li className="font-sans text-zinc-500">and {formatNumber(target.count - PREVIEW_COUNT)} more</li>
+                  <li className="font-sans text-muted-foreground">and {formatNumber(target.count - PREVIEW_COUNT)} more</li>
                 ) : null}
               </ul>
             </div>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import type { DeleteResponse } from "@/lib/bulk-delete/delete-queue";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
@@ -21,7 +22,7 @@ import { useEntriesView } from "./use-entries-view";
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
-type Flash = { tone: "success" | "error" | "info"; text: string };
+type Outcome = { tone: "success" | "error" | "info"; text: string };
 
 /**
  * Owns the entries table: its view (search, filters, order, page; kept in the URL), the selection,
@@ -45,7 +46,8 @@ export function EntriesTable({
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkDelete = useBulkDelete();
-  const [flash, setFlash] = useState<Flash | null>(null);
+  /** Progress of collecting "all matching" before a bulk delete: on screen while it lasts. */
+  const [collecting, setCollecting] = useState<string | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
@@ -82,9 +84,9 @@ export function EntriesTable({
   const onCopy = useCallback(async (entry: DncEntryDto) => {
     try {
       await navigator.clipboard.writeText(entry.url);
-      setFlash({ tone: "success", text: `Copied ${entry.url}` });
+      toast.success(`Copied ${entry.url}`);
     } catch (error) {
-      setFlash({ tone: "error", text: `Could not copy ${entry.url}: ${errorMessage(error)}` });
+      toast.error(`Could not copy ${entry.url}: ${errorMessage(error)}`);
     }
   }, []);
   const columns = useMemo(
@@ -145,22 +147,21 @@ export function EntriesTable({
     }
     let ids = target.ids;
     if (ids === "all-matching") {
-      setFlash({ tone: "info", text: "Collecting the matching entries…" });
+      setCollecting("Collecting the matching entries…");
       try {
         const entries = await fetchAllEntries({
           team,
           filter: view,
-          onProgress: (loaded, all) =>
-            setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
-          onWait: (ms) =>
-            setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
+          onProgress: (loaded, all) => setCollecting(`Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…`),
+          onWait: (ms) => setCollecting(`Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}`),
         });
         ids = entries.map((entry) => entry.$id);
       } catch (error) {
-        setFlash({ tone: "error", text: `Could not collect the entries: ${errorMessage(error)}` });
+        toast.error(`Could not collect the entries: ${errorMessage(error)}`);
         return;
+      } finally {
+        setCollecting(null);
       }
-      setFlash(null);
     }
     // The selection is handed to the queue: what stays selected afterwards would only be stale.
     clearSelection();
@@ -169,9 +170,10 @@ export function EntriesTable({
 
   async function deleteOne(id: string, url: string, reason: string) {
     try {
-      setFlash(describeSingleDelete(await sendDelete(team, reason)(id), url));
+      const outcome = describeSingleDelete(await sendDelete(team, reason)(id), url);
+      toast[outcome.tone](outcome.text);
     } catch (error) {
-      setFlash({ tone: "error", text: `Could not remove ${url}: ${errorMessage(error)}` });
+      toast.error(`Could not remove ${url}: ${errorMessage(error)}`);
     }
     setRowSelection((current) => {
       const { [id]: _removed, ...rest } = current;
@@ -193,9 +195,9 @@ export function EntriesTable({
         onReset={resetFilters}
         facets={facets.data}
       />
-      {flash ? (
+      {collecting ? (
         <div className="mb-3">
-          <Notice tone={flash.tone}>{flash.text}</Notice>
+          <Notice>{collecting}</Notice>
         </div>
       ) : null}
       {canWrite && (selectedIds.length > 0 || allMatching) ? (
@@ -238,7 +240,7 @@ function emptyMessage(view: EntriesFilter, canWrite: boolean): string {
   return canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty.";
 }
 
-function describeSingleDelete(response: DeleteResponse, url: string): Flash {
+function describeSingleDelete(response: DeleteResponse, url: string): Outcome {
   switch (response.status) {
     case 200:
       return { tone: "success", text: `Removed ${url}` };

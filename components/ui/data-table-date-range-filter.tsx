@@ -26,7 +26,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
   }
 
   return (
-    <fieldset className="flex items-center gap-2 text-sm text-zinc-700">
+    <fieldset className="flex items-center gap-2 text-sm text-muted-foreground">
       <legend className="sr-only">
         {title}
         {hint ? ` (${hint})` : null}

@@ -49,7 +49,7 @@ export function DataTableFacetedFilter<TData, TValue>({
           <span aria-hidden="true">⊕</span>
           {title}
           {chosen.length > 0 ? (
-            <span className="ml-1 min-w-0 truncate rounded bg-zinc-100 px-1.5 py-0.5 font-normal text-zinc-700">
+            <span className="ml-1 min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-normal text-foreground">
               <span className="sr-only">: </span>
               {chosen.length > NAMED_CHOICES ? `${chosen.length} selected` : chosen.map((option) => option.label).join(", ")}
             </span>
@@ -69,18 +69,18 @@ export function DataTableFacetedFilter<TData, TValue>({
         ) : null}
         <ul aria-label={title} className="max-h-64 overflow-y-auto">
           {shown.map((option, index) => (
-            <li key={option.value} className="flex items-center gap-2 rounded px-2 py-1.5 hover:bg-zinc-50">
+            <li key={option.value} className="flex items-center gap-2 rounded px-2 py-1.5 hover:bg-subtle">
               <Checkbox
                 id={`${id}-${index}`}
                 checked={selected.has(option.value)}
                 onCheckedChange={(checked) => toggle(option.value, checked === true)}
               />
-              <label htmlFor={`${id}-${index}`} className="flex min-w-0 flex-1 items-center gap-2 text-sm text-zinc-800">
+              <label htmlFor={`${id}-${index}`} className="flex min-w-0 flex-1 items-center gap-2 text-sm text-foreground">
                 <span className="truncate" title={option.label}>
                   {option.label}
                 </span>
                 {option.count === undefined ? null : (
-                  <span className="ml-auto font-mono text-xs tabular-nums text-zinc-500">
+                  <span className="ml-auto font-mono text-xs tabular-nums text-muted-foreground">
                     <span className="sr-only">, </span>
                     {formatNumber(option.count)}
                     <span className="sr-only"> entries</span>
@@ -89,7 +89,7 @@ export function DataTableFacetedFilter<TData, TValue>({
               </label>
             </li>
           ))}
-          {shown.length === 0 ? <li className="px-2 py-1.5 text-sm text-zinc-500">No matches.</li> : null}
+          {shown.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">No matches.</li> : null}
         </ul>
         {selected.size > 0 ? (
           <Button size="sm" variant="ghost" className="mt-1 w-full justify-center" onClick={() => column.setFilterValue(undefined)}>

@@ -16,7 +16,7 @@ export function DataTableRowActions({ label, actions }: { label: string; actions
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button size="icon" variant="ghost" aria-label={label} className="data-[state=open]:bg-zinc-100">
+        <Button size="icon" variant="ghost" aria-label={label} className="data-[state=open]:bg-muted">
           <span aria-hidden="true">⋯</span>
         </Button>
       </DropdownMenuTrigger>
@@ -33,7 +33,7 @@ export function DataTableRowActions({ label, actions }: { label: string; actions
             {action.destructive ? <DropdownMenuSeparator /> : null}
             <DropdownMenuItem
               onSelect={() => (chosen.current = action.onSelect)}
-              className={action.destructive ? "text-red-700 data-[highlighted]:bg-red-50" : undefined}
+              className={action.destructive ? "text-danger-text data-[highlighted]:bg-danger-soft" : undefined}
             >
               {action.label}
             </DropdownMenuItem>

@@ -17,8 +17,10 @@ declare module "@tanstack/react-table" {
     width?: number;
     /** The column's name where the header cannot say it (the View menu). */
     title?: string;
-    /** A secondary column: left out below this breakpoint until someone shows it from the View menu. */
+    /** A secondary column: left out below this breakpoint, as `hidden md:table-cell` would, until someone shows it from the View menu. */
     hideBelow?: Breakpoint;
+    /** Classes for the column's header and cells, e.g. `hidden md:table-cell`: a secondary column leaves small screens to the primary ones. */
+    className?: string;
   }
 }
 
@@ -68,7 +70,7 @@ export function DataTable<TData>({
             {group.headers.map((header) => (
               <Th
                 key={header.id}
-                className={responsiveClassName(table, header.column)}
+                className={cn(header.column.columnDef.meta?.className, responsiveClassName(table, header.column))}
                 colSpan={header.colSpan}
                 style={{ width: header.column.columnDef.meta?.width }}
                 aria-sort={ariaSort(header.column)}
@@ -84,7 +86,7 @@ export function DataTable<TData>({
           Array.from({ length: skeletonRows }, (_, index) => (
             <tr key={index} data-testid="skeleton-row">
               {columns.map((column) => (
-                <Td key={column.id} className={responsiveClassName(table, column)}>
+                <Td key={column.id} className={cn(column.columnDef.meta?.className, responsiveClassName(table, column))}>
                   <Skeleton className="h-4 w-full max-w-72" />
                 </Td>
               ))}
@@ -93,7 +95,7 @@ export function DataTable<TData>({
         ) : error ? (
           <tr>
             <Td colSpan={columns.length} className="h-32 text-center">
-              <p className="text-red-700">{error}</p>
+              <p className="text-danger-text">{error}</p>
               {onRetry ? (
                 <Button size="sm" className="mt-2" onClick={onRetry}>
                   Try again
@@ -103,7 +105,7 @@ export function DataTable<TData>({
           </tr>
         ) : rows.length === 0 ? (
           <tr>
-            <Td colSpan={columns.length} className="h-32 text-center text-zinc-500">
+            <Td colSpan={columns.length} className="h-32 text-center text-muted-foreground">
               {empty}
             </Td>
           </tr>
@@ -112,10 +114,10 @@ export function DataTable<TData>({
             <tr
               key={row.id}
               data-state={row.getIsSelected() ? "selected" : undefined}
-              className={cn("hover:bg-zinc-50 data-[state=selected]:bg-indigo-50/60", rowClassName?.(row))}
+              className={cn("hover:bg-subtle data-[state=selected]:bg-accent-soft/60", rowClassName?.(row))}
             >
               {row.getVisibleCells().map((cell) => (
-                <Td key={cell.id} className={responsiveClassName(table, cell.column)}>
+                <Td key={cell.id} className={cn(cell.column.columnDef.meta?.className, responsiveClassName(table, cell.column))}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </Td>
               ))}

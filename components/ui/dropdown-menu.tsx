@@ -4,7 +4,14 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-export const DropdownMenu = Menu.Root;
+/**
+ * Not modal: a modal menu hides the rest of the page from screen readers (aria-hidden) while its
+ * links and buttons stay focusable, which axe reports (aria-hidden-focus). Escape, Tab and a click
+ * outside still close it.
+ */
+export function DropdownMenu(props: Omit<ComponentProps<typeof Menu.Root>, "modal">) {
+  return <Menu.Root modal={false} {...props} />;
+}
 export const DropdownMenuTrigger = Menu.Trigger;
 
 export function DropdownMenuContent({
@@ -25,7 +32,7 @@ export function DropdownMenuContent({
         align={align}
         sideOffset={6}
         onCloseAutoFocus={onCloseAutoFocus}
-        className={cn("z-50 min-w-52 rounded-md border border-zinc-200 bg-white p-1 shadow-lg", className)}
+        className={cn("z-50 min-w-52 rounded-md border border-border bg-surface p-1 shadow-lg", className)}
       >
         {children}
       </Menu.Content>
@@ -34,7 +41,7 @@ export function DropdownMenuContent({
 }
 
 const ITEM =
-  "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-zinc-100";
+  "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-foreground outline-none data-[highlighted]:bg-muted";
 
 export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof Menu.Item>) {
   return <Menu.Item className={cn(ITEM, className)} {...props} />;
@@ -43,8 +50,8 @@ export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof 
 /** A menu item with a tick (role menuitemcheckbox, so its state is read out). */
 export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof Menu.CheckboxItem>) {
   return (
-    <Menu.CheckboxItem className={cn(ITEM, "pl-7 relative", className)} {...props}>
-      <Menu.ItemIndicator className="absolute left-2 text-accent" aria-hidden="true">
+    <Menu.CheckboxItem className={cn(ITEM, "relative pl-7", className)} {...props}>
+      <Menu.ItemIndicator className="absolute left-2 text-accent-text" aria-hidden="true">
         ✓
       </Menu.ItemIndicator>
       {children}
@@ -53,7 +60,7 @@ export function DropdownMenuCheckboxItem({ className, children, ...props }: Comp
 }
 
 export function DropdownMenuLabel({ children }: { children: ReactNode }) {
-  return <Menu.Label className="px-2 py-1.5 text-xs text-zinc-500">{children}</Menu.Label>;
+  return <Menu.Label className="px-2 py-1.5 text-xs text-muted-foreground">{children}</Menu.Label>;
 }
 
-export const DropdownMenuSeparator = () => <Menu.Separator className="my-1 h-px bg-zinc-200" />;
+export const DropdownMenuSeparator = () => <Menu.Separator className="my-1 h-px bg-border" />;

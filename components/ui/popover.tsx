@@ -26,7 +26,7 @@ export function PopoverContent({
         align={align}
         sideOffset={6}
         collisionPadding={8}
-        className={cn("z-50 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-zinc-200 bg-white p-2 shadow-lg", className)}
+        className={cn("z-50 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-border bg-surface p-2 shadow-lg", className)}
       >
         {children}
       </PopoverPrimitive.Content>

@@ -21,6 +21,8 @@ export const E2E_TEAMS = [
   "members",
   "account",
   "sso",
+  "a11y",
+  "csp",
   "table",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
