@@ -26,29 +26,34 @@ export function DataTableDateRangeFilter<TData, TValue>({
   }
 
   return (
-    <fieldset className="flex items-center gap-2 text-sm text-muted-foreground">
+    // Each label stays with its field; on a phone the pairs take a line each. A fieldset is min-content wide unless told otherwise.
+    <fieldset className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-muted-foreground">
       <legend className="sr-only">
         {title}
         {hint ? ` (${hint})` : null}
       </legend>
-      <label htmlFor={`${id}-from`}>From</label>
-      <Input
-        id={`${id}-from`}
-        type="date"
-        value={range.from ?? ""}
-        max={range.to}
-        onChange={(event) => change({ ...range, from: event.target.value || undefined })}
-        className="w-auto px-2"
-      />
-      <label htmlFor={`${id}-to`}>To</label>
-      <Input
-        id={`${id}-to`}
-        type="date"
-        value={range.to ?? ""}
-        min={range.from}
-        onChange={(event) => change({ ...range, to: event.target.value || undefined })}
-        className="w-auto px-2"
-      />
+      <span className="flex items-center gap-2">
+        <label htmlFor={`${id}-from`}>From</label>
+        <Input
+          id={`${id}-from`}
+          type="date"
+          value={range.from ?? ""}
+          max={range.to}
+          onChange={(event) => change({ ...range, from: event.target.value || undefined })}
+          className="w-auto px-2"
+        />
+      </span>
+      <span className="flex items-center gap-2">
+        <label htmlFor={`${id}-to`}>To</label>
+        <Input
+          id={`${id}-to`}
+          type="date"
+          value={range.to ?? ""}
+          min={range.from}
+          onChange={(event) => change({ ...range, to: event.target.value || undefined })}
+          className="w-auto px-2"
+        />
+      </span>
     </fieldset>
   );
 }
