@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expectNoHorizontalScroll } from "./support/accessibility";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/accessibility";
 import { apiAs, AUTH_FILE, expect, openAsTeam, test } from "./support/fixtures";
 import { TABLE_ENTRIES } from "./support/table-entries";
 import { expectToast } from "./support/toasts";
@@ -191,4 +191,27 @@ test("on a 390 px phone nothing scrolls sideways: secondary columns give way to 
   await page.keyboard.press("Escape");
   await expect(header(page, "Added, newest first; change order")).toBeVisible();
   await expectNoHorizontalScroll(page, 390);
+});
+
+test("axe finds nothing in the filters' panels, the View menu or a row's menu, in either colour scheme", async ({ page }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await openAsTeam(page, "table", "/entries?source=api&from=2026-02-01");
+    await expect(page.getByText(/^1–\d+ of \d+$/)).toBeVisible();
+    await page.getByRole("button", { name: /^Added by/ }).click();
+    await expect(page.getByRole("dialog", { name: "Filter by Added by" }).getByRole("checkbox").first()).toBeVisible();
+    await expectNoAxeViolations(page, `the Added by filter (${colorScheme})`);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "View" }).click();
+    await expect(page.getByRole("menu")).toBeVisible();
+    await expectNoAxeViolations(page, `the View menu (${colorScheme})`);
+    await page.keyboard.press("Escape");
+    await page
+      .getByRole("button", { name: /^Actions for / })
+      .first()
+      .click();
+    await expect(page.getByRole("menuitem", { name: "Copy URL" })).toBeVisible();
+    await expectNoAxeViolations(page, `a row's menu (${colorScheme})`);
+    await page.keyboard.press("Escape");
+  }
 });
