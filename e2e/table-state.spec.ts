@@ -109,6 +109,15 @@ test("author and day filters (both days inclusive) in the URL; export and select
   await openAsTeam(page, "table");
   await chooseFacets(page, "Added by", [/^ben@acme\.test\b/]);
   await expect(page.getByText(`1–25 of ${ben.length}`)).toBeVisible();
+  // Clearing closes the panel and hands focus back to its button.
+  const addedBy = page.getByRole("button", { name: /^Added by/ });
+  await addedBy.click();
+  await page.getByRole("button", { name: "Clear added by filter" }).click();
+  await expect(page.getByRole("dialog", { name: "Filter by Added by" })).toBeHidden();
+  await expect(addedBy).toBeFocused();
+  await expect(page.getByText(`1–25 of ${TOTAL}`)).toBeVisible();
+  await chooseFacets(page, "Added by", [/^ben@acme\.test\b/]);
+  await expect(page.getByText(`1–25 of ${ben.length}`)).toBeVisible();
 
   await page.getByLabel("Rows per page").selectOption("10");
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
@@ -133,9 +142,10 @@ test("author and day filters (both days inclusive) in the URL; export and select
 
   await page.getByRole("button", { name: "Reset" }).click();
   await expect(page.getByText(`1–10 of ${TOTAL}`)).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search entries" })).toBeFocused();
   await expect(page).toHaveURL(/\/entries\?size=10$/);
   await expect(page.getByLabel("From")).toHaveValue("");
-  await expect(page.getByRole("button", { name: /^Added by/ })).not.toHaveText(/ben/);
+  await expect(addedBy).not.toHaveText(/ben/);
 });
 
 test("the View menu hides and shows columns; a row's menu copies its URL and asks before deleting", async ({ page, baseURL }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Table } from "@tanstack/react-table";
+import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTableDateRangeFilter } from "@/components/ui/data-table-date-range-filter";
 import { DataTableFacetedFilter, type FacetOption } from "@/components/ui/data-table-faceted-filter";
@@ -34,9 +35,11 @@ export function DataTableToolbar({
   onReset: () => void;
   facets?: EntryFacets;
 }) {
+  const searchBox = useRef<HTMLInputElement>(null);
   return (
     <div className="mb-3 flex flex-wrap items-center gap-2">
       <Input
+        ref={searchBox}
         type="search"
         aria-label="Search entries"
         placeholder="Search URLs…"
@@ -48,7 +51,14 @@ export function DataTableToolbar({
       <DataTableFacetedFilter column={table.getColumn("createdBy")!} title="Added by" options={authorOptions(facets, filter)} />
       <DataTableDateRangeFilter column={table.getColumn("createdAt")!} title="Added" hint="days in UTC" />
       {filtered ? (
-        <Button variant="ghost" onClick={onReset}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            onReset();
+            // Reset goes away with the filters; focus goes to the search box, not back to the page's start.
+            searchBox.current?.focus();
+          }}
+        >
           Reset <span aria-hidden="true">✕</span>
         </Button>
       ) : null}

@@ -6,7 +6,7 @@ import { formatNumber } from "@/lib/format";
 import { Button } from "./button";
 import { Checkbox } from "./checkbox";
 import { Input } from "./input";
-import { Popover, PopoverContent, PopoverTrigger } from "./popover";
+import { Popover, PopoverClose, PopoverContent, PopoverTrigger } from "./popover";
 
 export type FacetOption = { value: string; label: string; count?: number };
 
@@ -92,9 +92,12 @@ export function DataTableFacetedFilter<TData, TValue>({
           {shown.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">No matches.</li> : null}
         </ul>
         {selected.size > 0 ? (
-          <Button size="sm" variant="ghost" className="mt-1 w-full justify-center" onClick={() => column.setFilterValue(undefined)}>
-            Clear {title.toLowerCase()} filter
-          </Button>
+          // Closes the panel too: the button would vanish with the choices, and focus with it; it goes back to the trigger instead.
+          <PopoverClose asChild>
+            <Button size="sm" variant="ghost" className="mt-1 w-full justify-center" onClick={() => column.setFilterValue(undefined)}>
+              Clear {title.toLowerCase()} filter
+            </Button>
+          </PopoverClose>
         ) : null}
       </PopoverContent>
     </Popover>

@@ -6,6 +6,7 @@ import { cn } from "./cn";
 
 export const Popover = PopoverPrimitive.Root;
 export const PopoverTrigger = PopoverPrimitive.Trigger;
+export const PopoverClose = PopoverPrimitive.Close;
 
 /** A non-modal panel beside its trigger (role dialog, named by `label`); Escape and a click outside close it and focus returns to the trigger. */
 export function PopoverContent({
