@@ -9,12 +9,12 @@ import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
+import { AUDIT_CSV_COLUMNS, auditCsvRow } from "@/lib/audit/audit-csv";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
 import { formatNumber } from "@/lib/format";
 import { ACTION_LABELS, auditColumns } from "./columns";
 import { type AuditFilter, fetchAllAuditEvents, useAuditEvents } from "./use-audit-events";
-
-const CSV_COLUMNS = ["time", "action", "actor", "url", "target", "reason", "request_id"];
+import { VerifyIntegrity } from "./verify-integrity";
 
 export function AuditView() {
   const { team } = useDashboard();
@@ -41,19 +41,8 @@ export function AuditView() {
         action,
         onProgress: (loaded) => setExporting(`Exporting ${formatNumber(loaded)}…`),
       });
-      downloadCsv(
-        dated(`audit-${team.slug}${action ? `-${action}` : ""}`),
-        events.map((e) => ({
-          time: e.$createdAt,
-          action: e.action,
-          actor: e.actor,
-          url: e.url,
-          target: e.targetId,
-          reason: e.reason,
-          request_id: e.requestId,
-        })),
-        CSV_COLUMNS,
-      );
+      // With the chain's columns, so `npm run audit -- verify --file` can check the file on its own.
+      downloadCsv(dated(`audit-${team.slug}${action ? `-${action}` : ""}`), events.map(auditCsvRow), [...AUDIT_CSV_COLUMNS]);
       setExporting(null);
     } catch (error) {
       setExporting(`Export failed: ${errorMessage(error)}`);
@@ -63,6 +52,7 @@ export function AuditView() {
   return (
     <>
       <PageHeader title="Audit log" description="Every change to the list and its API keys: who, when, and why." />
+      <VerifyIntegrity team={team.slug} />
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm text-zinc-700">
           Action

@@ -21,6 +21,7 @@ export const E2E_TEAMS = [
   "members",
   "account",
   "sso",
+  "verify",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
