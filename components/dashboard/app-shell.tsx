@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { BulkDeleteProvider } from "@/components/entries/bulk-delete-context";
+import { BulkActionsProvider } from "@/components/bulk-actions/bulk-actions-context";
 import { cn } from "@/components/ui/cn";
 import {
   DropdownMenu,
@@ -119,7 +119,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-6 py-8">
-        <BulkDeleteProvider team={team.slug}>{children}</BulkDeleteProvider>
+        <BulkActionsProvider team={team.slug}>{children}</BulkActionsProvider>
       </main>
     </div>
   );

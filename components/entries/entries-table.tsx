@@ -2,15 +2,16 @@
 
 import { getCoreRowModel, type RowSelectionState, type SortingState, useReactTable } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
 import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { DeleteResponse } from "@/lib/bulk-delete/delete-queue";
+import { sendEntryRequest } from "@/lib/bulk-actions/entry-actions";
+import type { QueueResponse } from "@/lib/bulk-actions/request-queue";
 import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 import { BulkActionBar } from "./bulk-action-bar";
-import { sendDelete, useBulkDelete } from "./bulk-delete-context";
 import { CREATED_AT, createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
@@ -30,7 +31,7 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
-  const bulkDelete = useBulkDelete();
+  const bulkActions = useBulkActions();
   const [flash, setFlash] = useState<Flash | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
@@ -124,12 +125,12 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
     }
     // The selection is handed to the queue: what stays selected afterwards would only be stale.
     clearSelection();
-    bulkDelete.start(ids, reason);
+    bulkActions.start("delete", ids, reason);
   }
 
   async function deleteOne(id: string, url: string, reason: string) {
     try {
-      setFlash(describeSingleDelete(await sendDelete(team, reason)(id), url));
+      setFlash(describeSingleDelete(await sendEntryRequest("delete", team, reason)(id), url));
     } catch (error) {
       setFlash({ tone: "error", text: `Could not remove ${url}: ${errorMessage(error)}` });
     }
@@ -158,7 +159,7 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
           onClear={clearSelection}
           onDelete={askBulkDelete}
           escapeEnabled={pendingDelete === null}
-          busy={bulkDelete.busy}
+          busy={bulkActions.busy}
         />
       ) : null}
       {/* Fixed layout: the URL column gets what the sized columns leave, so a long slug clips instead of widening the table. */}
@@ -182,7 +183,7 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   );
 }
 
-function describeSingleDelete(response: DeleteResponse, url: string): Flash {
+function describeSingleDelete(response: QueueResponse, url: string): Flash {
   switch (response.status) {
     case 200:
       return { tone: "success", text: `Removed ${url}` };
