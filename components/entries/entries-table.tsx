@@ -158,7 +158,6 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
           onSelectAllMatching={() => setAllMatching(true)}
           onClear={clearSelection}
           onDelete={askBulkDelete}
-          escapeEnabled={pendingDelete === null}
           busy={bulkActions.busy}
         />
       ) : null}
