@@ -12,7 +12,11 @@ import { ProfileUrl } from "./profile-url";
 export const CREATED_AT = "createdAt";
 
 /** Select first, actions last (shadcn's layout); the select and delete columns exist only for people who may write. */
-export function createColumns(options: { canWrite: boolean; onDelete: (entry: DncEntryDto) => void }): ColumnDef<DncEntryDto>[] {
+export function createColumns(options: {
+  canWrite: boolean;
+  onDelete: (entry: DncEntryDto) => void;
+  onHistory: (url: string) => void;
+}): ColumnDef<DncEntryDto>[] {
   const select = createSelectColumn<DncEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` });
   const url: ColumnDef<DncEntryDto> = {
     id: "url",
@@ -35,17 +39,22 @@ export function createColumns(options: { canWrite: boolean; onDelete: (entry: Dn
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row }) => (
-      <Button
-        size="sm"
-        variant="ghost"
-        className="text-red-700 hover:bg-red-50"
-        aria-label={`Delete ${row.original.url}`}
-        onClick={() => options.onDelete(row.original)}
-      >
-        Delete
-      </Button>
+      <div className="flex gap-1">
+        <Button size="sm" variant="ghost" aria-label={`History of ${row.original.url}`} onClick={() => options.onHistory(row.original.url)}>
+          History
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-red-700 hover:bg-red-50"
+          aria-label={`Delete ${row.original.url}`}
+          onClick={() => options.onDelete(row.original)}
+        >
+          Delete
+        </Button>
+      </div>
     ),
-    meta: { width: 90 },
+    meta: { width: 160 },
   };
   return options.canWrite ? [select, url, createdAt, actions] : [url, createdAt];
 }

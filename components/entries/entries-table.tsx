@@ -23,7 +23,17 @@ type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
 type Flash = { tone: "success" | "error" | "info"; text: string };
 
 /** Owns the entries table's state (page, search, order, selection) and the removals started from it; DataTable draws it. */
-export function EntriesTable({ team, canWrite, firstPage }: { team: string; canWrite: boolean; firstPage?: ListEntriesResult }) {
+export function EntriesTable({
+  team,
+  canWrite,
+  firstPage,
+  onHistory,
+}: {
+  team: string;
+  canWrite: boolean;
+  firstPage?: ListEntriesResult;
+  onHistory: (url: string) => void;
+}) {
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: firstPage?.limit ?? 25 });
   const [sorting, setSorting] = useState<SortingState>([{ id: CREATED_AT, desc: true }]);
   const [search, setSearch] = useState("");
@@ -57,7 +67,7 @@ export function EntriesTable({ team, canWrite, firstPage }: { team: string; canW
   for (const row of rows) seen.current.set(row.$id, row);
 
   const onDeleteRow = useCallback((entry: DncEntryDto) => setPendingDelete({ count: 1, urls: [entry.url], ids: [entry.$id] }), []);
-  const columns = useMemo(() => createColumns({ canWrite, onDelete: onDeleteRow }), [canWrite, onDeleteRow]);
+  const columns = useMemo(() => createColumns({ canWrite, onDelete: onDeleteRow, onHistory }), [canWrite, onDeleteRow, onHistory]);
 
   const table = useReactTable({
     data: rows,
