@@ -28,6 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const nav = [
     { href: "/entries", label: "Entries" },
     ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
+    { href: "/removed", label: "Recently removed" },
     { href: "/audit", label: "Audit log" },
     ...(canManageKeys(team.role) ? [{ href: "/api-keys", label: "API keys" }] : []),
     { href: "/members", label: "Members" },

@@ -22,6 +22,9 @@ export const E2E_TEAMS = [
   "account",
   "sso",
   "verify",
+  "restore",
+  "removed-viewer",
+  "history",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
