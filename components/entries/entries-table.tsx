@@ -3,6 +3,7 @@
 import { getCoreRowModel, type RowSelectionState, type SortingState, useReactTable } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
+import { useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
@@ -20,7 +21,7 @@ import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./us
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
-type Flash = { tone: "success" | "error" | "info"; text: string };
+type Flash = { tone: "error" | "info"; text: string };
 
 /** Owns the entries table's state (page, search, order, selection) and the removals started from it; DataTable draws it. */
 export function EntriesTable({
@@ -42,6 +43,7 @@ export function EntriesTable({
   const [allMatching, setAllMatching] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkActions = useBulkActions();
+  const offerUndo = useOfferSingleUndo(team);
   const [flash, setFlash] = useState<Flash | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
@@ -140,7 +142,10 @@ export function EntriesTable({
 
   async function deleteOne(id: string, url: string, reason: string) {
     try {
-      setFlash(describeSingleDelete(await sendEntryRequest("delete", team, reason)(id), url));
+      const response = await sendEntryRequest("delete", team, reason)(id);
+      // A removal is confirmed by the toast that offers to undo it; anything else stays on the page.
+      if (response.status === 200) offerUndo({ id, url });
+      setFlash(response.status === 200 ? null : describeSingleDelete(response, url));
     } catch (error) {
       setFlash({ tone: "error", text: `Could not remove ${url}: ${errorMessage(error)}` });
     }
@@ -194,8 +199,6 @@ export function EntriesTable({
 
 function describeSingleDelete(response: QueueResponse, url: string): Flash {
   switch (response.status) {
-    case 200:
-      return { tone: "success", text: `Removed ${url}` };
     case 404:
       return { tone: "info", text: `${url} was already gone.` };
     case 403:

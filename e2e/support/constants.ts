@@ -25,6 +25,8 @@ export const E2E_TEAMS = [
   "restore",
   "removed-viewer",
   "history",
+  "undo",
+  "undo-bulk",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
