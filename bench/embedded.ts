@@ -32,6 +32,7 @@ async function seed(databaseUrl: string) {
       firstCreatedAt: now - ENTRIES,
       stepMs: 1,
       createdBy: "bench",
+      sources: ["import", "api", "batch", "dashboard"],
     }),
   ]);
   const ids = (await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "DncEntry" WHERE "teamId" = ${TEAM_ID}`).map((row) => row.id);
@@ -53,6 +54,8 @@ export async function benchEmbedded(root: string) {
   let added = 0;
   let missed = 0;
   let listed = 0;
+  let filteredListed = 0;
+  const midpoint = new Date(Date.now() - ENTRIES / 2).toISOString();
   const deletable = [...ids];
   const scenarios: Scenario[] = [
     { name: "ceiling@50", connections: 50, path: "/api/ping", ceiling: "ceiling@50" },
@@ -83,6 +86,19 @@ export async function benchEmbedded(root: string) {
       name: "list, a page not read before (offset grows by one)",
       connections: 50,
       path: () => `/api/v1/dnc?limit=50&offset=${listed++}`,
+      ceiling: "ceiling@50",
+    },
+    {
+      name: "list filtered (source + author + date range), first page",
+      connections: 50,
+      path: `/api/v1/dnc?limit=50&source=api&createdBy=bench&createdBefore=${encodeURIComponent(midpoint)}`,
+      ceiling: "ceiling@50",
+      target: "≥ 0.5",
+    },
+    {
+      name: "list filtered by source, a page not read before (offset grows by one)",
+      connections: 50,
+      path: () => `/api/v1/dnc?limit=50&source=api&offset=${filteredListed++}`,
       ceiling: "ceiling@50",
     },
     { name: "list at offset 99,950", connections: 50, path: "/api/v1/dnc?limit=50&offset=99950", ceiling: "ceiling@50", target: "≥ 0.5" },

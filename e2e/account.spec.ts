@@ -1,5 +1,6 @@
 import { expect, openAsTeam, test } from "./support/fixtures";
 import { freshPage, joinByInvitation, newPassword, signInAs } from "./support/members";
+import { toasts } from "./support/toasts";
 
 // The e2e user's password is shared by every spec: these tests change passwords of people of their own.
 
@@ -23,7 +24,8 @@ test("changing the password keeps this session, ends the others, and retires the
 
   await first.getByLabel("Current password").fill(person.password);
   await first.getByRole("button", { name: "Change password" }).click();
-  await expect(first.getByRole("status").filter({ hasText: /password/i })).toBeVisible();
+  await expect(toasts(first).getByText("Password changed; your other sessions have ended.")).toBeVisible();
+  await expect(first.getByRole("alert").filter({ hasText: /password/i })).toHaveCount(0);
   await expect(first.getByLabel("Current password")).toHaveValue("");
 
   await first.goto("/entries");

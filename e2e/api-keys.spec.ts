@@ -1,4 +1,5 @@
 import { expect, openAsTeam, test } from "./support/fixtures";
+import { toasts } from "./support/toasts";
 
 test("create an API key in the dashboard, use it from outside, revoke it", async ({ page, baseURL }) => {
   await openAsTeam(page, "keys", "/api-keys");
@@ -10,6 +11,7 @@ test("create an API key in the dashboard, use it from outside, revoke it", async
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = (await dialog.getByTestId("new-api-key").textContent())!.trim();
   expect(secret).toMatch(/^dncsk_[A-Za-z0-9]{40}$/);
+  await expect(toasts(page).getByText("API key “CRM sync” created.")).toBeVisible();
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
 
@@ -32,6 +34,7 @@ test("create an API key in the dashboard, use it from outside, revoke it", async
   await page.getByRole("button", { name: "Revoke CRM sync" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByRole("row").filter({ hasText: "CRM sync" })).toContainText("Revoked");
+  await expect(toasts(page).getByText(/^“CRM sync” was revoked/)).toBeVisible();
   const refused = await fetch(`${baseURL}/api/v1/dnc`, { headers });
   expect(refused.status).toBe(401);
 

@@ -1,7 +1,9 @@
 import { type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { recordBenchmark } from "./support/benchmarks";
 import { RATE_WINDOW_MS, RATE_WRITE_LIMIT } from "./support/constants";
 import { apiAs, expect, openAsTeam, seedEntries, tabTo, test } from "./support/fixtures";
+import { expectToast } from "./support/toasts";
 
 const progress = (page: Page) => page.getByRole("progressbar", { name: "Bulk delete progress" });
 const count = (page: Page, label: string) => page.getByTestId(`count-${label}`).locator("dd");
@@ -39,6 +41,7 @@ test("bulk delete of 12 entries takes the minimum the rate limit allows, showing
   await expect(page.getByText(/Waiting for the rate limit — \d+s/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Finished" })).toBeVisible({ timeout: minimumMs + 10_000 });
   const elapsedMs = Date.now() - started;
+  await expectToast(page, `Bulk delete finished: ${n} deleted.`);
 
   await expect(progress(page)).toHaveAttribute("aria-valuenow", String(n));
   await expect(progress(page)).toHaveAttribute("aria-valuemax", String(n));
@@ -56,6 +59,12 @@ test("bulk delete of 12 entries takes the minimum the rate limit allows, showing
   const audit = await apiAs("bulk", "/api/v1/audit?action=dnc.deleted&limit=100");
   expect(audit.body.data.events).toHaveLength(n);
   expect(audit.body.data.events.every((e: { reason: string }) => e.reason === "bulk consent withdrawal")).toBe(true);
+
+  // The finished panel (progress bar, tally, controls) and its toast exist only here: checked in both schemes.
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `a finished bulk delete (${colorScheme})`);
+  }
 });
 
 test("pause stops sending, resume finishes; an entry another client deleted meanwhile counts as already gone", async ({ page }) => {

@@ -2,6 +2,7 @@ import os from "node:os";
 import type { Page } from "@playwright/test";
 import { recordBenchmark } from "./support/benchmarks";
 import { AUTH_FILE, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
+import { toasts } from "./support/toasts";
 
 const FIRST_ROWS_BUDGET_MS = 1500;
 
@@ -62,7 +63,10 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   await dialog.getByLabel("LinkedIn profile URL").fill("https://www.linkedin.com/in/New-Person/?trk=x");
   await expect(dialog.getByTestId("normalized-preview")).toHaveText("Will be stored as https://linkedin.com/in/new-person");
   await dialog.getByRole("button", { name: "Add to list" }).click();
-  await expect(dialog.getByText("Added https://linkedin.com/in/new-person")).toBeVisible();
+  // The outcome is a toast; the dialog stays open, ready for the next URL.
+  await expect(toasts(page).getByText("Added https://linkedin.com/in/new-person")).toBeVisible();
+  await expect(dialog.getByLabel("LinkedIn profile URL")).toBeFocused();
+  await expect(dialog.getByLabel("LinkedIn profile URL")).toHaveValue("");
   await dialog.getByLabel("LinkedIn profile URL").fill("linkedin.com/in/new-person");
   await dialog.getByRole("button", { name: "Add to list" }).click();
   await expect(dialog.getByText("https://linkedin.com/in/new-person is already on the list.")).toBeVisible();

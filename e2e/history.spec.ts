@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { apiAs, expect, openAsTeam, test } from "./support/fixtures";
 
 /** The audit trail names an API key by its prefix. */
@@ -59,6 +60,10 @@ test("a profile's history shows its addition, removal and restore with who and w
   await expect(steps.nth(2)).toContainText("Reason: removed by mistake");
   const removedAt = await steps.nth(1).locator("time").textContent();
   await expect(steps.nth(2)).toContainText(`Undoes the removal of ${removedAt}`);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `a profile's history (${colorScheme})`);
+  }
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();

@@ -40,4 +40,9 @@ test("a malformed CSV: unreadable rows are listed by row number before and after
 
   const listed = await apiAs("import", "/api/v1/dnc?limit=100");
   expect(listed.body.data.entries.map((e: { url: string }) => e.url).sort()).toEqual([profile("a"), profile("d")]);
+  // Provenance: who imported them, and from which file.
+  expect(listed.body.data.entries.map((e: { source: string; sourceFile: string }) => [e.source, e.sourceFile])).toEqual([
+    ["import", "malformed.csv"],
+    ["import", "malformed.csv"],
+  ]);
 });

@@ -1,6 +1,7 @@
 import { E2E_USER } from "./support/constants";
 import { expect, openAsTeam, test } from "./support/fixtures";
 import { freshPage, invite, joinByInvitation, newPassword, uniqueEmail } from "./support/members";
+import { toasts } from "./support/toasts";
 
 test("an invited newcomer joins by link; the owner changes their role, then removes them and their open session is refused", async ({
   page,
@@ -53,7 +54,7 @@ test("an invited newcomer joins by link; the owner changes their role, then remo
   await expect(page.getByRole("table", { name: "Pending invitations" })).not.toContainText(email);
 
   await theirRow.getByLabel("Role of Nora Newcomer").selectOption("admin");
-  await expect(page.getByText("Nora Newcomer is now admin.")).toBeVisible();
+  await expect(toasts(page).getByText("Nora Newcomer is now admin.")).toBeVisible();
   await theirs.goto("/members");
   await expect(theirs.getByRole("button", { name: /Team: E2E members/ })).toContainText("Admin");
   // An admin manages viewers and admins, not owners, and cannot make one.
@@ -70,7 +71,7 @@ test("an invited newcomer joins by link; the owner changes their role, then remo
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toContainText(email);
   await confirm.getByRole("button", { name: "Remove member" }).click();
-  await expect(page.getByText("Nora Newcomer was removed from E2E members.")).toBeVisible();
+  await expect(toasts(page).getByText("Nora Newcomer was removed from E2E members.")).toBeVisible();
   await expect(theirRow).toHaveCount(0);
 
   // Their page is still open; its next request is refused, and a reload finds no team.
@@ -86,7 +87,7 @@ test("the last owner cannot step down: the server's refusal is shown and the rol
   const role = page.getByLabel("Role of E2E Tester");
   await expect(role).toHaveValue("owner");
   await role.selectOption("admin");
-  await expect(page.getByRole("alert").filter({ hasText: "at least one owner" })).toBeVisible();
+  await expect(toasts(page).getByText(/^Could not change the role of E2E Tester: .*at least one owner/)).toBeVisible();
   await expect(role).toHaveValue("owner");
   await page.reload();
   await expect(page.getByRole("button", { name: /Team: E2E members/ })).toContainText("Owner");
@@ -104,7 +105,7 @@ test("a revoked invitation link says so", async ({ page, browser, baseURL }) => 
 
   await page.getByRole("button", { name: `Revoke the invitation for ${email}` }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke invitation" }).click();
-  await expect(page.getByText(`The invitation for ${email} was revoked; its link no longer works.`)).toBeVisible();
+  await expect(toasts(page).getByText(`The invitation for ${email} was revoked; its link no longer works.`)).toBeVisible();
 
   const theirs = await freshPage(browser, baseURL);
   await theirs.goto(url);

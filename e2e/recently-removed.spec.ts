@@ -1,8 +1,10 @@
 import type { Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { recordBenchmark } from "./support/benchmarks";
 import { RATE_WINDOW_MS, RATE_WRITE_LIMIT } from "./support/constants";
 import { apiAs, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
 import { joinByInvitation } from "./support/members";
+import { expectToast } from "./support/toasts";
 
 const count = (page: Page, label: string) => page.getByTestId(`count-${label}`).locator("dd");
 const removedTable = (page: Page) => page.getByRole("table", { name: "Recently removed entries" });
@@ -25,6 +27,10 @@ test("bulk delete of 12, then restore of all 12 from Recently removed, paced by 
   const first = removedTable(page).getByRole("row").filter({ hasText: urls[0]! });
   await expect(first).toContainText("e2e@dnc.test");
   await expect(first).toContainText("list cleanup");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `Recently removed (${colorScheme})`);
+  }
 
   await page.getByRole("checkbox", { name: "Select all on this page" }).click();
   await expect(page.getByText(`${n} selected`, { exact: true })).toBeVisible();
@@ -51,6 +57,7 @@ test("bulk delete of 12, then restore of all 12 from Recently removed, paced by 
   await expect(progress).toHaveAttribute("aria-valuenow", String(n));
   await expect(count(page, "restored")).toHaveText(String(n));
   await expect(count(page, "failed")).toHaveText("0");
+  await expectToast(page, `Bulk restore finished: ${n} restored.`);
   await expect(page.getByText("Nothing was removed recently.")).toBeVisible();
   test.info().annotations.push({ type: "bulk restore 12 (ms)", description: `${elapsedMs} (minimum ${minimumMs})` });
   recordBenchmark(

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "./support/fixtures";
+import { expect, openAsTeam, test } from "./support/fixtures";
+import { expectToast } from "./support/toasts";
 
 /** A page on another origin (another port) that tries to frame the dashboard, as a clickjacking page would. */
 async function framingSite(target: string): Promise<{ url: string; server: Server }> {
@@ -51,5 +52,12 @@ test("the dashboard's pages run under their Content-Security-Policy with no viol
   await page.goto("/entries");
   await page.getByRole("button", { name: "Account", exact: true }).click();
   await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  // A toast: Sonner adds its own <style> element and styles its region inline, both allowed by style-src.
+  await openAsTeam(page, "csp");
+  await page.getByRole("button", { name: "Add URL" }).click();
+  await page.getByLabel("LinkedIn profile URL").fill("linkedin.com/in/under-the-policy");
+  await page.getByRole("button", { name: "Add to list" }).click();
+  await expectToast(page, "Added https://linkedin.com/in/under-the-policy");
   expect(violations).toEqual([]);
 });

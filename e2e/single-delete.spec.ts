@@ -1,4 +1,5 @@
 import { apiAs, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
+import { toasts } from "./support/toasts";
 
 test("single delete: cancel, Escape and a click outside remove nothing; confirm removes with a reason in the audit log", async ({
   page,
@@ -38,7 +39,7 @@ test("single delete: cancel, Escape and a click outside remove nothing; confirm 
   await expect(dialog.getByLabel(/Reason/)).toHaveValue("");
   await dialog.getByLabel(/Reason/).fill("Consent withdrawn by email, ticket 4711");
   await dialog.getByRole("button", { name: "Remove entry" }).click();
-  await expect(page.getByText(`Removed ${target}`)).toBeVisible();
+  await expect(toasts(page).getByText(`Removed ${target}`)).toBeVisible();
   await expect(row).toBeHidden();
   expect((await apiAs("single", "/api/v1/dnc")).body.data.total).toBe(2);
 

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { RATE_WINDOW_MS } from "./support/constants";
 import { apiAs, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
+import { expectToast } from "./support/toasts";
 
-const toasts = (page: Page) => page.getByRole("region", { name: /^Notifications/ });
 const count = (page: Page, label: string) => page.getByTestId(`count-${label}`).locator("dd");
 
 test("Undo in the toast after a removal brings the entry back as it was; the audit log shows the restore", async ({ page }) => {
@@ -17,18 +17,11 @@ test("Undo in the toast after a removal brings the entry back as it was; the aud
   const dialog = page.getByRole("alertdialog");
   await dialog.getByLabel(/Reason/).fill("wrong row");
   await dialog.getByRole("button", { name: "Remove entry" }).click();
-  const removedToast = toasts(page)
-    .getByRole("listitem")
-    .filter({ hasText: `Removed ${target}` });
-  await expect(removedToast).toBeVisible();
+  const removedToast = await expectToast(page, `Removed ${target}`);
   await expect(row).toBeHidden();
 
   await removedToast.getByRole("button", { name: "Undo" }).click();
-  await expect(
-    toasts(page)
-      .getByRole("listitem")
-      .filter({ hasText: `Restored ${target}` }),
-  ).toBeVisible();
+  await expectToast(page, `Restored ${target}`);
   await expect(row).toBeVisible();
   // The same entry, not a new one: its added date is the original's.
   await expect(row.locator("time")).toHaveAttribute("datetime", added!);
@@ -57,11 +50,8 @@ test("Undo after a bulk delete restores every entry it removed, through the pace
   await expect(page.getByRole("heading", { name: "Finished" })).toBeVisible({ timeout: 3 * RATE_WINDOW_MS });
   await expect(page.getByText("The list is empty.", { exact: false })).toBeVisible();
 
-  await toasts(page)
-    .getByRole("listitem")
-    .filter({ hasText: `Removed ${n} entries` })
-    .getByRole("button", { name: "Undo" })
-    .click();
+  const finished = await expectToast(page, `Bulk delete finished: ${n} deleted.`);
+  await finished.getByRole("button", { name: "Undo" }).click();
   const progress = page.getByRole("progressbar", { name: "Bulk restore progress" });
   await expect(progress).toBeVisible();
   // The delete spent the write budget a moment ago: the restore waits for it rather than failing.
@@ -70,6 +60,7 @@ test("Undo after a bulk delete restores every entry it removed, through the pace
   await expect(progress).toHaveAttribute("aria-valuenow", String(n));
   await expect(count(page, "restored")).toHaveText(String(n));
   await expect(count(page, "failed")).toHaveText("0");
+  await expectToast(page, `Bulk restore finished: ${n} restored.`);
   await expect(page.getByText(`1–${n} of ${n}`)).toBeVisible();
 
   const audit = await apiAs("undo-bulk", "/api/v1/audit?action=dnc.restored&limit=100");

@@ -14,7 +14,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const team = teams.find((t) => t.slug === slug);
   if (!team) {
     return (
-      <main className="mx-auto max-w-md p-10 text-center text-zinc-700">
+      <main className="mx-auto max-w-md p-10 text-center text-muted-foreground">
         <h1 className="text-lg font-semibold">No team yet</h1>
         <p className="mt-2">{user.email} is not a member of any team. Ask an owner to add you.</p>
       </main>

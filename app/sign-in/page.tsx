@@ -23,7 +23,7 @@ export default async function SignInPage({
         <div className="mb-6 text-center">
           <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-accent text-lg font-bold text-white">D</div>
           <h1 className="text-xl font-semibold tracking-tight">Sign in to DNC Console</h1>
-          <p className="mt-1 text-zinc-600">Your team&apos;s Do Not Contact list</p>
+          <p className="mt-1 text-muted-foreground">Your team&apos;s Do Not Contact list</p>
         </div>
         <SignInForm next={next} sso={singleSignOn()} initialError={error} />
       </div>

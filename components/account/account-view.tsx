@@ -8,10 +8,9 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
-
-type Flash = { tone: "success" | "error"; text: string };
 
 export function AccountView() {
   const { user } = useDashboard();
@@ -27,7 +26,8 @@ export function AccountView() {
 }
 
 function ChangePasswordForm() {
-  const [flash, setFlash] = useState<Flash | null>(null);
+  /** Why the change was refused; it stays beside the fields until the next try. Success is a toast. */
+  const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,11 +36,11 @@ function ChangePasswordForm() {
     const form = new FormData(formElement);
     const newPassword = String(form.get("newPassword") ?? "");
     if (newPassword !== form.get("confirmPassword")) {
-      setFlash({ tone: "error", text: "The new password and its confirmation differ." });
+      setError("The new password and its confirmation differ.");
       return;
     }
     setPending(true);
-    setFlash(null);
+    setError(null);
     try {
       const result = await apiFetch<{ message: string }>("/api/account/password", {
         method: "POST",
@@ -48,9 +48,9 @@ function ChangePasswordForm() {
         body: { currentPassword: form.get("currentPassword"), newPassword },
       });
       formElement.reset();
-      setFlash({ tone: "success", text: result.message });
-    } catch (error) {
-      setFlash({ tone: "error", text: errorMessage(error) });
+      toast.success(`${result.message}.`);
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setPending(false);
     }
@@ -58,12 +58,14 @@ function ChangePasswordForm() {
 
   return (
     <section aria-labelledby="change-password">
-      <h2 id="change-password" className="text-base font-semibold text-zinc-900">
+      <h2 id="change-password" className="text-base font-semibold text-foreground">
         Change password
       </h2>
-      <p className="mt-1 text-sm text-zinc-600">Every other browser signed in to your account is signed out; this one stays signed in.</p>
-      <form onSubmit={onSubmit} className="mt-4 space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
-        {flash ? <Notice tone={flash.tone}>{flash.text}</Notice> : null}
+      <p className="mt-1 text-sm text-muted-foreground">
+        Every other browser signed in to your account is signed out; this one stays signed in.
+      </p>
+      <form onSubmit={onSubmit} className="mt-4 space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
+        {error ? <Notice tone="error">{error}</Notice> : null}
         <div className="space-y-1.5">
           <Label htmlFor="current-password">Current password</Label>
           <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
@@ -79,7 +81,7 @@ function ChangePasswordForm() {
             minLength={MIN_NEW_PASSWORD_LENGTH}
             aria-describedby="new-password-hint"
           />
-          <p id="new-password-hint" className="text-xs text-zinc-500">
+          <p id="new-password-hint" className="text-xs text-muted-foreground">
             At least {MIN_NEW_PASSWORD_LENGTH} characters; a phrase of a few words is easy to remember and hard to guess.
           </p>
         </div>
@@ -127,10 +129,10 @@ function SignOutEverywhere() {
 
   return (
     <section aria-labelledby="sign-out-everywhere">
-      <h2 id="sign-out-everywhere" className="text-base font-semibold text-zinc-900">
+      <h2 id="sign-out-everywhere" className="text-base font-semibold text-foreground">
         Sign out everywhere
       </h2>
-      <p className="mt-1 text-sm text-zinc-600">
+      <p className="mt-1 text-sm text-muted-foreground">
         Ends every session of your account, this one included: use it after signing in on a shared or lost device.
       </p>
       {error ? (

@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import type { ApiKey, CreatedApiKey } from "@/lib/api-keys/schemas";
 import { canManageKeys } from "@/lib/auth/team-selection";
@@ -31,6 +32,13 @@ export function ApiKeysView() {
     getCoreRowModel: getCoreRowModel(),
   });
 
+  function onRevoke(key: ApiKey) {
+    revoke.mutate(key.id, {
+      onSuccess: () => toast.success(`“${key.name}” was revoked: requests with ${key.prefix}… are refused from now on.`),
+      onError: (error) => toast.error(`Could not revoke “${key.name}”: ${errorMessage(error)}`),
+    });
+  }
+
   if (!allowed) {
     return <Notice>Only owners and admins manage API keys.</Notice>;
   }
@@ -44,7 +52,6 @@ export function ApiKeysView() {
           <CreateKeyDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: apiKeysKey(team.slug) })} />
         }
       />
-      {revoke.isError ? <Notice tone="error">Could not revoke the key: {errorMessage(revoke.error)}</Notice> : null}
       <DataTable
         table={table}
         label="API keys"
@@ -55,7 +62,7 @@ export function ApiKeysView() {
         empty="No API keys yet."
         skeletonRows={3}
         // A revoked key stays listed for the record, greyed out.
-        rowClassName={(row) => (row.original.revokedAt ? "*:text-zinc-400" : undefined)}
+        rowClassName={(row) => (row.original.revokedAt ? "*:text-muted-foreground" : undefined)}
       />
       <ConfirmDialog
         open={revoking !== null}
@@ -63,7 +70,7 @@ export function ApiKeysView() {
         description={`Requests with ${revoking?.prefix}… will be refused from now on. This cannot be undone.`}
         confirmLabel="Revoke key"
         onCancel={() => setRevoking(null)}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+        onConfirm={() => revoking && onRevoke(revoking)}
       />
     </>
   );
@@ -88,6 +95,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
         body: { name: form.get("name"), scope: form.get("scope") },
       });
       setSecret(created.key);
+      toast.success(`API key “${created.name}” created.`);
       onCreated();
     } catch (err) {
       setError(errorMessage(err));
@@ -124,7 +132,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
         {secret ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
-              <code data-testid="new-api-key" className="flex-1 overflow-x-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-[13px]">
+              <code data-testid="new-api-key" className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
                 {secret}
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
@@ -142,7 +150,7 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
               <Input id="key-name" name="name" required maxLength={100} placeholder="e.g. Outreach tool" autoFocus />
             </div>
             <fieldset className="space-y-1.5">
-              <legend className="text-sm font-medium text-zinc-800">Scope</legend>
+              <legend className="text-sm font-medium text-foreground">Scope</legend>
               <label className="flex items-center gap-2 text-sm">
                 <input type="radio" name="scope" value="read" defaultChecked /> Read: list and check URLs
               </label>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { ApiKey } from "@/lib/api-keys/schemas";
 import { formatDateTime } from "@/lib/format";
 
+/** On a phone: name, scope and the revoke button; the key's prefix joins from sm, the dates from md. */
 export function createColumns(options: { onRevoke: (key: ApiKey) => void }): ColumnDef<ApiKey>[] {
   return [
     { id: "name", header: "Name", cell: ({ row }) => row.original.name },
@@ -12,15 +13,20 @@ export function createColumns(options: { onRevoke: (key: ApiKey) => void }): Col
       id: "prefix",
       header: "Key",
       cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.prefix}…</span>,
-      meta: { width: 144 },
+      meta: { width: 144, className: "hidden sm:table-cell" },
     },
     { id: "scope", header: "Scope", cell: ({ row }) => row.original.scope, meta: { width: 80 } },
-    { id: "createdAt", header: "Created", cell: ({ row }) => formatDateTime(row.original.createdAt), meta: { width: 176 } },
+    {
+      id: "createdAt",
+      header: "Created",
+      cell: ({ row }) => formatDateTime(row.original.createdAt),
+      meta: { width: 176, className: "hidden md:table-cell" },
+    },
     {
       id: "lastUsedAt",
       header: "Last used",
       cell: ({ row }) => (row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"),
-      meta: { width: 176 },
+      meta: { width: 176, className: "hidden md:table-cell" },
     },
     {
       id: "actions",
@@ -31,8 +37,7 @@ export function createColumns(options: { onRevoke: (key: ApiKey) => void }): Col
         ) : (
           <Button
             size="sm"
-            variant="ghost"
-            className="text-red-700 hover:bg-red-50"
+            variant="ghost-danger"
             onClick={() => options.onRevoke(row.original)}
             aria-label={`Revoke ${row.original.name}`}
           >

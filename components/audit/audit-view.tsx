@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { PageHeader } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { AUDIT_CSV_COLUMNS, auditCsvRow } from "@/lib/audit/audit-csv";
@@ -43,9 +44,10 @@ export function AuditView() {
       });
       // With the chain's columns, so `npm run audit -- verify --file` can check the file on its own.
       downloadCsv(dated(`audit-${team.slug}${action ? `-${action}` : ""}`), events.map(auditCsvRow), [...AUDIT_CSV_COLUMNS]);
-      setExporting(null);
     } catch (error) {
-      setExporting(`Export failed: ${errorMessage(error)}`);
+      toast.error(`Export failed: ${errorMessage(error)}`);
+    } finally {
+      setExporting(null);
     }
   }
 
@@ -54,10 +56,10 @@ export function AuditView() {
       <PageHeader title="Audit log" description="Every change to the list and its API keys: who, when, and why." />
       <VerifyIntegrity team={team.slug} />
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm text-zinc-700">
+        <label className="flex items-center gap-2 text-sm text-muted-foreground">
           Action
           <select
-            className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+            className="h-9 rounded-md border border-input bg-surface px-2 text-sm"
             value={action}
             onChange={(event) => {
               setAction(event.target.value as AuditFilter);
@@ -74,7 +76,7 @@ export function AuditView() {
         </label>
         <div className="ml-auto flex items-center gap-2">
           {exporting ? (
-            <span role="status" className="text-xs text-zinc-600">
+            <span role="status" className="text-xs text-muted-foreground">
               {exporting}
             </span>
           ) : null}

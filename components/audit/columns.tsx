@@ -18,33 +18,38 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "invitation.revoked": "Invitation revoked",
 };
 
+/**
+ * On a phone: time, action and subject, the time wrapping onto two lines; actor and reason join
+ * from md. The widths are classes, not `meta.width`, so they apply only where there is room.
+ */
 export const auditColumns: ColumnDef<AuditEvent>[] = [
   {
     id: "time",
     header: "Time",
     cell: ({ row }) => (
-      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+      <time dateTime={row.original.$createdAt} className="text-muted-foreground sm:whitespace-nowrap">
         {formatDateTime(row.original.$createdAt)}
       </time>
     ),
-    meta: { width: 176 },
+    meta: { className: "sm:w-44" },
   },
-  { id: "action", header: "Action", cell: ({ row }) => ACTION_LABELS[row.original.action], meta: { width: 144 } },
+  { id: "action", header: "Action", cell: ({ row }) => ACTION_LABELS[row.original.action], meta: { className: "sm:w-36" } },
   {
     id: "actor",
     header: "Actor",
     cell: ({ row }) => <span className="whitespace-nowrap">{row.original.actor}</span>,
-    meta: { width: 208 },
+    meta: { className: "hidden w-52 md:table-cell" },
   },
   {
     id: "subject",
     header: "Subject",
     // An entry's URL when the event has one; an API key has only its id.
-    cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.url ?? row.original.targetId ?? ""}</span>,
+    cell: ({ row }) => <span className="font-mono text-[13px] wrap-anywhere">{row.original.url ?? row.original.targetId ?? ""}</span>,
   },
   {
     id: "reason",
     header: "Reason",
-    cell: ({ row }) => <span className="text-zinc-700">{row.original.reason ?? <span className="text-zinc-400">—</span>}</span>,
+    cell: ({ row }) => row.original.reason ?? <span className="text-muted-foreground">—</span>,
+    meta: { className: "hidden md:table-cell" },
   },
 ];

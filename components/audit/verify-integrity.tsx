@@ -19,7 +19,7 @@ export function VerifyIntegrity({ team }: { team: string }) {
       </Button>
       <div role="status" aria-label="Audit integrity" className="text-sm">
         {verify.isError ? (
-          <p className="text-red-700">Could not verify the audit log: {errorMessage(verify.error)}</p>
+          <p className="text-danger-text">Could not verify the audit log: {errorMessage(verify.error)}</p>
         ) : verify.data ? (
           <Verdict verdict={verify.data} />
         ) : null}
@@ -31,7 +31,7 @@ export function VerifyIntegrity({ team }: { team: string }) {
 function Verdict({ verdict }: { verdict: ChainVerdictResult }) {
   if (verdict.ok) {
     return (
-      <p className="text-emerald-700">
+      <p className="text-success-text">
         Verified: {formatNumber(verdict.checked)} events, chain intact
         {verdict.head ? (
           <>
@@ -48,7 +48,7 @@ function Verdict({ verdict }: { verdict: ChainVerdictResult }) {
   }
   const at = verdict.break;
   return (
-    <p className="font-medium text-red-700">
+    <p className="font-medium text-danger-text">
       {at ? `Chain broken at event ${at.eventId}${at.sequence === null ? "" : ` (#${at.sequence})`}: ${at.problem}.` : verdict.message}{" "}
       {formatNumber(verdict.checked)} events before it verified.
     </p>

@@ -69,7 +69,7 @@ export function SignInForm({
   ) : null;
   if (sso?.only) {
     return (
-      <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+      <div className="space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
         {error ? <Notice tone="error">{error}</Notice> : null}
         {ssoButton}
       </div>
@@ -77,7 +77,7 @@ export function SignInForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
       {error ? <Notice tone="error">{error}</Notice> : null}
       {ssoButton}
       <div className="space-y-1.5">

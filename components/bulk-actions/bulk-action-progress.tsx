@@ -4,7 +4,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import type { EntryAction, EntryOutcome } from "@/lib/bulk-actions/entry-actions";
-import type { RequestQueue } from "@/lib/bulk-actions/request-queue";
+import type { QueueSnapshot, RequestQueue } from "@/lib/bulk-actions/request-queue";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 
 type Count = { label: string; tone: string };
@@ -15,19 +15,19 @@ const VIEWS: { [Action in EntryAction]: { name: string; working: string; counts:
     name: "Bulk delete",
     working: "Removing entries…",
     counts: {
-      deleted: { label: "Deleted", tone: "text-emerald-700" },
-      already_gone: { label: "Already gone", tone: "text-zinc-700" },
-      not_permitted: { label: "Not permitted", tone: "text-amber-700" },
+      deleted: { label: "Deleted", tone: "text-success-text" },
+      already_gone: { label: "Already gone", tone: "text-muted-foreground" },
+      not_permitted: { label: "Not permitted", tone: "text-warning-text" },
     },
   },
   restore: {
     name: "Bulk restore",
     working: "Restoring entries…",
     counts: {
-      restored: { label: "Restored", tone: "text-emerald-700" },
-      already_listed: { label: "Already on the list", tone: "text-zinc-700" },
-      not_restorable: { label: "No longer restorable", tone: "text-amber-700" },
-      not_permitted: { label: "Not permitted", tone: "text-amber-700" },
+      restored: { label: "Restored", tone: "text-success-text" },
+      already_listed: { label: "Already on the list", tone: "text-muted-foreground" },
+      not_restorable: { label: "No longer restorable", tone: "text-warning-text" },
+      not_permitted: { label: "Not permitted", tone: "text-warning-text" },
     },
   },
 };
@@ -41,6 +41,21 @@ function useTicker(active: boolean) {
     return () => clearInterval(timer);
   }, [active]);
   return now;
+}
+
+/** A finished or cancelled run as one sentence, e.g. "Bulk delete finished: 10 deleted, 2 already gone." */
+export function describeRun(action: EntryAction, s: QueueSnapshot<string>): { tone: "success" | "info" | "error"; text: string } {
+  const view = VIEWS[action];
+  // The first outcome (deleted, restored) always; the others only when they happened.
+  const counted = Object.entries<Count>(view.counts).filter(([outcome], index) => index === 0 || (s.counts[outcome] ?? 0) > 0);
+  const parts = [
+    ...counted.map(([outcome, { label }]) => `${formatNumber(s.counts[outcome] ?? 0)} ${label.toLowerCase()}`),
+    s.failed > 0 ? `${formatNumber(s.failed)} failed` : null,
+    s.status === "cancelled" && s.notSent > 0 ? `${formatNumber(s.notSent)} not sent` : null,
+  ].filter(Boolean);
+  const text = `${view.name} ${s.status === "cancelled" ? "cancelled" : "finished"}: ${parts.join(", ")}.`;
+  if (s.failed > 0 || (s.counts.not_permitted ?? 0) > 0) return { tone: "error", text };
+  return { tone: s.status === "cancelled" ? "info" : "success", text };
 }
 
 export function isQueueBusy(status: string) {
@@ -69,11 +84,11 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
   }[s.status];
 
   return (
-    <section aria-label={view.name} className="mb-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+    <section aria-label={view.name} className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h2 className="text-sm font-semibold text-zinc-900">{heading}</h2>
-          <p className="text-sm text-zinc-600" aria-live="polite">
+          <h2 className="text-sm font-semibold text-foreground">{heading}</h2>
+          <p className="text-sm text-muted-foreground" aria-live="polite">
             {formatNumber(s.processed)} of {formatNumber(s.total)} processed
             {busy && s.etaMs !== null && s.status !== "paused" ? ` · about ${formatDuration(s.etaMs)} left` : null}
           </p>
@@ -95,7 +110,7 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
             </Button>
           ) : null}
           {busy ? (
-            <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => queue.cancel()}>
+            <Button size="sm" variant="ghost-danger" onClick={() => queue.cancel()}>
               Cancel
             </Button>
           ) : null}
@@ -118,12 +133,12 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
         aria-valuemax={s.total}
         aria-valuenow={s.processed}
         aria-valuetext={`${s.processed} of ${s.total} processed`}
-        className="mt-3 h-2 overflow-hidden rounded-full bg-zinc-100"
+        className="mt-3 h-2 overflow-hidden rounded-full bg-muted"
       >
         <div className="h-full rounded-full bg-accent transition-[width] duration-200" style={{ width: `${percent}%` }} />
       </div>
       {s.offline ? (
-        <p role="status" className="mt-2 text-sm font-medium text-amber-700">
+        <p role="status" className="mt-2 text-sm font-medium text-warning-text">
           {s.offline.httpStatus === null
             ? "The server cannot be reached (no answer)."
             : `The server is unavailable (HTTP ${s.offline.httpStatus}).`}{" "}
@@ -132,7 +147,7 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
         </p>
       ) : null}
       {s.status === "waiting" && s.waitUntil !== null ? (
-        <p role="status" className="mt-2 text-sm font-medium text-amber-700">
+        <p role="status" className="mt-2 text-sm font-medium text-warning-text">
           Waiting for the rate limit — {formatCountdown(s.waitUntil - now)}
         </p>
       ) : null}
@@ -140,8 +155,8 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
         {counts.map(([outcome, { label, tone }]) => (
           <Tally key={outcome} label={label} value={s.counts[outcome] ?? 0} tone={tone} />
         ))}
-        <Tally label="Failed" value={s.failed} tone="text-red-700" />
-        {s.status === "cancelled" ? <Tally label="Not sent" value={s.notSent} tone="text-zinc-500" /> : null}
+        <Tally label="Failed" value={s.failed} tone="text-danger-text" />
+        {s.status === "cancelled" ? <Tally label="Not sent" value={s.notSent} tone="text-muted-foreground" /> : null}
       </dl>
     </section>
   );
@@ -149,8 +164,8 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
 
 function Tally({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (
-    <div className="rounded-md bg-zinc-50 px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
-      <dt className="text-xs text-zinc-500">{label}</dt>
+    <div className="rounded-md bg-subtle px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
+      <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className={`text-base font-semibold tabular-nums ${tone}`}>{formatNumber(value)}</dd>
     </div>
   );

@@ -1,14 +1,13 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
-import { toast } from "sonner";
 import { useThrottledEntriesRefresh } from "@/components/entries/use-dnc-entries";
-import { offerUndo, UNDO_REASON } from "@/components/removed/undo-toast";
+import { UNDO_REASON, undoAction } from "@/components/removed/undo-toast";
+import { toast } from "@/components/ui/toaster";
 import { sleep } from "@/lib/api-client/api-fetch";
 import { ENTRY_ACTIONS, type EntryAction, sendEntryRequest } from "@/lib/bulk-actions/entry-actions";
 import { RequestQueue } from "@/lib/bulk-actions/request-queue";
-import { formatNumber } from "@/lib/format";
-import { BulkActionProgress, isQueueBusy } from "./bulk-action-progress";
+import { BulkActionProgress, describeRun, isQueueBusy } from "./bulk-action-progress";
 
 type BulkJob = { action: EntryAction; queue: RequestQueue<string> };
 
@@ -23,8 +22,9 @@ const BulkActionsContext = createContext<BulkActionsValue | null>(null);
 /**
  * Holds the running bulk delete or restore above the pages, so it keeps going, and stays in view,
  * while the person looks at another page of the dashboard. One at a time: both spend the team's
- * write budget, and two queues would only take turns at its limit. When a delete stops, a toast
- * offers to undo it: a restore of what it removed, through the same queue.
+ * write budget, and two queues would only take turns at its limit. When a run stops, a toast says
+ * how it went, wherever in the dashboard the person is; after a delete it offers to undo it: a
+ * restore of what it removed, through the same queue.
  */
 export function BulkActionsProvider({ team, children }: { team: string; children: ReactNode }) {
   const [job, setJob] = useState<BulkJob | null>(null);
@@ -37,9 +37,10 @@ export function BulkActionsProvider({ team, children }: { team: string; children
     function startJob(action: EntryAction, ids: string[], reason: string): boolean {
       if (current.current && isQueueBusy(current.current.queue.getSnapshot().status)) return false;
       const removed: string[] = [];
-      const toastId = `bulk-undo-${(runs.current += 1)}`;
-      const undo = (removedIds: string[]) => {
-        if (!startJob("restore", removedIds, UNDO_REASON)) {
+      const toastId = `bulk-run-${(runs.current += 1)}`;
+      const undo = () => {
+        // Read when pressed: a request still out when the run was cancelled may have removed one more since.
+        if (!startJob("restore", [...removed], UNDO_REASON)) {
           toast.error("Another bulk change is running: restore these entries from Recently removed once it has finished.");
         }
       };
@@ -52,18 +53,21 @@ export function BulkActionsProvider({ team, children }: { team: string; children
           if (outcome !== "failed") refresh();
         },
       });
-      let offered = 0;
+      let wasBusy = false;
+      let announced = -1;
       queue.subscribe(() => {
-        const nowBusy = isQueueBusy(queue.getSnapshot().status);
+        const snapshot = queue.getSnapshot();
+        const nowBusy = isQueueBusy(snapshot.status);
         setBusy(nowBusy);
-        if (nowBusy) return;
-        refresh();
-        // A request still out when the run was cancelled settles afterwards: the toast is updated, not repeated.
-        if (removed.length > offered) {
-          offered = removed.length;
-          const ids = [...removed];
-          offerUndo(`Removed ${ids.length === 1 ? "1 entry" : `${formatNumber(ids.length)} entries`}`, () => undo(ids), toastId);
+        if (!nowBusy) refresh();
+        // Once per run (a retry of the failures is a run too); a request still out when the run was
+        // cancelled settles afterwards and updates the same toast.
+        if (!nowBusy && (wasBusy || snapshot.processed !== announced)) {
+          announced = snapshot.processed;
+          const { tone, text } = describeRun(action, snapshot);
+          toast[tone](text, { id: toastId, ...(removed.length > 0 ? undoAction(undo) : {}) });
         }
+        wasBusy = nowBusy;
       });
       const next = { action, queue };
       current.current = next;

@@ -51,36 +51,39 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <div className="min-h-screen">
-      <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
-          <Link href="/entries" className="flex items-center gap-2 font-semibold text-zinc-900">
+      <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur">
+        {/* Below lg the navigation takes a row of its own under the logo and menus, wrapping if it must: nothing runs off a phone's screen. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5 sm:px-6 lg:h-14 lg:flex-nowrap lg:py-0">
+          <Link href="/entries" className="flex shrink-0 items-center gap-2 font-semibold text-foreground">
             <span className="flex h-7 w-7 items-center justify-center rounded-md bg-accent text-sm font-bold text-white">D</span>
-            DNC Console
+            {/* On a phone the mark alone: the room goes to the team's name. */}
+            <span className="max-sm:sr-only">DNC Console</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="order-last flex w-full flex-wrap items-center gap-1 lg:order-none lg:w-auto">
             {nav.map((item) => (
               <Link
                 key={item.href}
                 href={item.href}
                 aria-current={pathname === item.href ? "page" : undefined}
                 className={cn(
-                  "rounded-md px-3 py-1.5 text-sm font-medium",
-                  pathname === item.href ? "bg-zinc-100 text-zinc-900" : "text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900",
+                  "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium sm:px-3",
+                  pathname === item.href ? "bg-muted text-foreground" : "text-muted-foreground hover:bg-subtle hover:text-foreground",
                 )}
               >
                 {item.label}
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-2">
+          {/* flex-1 from a zero basis: on a phone the menus shrink (the team name truncates) rather than wrap under the logo. */}
+          <div className="flex min-w-0 flex-1 items-center justify-end gap-2">
             <DropdownMenu>
               <DropdownMenuTrigger
-                className="flex h-8 items-center gap-2 rounded-md border border-zinc-300 bg-white px-2.5 text-sm shadow-sm hover:bg-zinc-50"
+                className="flex h-8 min-w-0 items-center gap-2 rounded-md border border-input bg-surface px-2.5 text-sm shadow-sm hover:bg-subtle"
                 aria-label={`Team: ${team.name}. Switch team`}
               >
-                <span className="font-medium">{team.name}</span>
-                <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600">{ROLE_LABELS[team.role]}</span>
-                <span aria-hidden="true" className="text-zinc-400">
+                <span className="truncate font-medium">{team.name}</span>
+                <span className="shrink-0 rounded bg-muted px-1.5 py-0.5 text-xs text-muted-foreground">{ROLE_LABELS[team.role]}</span>
+                <span aria-hidden="true" className="text-muted-foreground">
                   ▾
                 </span>
               </DropdownMenuTrigger>
@@ -92,7 +95,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                       {t.slug === team.slug ? "✓" : ""}
                     </span>
                     <span className="flex-1">{t.name}</span>
-                    <span className="text-xs text-zinc-500">{ROLE_LABELS[t.role]}</span>
+                    <span className="text-xs text-muted-foreground">{ROLE_LABELS[t.role]}</span>
                   </DropdownMenuItem>
                 ))}
               </DropdownMenuContent>
@@ -100,13 +103,13 @@ export function AppShell({ children }: { children: ReactNode }) {
             <DropdownMenu>
               <DropdownMenuTrigger
                 aria-label="Account"
-                className="flex h-8 w-8 items-center justify-center rounded-full bg-zinc-800 text-xs font-semibold uppercase text-white"
+                className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-foreground text-xs font-semibold uppercase text-surface"
               >
                 {user.email.slice(0, 1)}
               </DropdownMenuTrigger>
               <DropdownMenuContent>
                 <DropdownMenuLabel>
-                  <span className="block font-medium text-zinc-900">{user.name}</span>
+                  <span className="block font-medium text-foreground">{user.name}</span>
                   {user.email}
                 </DropdownMenuLabel>
                 <DropdownMenuSeparator />
@@ -119,7 +122,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
         <BulkActionsProvider team={team.slug}>{children}</BulkActionsProvider>
       </main>
     </div>

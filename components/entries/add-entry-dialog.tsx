@@ -1,17 +1,19 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { entriesKey } from "./use-dnc-entries";
 
-type Result = { tone: "success" | "error" | "info"; text: string };
+/** What stays in the dialog: why the URL was not added. A success is a toast, and the dialog is ready for the next URL. */
+type Result = { tone: "error" | "info"; text: string };
 
 /** Adds one URL; shows the canonical form before and after saving, and a duplicate as "already on the list". */
 export function AddEntryDialog({ team }: { team: string }) {
@@ -20,6 +22,7 @@ export function AddEntryDialog({ team }: { team: string }) {
   const [url, setUrl] = useState("");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const preview = url.trim() ? normalizeLinkedInUrl(url) : null;
 
   async function onSubmit(event: FormEvent) {
@@ -28,8 +31,10 @@ export function AddEntryDialog({ team }: { team: string }) {
     setResult(null);
     try {
       const entry = await apiFetch<DncEntryDto>("/api/v1/dnc", { method: "POST", body: { url }, team });
-      setResult({ tone: "success", text: `Added ${entry.url}` });
+      toast.success(`Added ${entry.url}`);
       setUrl("");
+      // The submit button is disabled with the field empty; focus goes back to where the next URL is typed.
+      input.current?.focus();
       void queryClient.invalidateQueries({ queryKey: entriesKey(team) });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 409) {
@@ -62,17 +67,18 @@ export function AddEntryDialog({ team }: { team: string }) {
             <Label htmlFor="add-url">LinkedIn profile URL</Label>
             <Input
               id="add-url"
+              ref={input}
               value={url}
               onChange={(event) => setUrl(event.target.value)}
               placeholder="https://www.linkedin.com/in/jane-doe"
               required
               autoFocus
             />
-            <p className="min-h-5 text-xs text-zinc-500" data-testid="normalized-preview">
+            <p className="min-h-5 text-xs text-muted-foreground" data-testid="normalized-preview">
               {url.trim() ? (
                 preview ? (
                   <>
-                    Will be stored as <span className="font-mono text-zinc-800">{preview}</span>
+                    Will be stored as <span className="font-mono text-foreground">{preview}</span>
                   </>
                 ) : (
                   "Not a LinkedIn profile URL"

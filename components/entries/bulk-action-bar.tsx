@@ -30,7 +30,7 @@ export function BulkActionBar({
       summary={allMatching ? `All ${formatNumber(total)} matching entries selected` : `${formatNumber(selectedCount)} selected`}
       extend={
         !allMatching && canSelectAllMatching ? (
-          <Button size="sm" variant="ghost" className="text-indigo-700 hover:bg-indigo-100" onClick={onSelectAllMatching}>
+          <Button size="sm" variant="ghost-accent" onClick={onSelectAllMatching}>
             Select all {formatNumber(total)} matching
           </Button>
         ) : null

@@ -32,7 +32,7 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
       const checked = normalizeLinkedInUrl(url);
       if (result.onList) {
         setAnswer({
-          tone: "text-red-700",
+          tone: "text-danger-text",
           content: (
             <>
               On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
@@ -46,7 +46,7 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
       const history = checked ? await queryClient.fetchQuery(profileHistoryQuery(team, checked)).catch(() => null) : null;
       const hadHistory = checked !== null && (history?.total ?? 0) > 0;
       setAnswer({
-        tone: "text-emerald-700",
+        tone: "text-success-text",
         content: (
           <>
             Not on the list.{hadHistory ? " It was before." : null}{" "}
@@ -56,7 +56,7 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
         historyOf: hadHistory ? checked : undefined,
       });
     } catch (error) {
-      setAnswer({ tone: "text-red-700", content: errorMessage(error) });
+      setAnswer({ tone: "text-danger-text", content: errorMessage(error) });
     }
   }
 
@@ -65,9 +65,9 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
       onSubmit={onSubmit}
       role="search"
       aria-label="URL check"
-      className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm"
+      className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm"
     >
-      <label htmlFor="check-url" className="text-sm font-medium text-zinc-800">
+      <label htmlFor="check-url" className="text-sm font-medium text-foreground">
         Check a URL
       </label>
       <div className="mt-1.5 flex gap-2">

@@ -29,11 +29,11 @@ export function createColumns(options: {
     accessorKey: "$createdAt",
     header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
     cell: ({ row }) => (
-      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-zinc-600">
+      <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-muted-foreground">
         {formatDateTime(row.original.$createdAt)}
       </time>
     ),
-    meta: { width: 200 },
+    meta: { width: 200, className: "hidden sm:table-cell" },
   };
   const actions: ColumnDef<DncEntryDto> = {
     id: "actions",
@@ -43,13 +43,7 @@ export function createColumns(options: {
         <Button size="sm" variant="ghost" aria-label={`History of ${row.original.url}`} onClick={() => options.onHistory(row.original.url)}>
           History
         </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          className="text-red-700 hover:bg-red-50"
-          aria-label={`Delete ${row.original.url}`}
-          onClick={() => options.onDelete(row.original)}
-        >
+        <Button size="sm" variant="ghost-danger" aria-label={`Delete ${row.original.url}`} onClick={() => options.onDelete(row.original)}>
           Delete
         </Button>
       </div>

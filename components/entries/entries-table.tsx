@@ -7,6 +7,7 @@ import { useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { sendEntryRequest } from "@/lib/bulk-actions/entry-actions";
 import type { QueueResponse } from "@/lib/bulk-actions/request-queue";
@@ -21,7 +22,7 @@ import { fetchAllEntries, useDncEntries, useThrottledEntriesRefresh } from "./us
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
-type Flash = { tone: "error" | "info"; text: string };
+type Outcome = { tone: "error" | "info"; text: string };
 
 /** Owns the entries table's state (page, search, order, selection) and the removals started from it; DataTable draws it. */
 export function EntriesTable({
@@ -44,7 +45,8 @@ export function EntriesTable({
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkActions = useBulkActions();
   const offerUndo = useOfferSingleUndo(team);
-  const [flash, setFlash] = useState<Flash | null>(null);
+  /** Progress of collecting "all matching" before a bulk delete: on screen while it lasts. */
+  const [collecting, setCollecting] = useState<string | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
   const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
@@ -118,22 +120,21 @@ export function EntriesTable({
     }
     let ids = target.ids;
     if (ids === "all-matching") {
-      setFlash({ tone: "info", text: "Collecting the matching entries…" });
+      setCollecting("Collecting the matching entries…");
       try {
         const entries = await fetchAllEntries({
           team,
           q,
-          onProgress: (loaded, all) =>
-            setFlash({ tone: "info", text: `Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…` }),
-          onWait: (ms) =>
-            setFlash({ tone: "info", text: `Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}` }),
+          onProgress: (loaded, all) => setCollecting(`Collecting the matching entries: ${formatNumber(loaded)} of ${formatNumber(all)}…`),
+          onWait: (ms) => setCollecting(`Collecting the matching entries: waiting for the rate limit — ${formatCountdown(ms)}`),
         });
         ids = entries.map((entry) => entry.$id);
       } catch (error) {
-        setFlash({ tone: "error", text: `Could not collect the entries: ${errorMessage(error)}` });
+        toast.error(`Could not collect the entries: ${errorMessage(error)}`);
         return;
+      } finally {
+        setCollecting(null);
       }
-      setFlash(null);
     }
     // The selection is handed to the queue: what stays selected afterwards would only be stale.
     clearSelection();
@@ -143,11 +144,15 @@ export function EntriesTable({
   async function deleteOne(id: string, url: string, reason: string) {
     try {
       const response = await sendEntryRequest("delete", team, reason)(id);
-      // A removal is confirmed by the toast that offers to undo it; anything else stays on the page.
-      if (response.status === 200) offerUndo({ id, url });
-      setFlash(response.status === 200 ? null : describeSingleDelete(response, url));
+      // A removal's toast offers to undo it.
+      if (response.status === 200) {
+        offerUndo({ id, url });
+      } else {
+        const outcome = describeSingleDelete(response, url);
+        toast[outcome.tone](outcome.text);
+      }
     } catch (error) {
-      setFlash({ tone: "error", text: `Could not remove ${url}: ${errorMessage(error)}` });
+      toast.error(`Could not remove ${url}: ${errorMessage(error)}`);
     }
     setRowSelection((current) => {
       const { [id]: _removed, ...rest } = current;
@@ -159,9 +164,9 @@ export function EntriesTable({
   return (
     <div>
       <DataTableToolbar team={team} canWrite={canWrite} search={search} onSearch={setSearch} />
-      {flash ? (
+      {collecting ? (
         <div className="mb-3">
-          <Notice tone={flash.tone}>{flash.text}</Notice>
+          <Notice>{collecting}</Notice>
         </div>
       ) : null}
       {canWrite && (selectedIds.length > 0 || allMatching) ? (
@@ -197,7 +202,7 @@ export function EntriesTable({
   );
 }
 
-function describeSingleDelete(response: QueueResponse, url: string): Flash {
+function describeSingleDelete(response: QueueResponse, url: string): Outcome {
   switch (response.status) {
     case 404:
       return { tone: "info", text: `${url} was already gone.` };

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
 import { fetchAllEntries } from "./use-dnc-entries";
@@ -25,20 +26,21 @@ export function ExportButton({ team }: { team: string }) {
         entries.map((e) => ({ url: e.url, created_at: e.$createdAt, id: e.$id })),
         ["url", "created_at", "id"],
       );
-      setProgress(null);
     } catch (error) {
-      setProgress(`Export failed: ${errorMessage(error)}`);
+      toast.error(`Export failed: ${errorMessage(error)}`);
+    } finally {
+      setProgress(null);
     }
   }
 
   return (
     <div className="flex items-center gap-2">
       {progress ? (
-        <span role="status" className="text-xs text-zinc-600">
+        <span role="status" className="text-xs text-muted-foreground">
           {progress}
         </span>
       ) : null}
-      <Button onClick={onExport} disabled={progress !== null && progress.startsWith("Export") && !progress.startsWith("Export failed")}>
+      <Button onClick={onExport} disabled={progress !== null}>
         Export CSV
       </Button>
     </div>

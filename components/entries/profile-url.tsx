@@ -8,7 +8,7 @@ export function ProfileUrl({ url }: { url: string }) {
   const shown = displayProfileUrl(url);
   return (
     <span className="inline-flex max-w-full items-center gap-2 align-middle">
-      <span className="min-w-0 truncate font-mono text-[13px] text-zinc-900" title={url}>
+      <span className="min-w-0 truncate font-mono text-[13px] text-foreground" title={url}>
         {shown.text}
       </span>
       <LookalikeWarnings shown={shown} />
@@ -40,7 +40,7 @@ function Badge({ title, children }: { title: string; children: string }) {
   return (
     <span
       title={title}
-      className="inline-flex shrink-0 items-center gap-1 rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-sans text-xs font-medium text-amber-800"
+      className="inline-flex shrink-0 items-center gap-1 rounded border border-warning-border bg-warning-soft px-1.5 py-0.5 font-sans text-xs font-medium text-warning-text"
     >
       <span aria-hidden="true">⚠</span>
       {children}

@@ -45,17 +45,17 @@ export function ProfileHistoryDialog({
               <Skeleton className="h-4 w-1/2" />
             </div>
           ) : query.isError ? (
-            <div role="alert" className="text-sm text-red-700">
+            <div role="alert" className="text-sm text-danger-text">
               Could not load the history: {errorMessage(query.error)}{" "}
               <Button size="sm" onClick={() => void query.refetch()}>
                 Try again
               </Button>
             </div>
           ) : events.length === 0 ? (
-            <p className="text-sm text-zinc-600">Nothing has happened to this profile on the list.</p>
+            <p className="text-sm text-muted-foreground">Nothing has happened to this profile on the list.</p>
           ) : (
             // Focusable, so the keyboard can scroll a long history.
-            <ol aria-label="Events" tabIndex={0} className="max-h-[60vh] space-y-4 overflow-y-auto border-l border-zinc-200 pl-4">
+            <ol aria-label="Events" tabIndex={0} className="max-h-[60vh] space-y-4 overflow-y-auto border-l border-border pl-4">
               {events.map((event) => (
                 <HistoryStep key={event.$id} event={event} undone={events.find((other) => other.$id === event.undoes)} />
               ))}
@@ -75,18 +75,18 @@ function HistoryStep({ event, undone }: { event: AuditEvent; undone: AuditEvent 
   return (
     <li className="text-sm">
       <p className="flex flex-wrap items-baseline gap-x-2">
-        <span className="font-semibold text-zinc-900">{STEPS[event.action] ?? ACTION_LABELS[event.action]}</span>
-        <time dateTime={event.$createdAt} className="text-zinc-600">
+        <span className="font-semibold text-foreground">{STEPS[event.action] ?? ACTION_LABELS[event.action]}</span>
+        <time dateTime={event.$createdAt} className="text-muted-foreground">
           {formatDateTime(event.$createdAt)}
         </time>
       </p>
-      <p className="text-zinc-700">
+      <p>
         by {event.actor}
         {added ? ` ${describeSource(event)}` : null}
       </p>
-      {added && event.reason ? <p className="text-zinc-700">Note: {event.reason}</p> : null}
-      {added ? null : <p className="text-zinc-700">{event.reason ? `Reason: ${event.reason}` : "No reason given"}</p>}
-      {undone ? <p className="text-zinc-600">Undoes the removal of {formatDateTime(undone.$createdAt)}</p> : null}
+      {added && event.reason ? <p>Note: {event.reason}</p> : null}
+      {added ? null : <p>{event.reason ? `Reason: ${event.reason}` : "No reason given"}</p>}
+      {undone ? <p className="text-muted-foreground">Undoes the removal of {formatDateTime(undone.$createdAt)}</p> : null}
     </li>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
@@ -9,9 +10,10 @@ import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
+import { toast } from "@/components/ui/toaster";
 import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
-import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES } from "@/lib/dnc/schemas";
+import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
@@ -28,9 +30,20 @@ function unreadableRows(problems: CsvProblem[]): ReportRow[] {
 
 const byRow = (a: ReportRow, b: ReportRow) => a.row - b.row;
 
+/** "30 added · 0 already on the list · 1 rejected", and the unread rows when there are some. */
+function describeCounts(report: ReportRow[]) {
+  const counts = { added: 0, duplicate: 0, error: 0, unreadable: 0 };
+  for (const r of report) counts[r.status] += 1;
+  return (
+    `${formatNumber(counts.added)} added · ${formatNumber(counts.duplicate)} already on the list · ${formatNumber(counts.error)} rejected` +
+    (counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : "")
+  );
+}
+
 export function ImportView() {
   const { team } = useDashboard();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [fileName, setFileName] = useState<string | null>(null);
   const [rows, setRows] = useState<CsvRow[]>([]);
   const [problems, setProblems] = useState<CsvProblem[]>([]);
@@ -66,7 +79,11 @@ export function ImportView() {
         setMessage(null);
         const result = await apiFetchPaced<AddEntriesResult>("/api/v1/dnc/batch", {
           method: "POST",
-          body: { entries: chunk.map((r) => ({ url: r.url })) },
+          // The file's name becomes the entries' provenance (source "import").
+          body: {
+            entries: chunk.map((r) => ({ url: r.url })),
+            ...(fileName ? { importFile: fileName.slice(0, MAX_FILE_NAME_LENGTH) } : {}),
+          },
           team: team.slug,
           onWait: (ms) => setMessage(`Waiting for the rate limit — ${formatCountdown(ms)}`),
         });
@@ -82,6 +99,9 @@ export function ImportView() {
         setReport([...collected]);
       }
       setStatus("finished");
+      toast.success(`Import finished: ${describeCounts(collected)}.`, {
+        action: { label: "View entries", onClick: () => router.push("/entries") },
+      });
     } catch (error) {
       setStatus("failed");
       setMessage(`Import stopped: ${errorMessage(error)}. Rows before it were imported; see the report.`);
@@ -91,8 +111,6 @@ export function ImportView() {
 
   if (team.role === "viewer") return <Notice>Viewers cannot add entries.</Notice>;
 
-  const counts = { added: 0, duplicate: 0, error: 0, unreadable: 0 };
-  for (const r of report) counts[r.status] += 1;
   const shown = report
     .filter((r) => r.status !== "added")
     .sort(byRow)
@@ -105,12 +123,12 @@ export function ImportView() {
         title="Import a CSV"
         description={`Adds every LinkedIn URL in the file to ${team.name}'s list, ${formatNumber(MAX_BATCH_ENTRIES)} per request.`}
       />
-      <div className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+      <div className="space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
         <div>
-          <label htmlFor="csv-file" className="text-sm font-medium text-zinc-800">
+          <label htmlFor="csv-file" className="text-sm font-medium text-foreground">
             CSV file
           </label>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-muted-foreground">
             The column named “url” is used, or the first column when none is named so. An export from this dashboard works as is.
           </p>
           <input
@@ -119,11 +137,11 @@ export function ImportView() {
             accept=".csv,text/csv"
             onChange={onFile}
             disabled={status === "running"}
-            className="mt-2 block text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
+            className="mt-2 block max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-surface file:text-foreground file:px-3 file:py-1.5 file:text-sm file:font-medium"
           />
         </div>
         {fileName ? (
-          <p className="text-sm text-zinc-700">
+          <p className="text-sm text-muted-foreground">
             {fileName}: {formatNumber(rows.length)} URLs
           </p>
         ) : null}
@@ -140,14 +158,12 @@ export function ImportView() {
               aria-valuemax={rows.length}
               aria-valuenow={done}
               aria-valuetext={`${done} of ${rows.length} rows sent`}
-              className="h-2 overflow-hidden rounded-full bg-zinc-100"
+              className="h-2 overflow-hidden rounded-full bg-muted"
             >
               <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
             </div>
-            <p className="mt-2 text-sm text-zinc-700" aria-live="polite">
-              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {formatNumber(counts.added)} added ·{" "}
-              {formatNumber(counts.duplicate)} already on the list · {formatNumber(counts.error)} rejected
-              {counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : ""}
+            <p className="mt-2 text-sm text-muted-foreground" aria-live="polite">
+              {formatNumber(done)} of {formatNumber(rows.length)} rows sent · {describeCounts(report)}
               {status === "finished" ? " · Import finished" : ""}
             </p>
           </div>
@@ -176,12 +192,13 @@ export function ImportView() {
 function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   const count = problems.length;
   return (
-    <section aria-label="Rows that cannot be read" className="rounded-md border border-amber-200 bg-amber-50 p-3">
-      <p className="text-sm font-medium text-amber-900">
+    <section aria-label="Rows that cannot be read" className="rounded-md border border-warning-border bg-warning-soft p-3">
+      <p className="text-sm font-medium text-warning-text">
         {formatNumber(count)} {count === 1 ? "row" : "rows"} cannot be read and will not be imported. Fix the file and choose it again, or
         import the readable rows now: the rows below stay in the report.
       </p>
-      <ul className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-amber-900">
+      {/* A long list scrolls; focusable, so a keyboard can scroll it too. */}
+      <ul tabIndex={0} aria-label="Unreadable rows" className="mt-2 max-h-48 space-y-1 overflow-auto text-sm text-warning-text">
         {problems.slice(0, SHOWN_ROWS).map((p) => (
           <li key={p.row}>
             <span className="font-medium tabular-nums">Row {p.row}:</span> {p.problem}
@@ -193,11 +210,21 @@ function UnreadableRows({ problems }: { problems: CsvProblem[] }) {
   );
 }
 
+/** On a phone the row number, result and detail say what to fix; the URL as written joins from sm. */
 const reportColumns: ColumnDef<ReportRow>[] = [
-  { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 80 } },
-  { id: "url", header: "URL", cell: ({ row }) => <span className="font-mono text-[13px]">{row.original.url}</span> },
+  { id: "row", header: "Row", cell: ({ row }) => <span className="tabular-nums">{row.original.row}</span>, meta: { width: 64 } },
+  {
+    id: "url",
+    header: "URL",
+    cell: ({ row }) => <span className="font-mono text-[13px] wrap-anywhere">{row.original.url}</span>,
+    meta: { className: "hidden sm:table-cell" },
+  },
   { id: "status", header: "Result", cell: ({ row }) => RESULT_LABELS[row.original.status], meta: { width: 160 } },
-  { id: "detail", header: "Detail", cell: ({ row }) => <span className="text-zinc-600">{row.original.detail}</span> },
+  {
+    id: "detail",
+    header: "Detail",
+    cell: ({ row }) => <span className="text-muted-foreground wrap-anywhere">{row.original.detail}</span>,
+  },
 ];
 
 function ReportTable({ rows }: { rows: ReportRow[] }) {

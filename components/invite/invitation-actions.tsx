@@ -87,7 +87,7 @@ export function CreateAccountForm({ token, email, teamName }: { token: string; e
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
+    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-border bg-surface p-6 shadow-sm">
       {error ? (
         <Notice tone={error.tone}>
           {error.text}{" "}
@@ -117,7 +117,7 @@ export function CreateAccountForm({ token, email, teamName }: { token: string; e
           autoComplete="new-password"
           aria-describedby="invite-password-hint"
         />
-        <p id="invite-password-hint" className="text-xs text-zinc-500">
+        <p id="invite-password-hint" className="text-xs text-muted-foreground">
           At least {MIN_NEW_PASSWORD_LENGTH} characters; a phrase of a few words is easy to remember and hard to guess.
         </p>
       </div>

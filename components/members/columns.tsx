@@ -8,6 +8,7 @@ import { assignableRoles, canChangeMember, canRemoveMember } from "./member-perm
 
 export const ROLE_LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", viewer: "Viewer" };
 
+/** On a phone: name (with the email under it), role and the remove button; the dates join from md. */
 export function createMemberColumns(options: {
   /** The signed-in person's role in this team. */
   actor: MemberRole;
@@ -23,13 +24,16 @@ export function createMemberColumns(options: {
       id: "name",
       header: "Name",
       cell: ({ row }) => (
-        <span className="font-medium text-zinc-900">
-          {row.original.name}
-          {row.original.isYou ? <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span> : null}
-        </span>
+        <>
+          <span className="font-medium text-foreground">
+            {row.original.name}
+            {row.original.isYou ? <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span> : null}
+          </span>
+          <span className="block text-xs text-muted-foreground wrap-anywhere sm:hidden">{row.original.email}</span>
+        </>
       ),
     },
-    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    { id: "email", header: "Email", cell: ({ row }) => row.original.email, meta: { className: "hidden sm:table-cell" } },
     {
       id: "role",
       header: "Role",
@@ -39,7 +43,7 @@ export function createMemberColumns(options: {
         return (
           <select
             aria-label={`Role of ${member.name}`}
-            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm disabled:text-zinc-400"
+            className="h-8 rounded-md border border-input bg-surface px-2 text-sm disabled:opacity-50"
             value={member.role}
             disabled={busyUserId === member.userId}
             onChange={(event) => options.onRoleChange(member, event.target.value as MemberRole)}
@@ -54,12 +58,17 @@ export function createMemberColumns(options: {
       },
       meta: { width: 128 },
     },
-    { id: "joinedAt", header: "Joined", cell: ({ row }) => formatDateTime(row.original.joinedAt), meta: { width: 176 } },
+    {
+      id: "joinedAt",
+      header: "Joined",
+      cell: ({ row }) => formatDateTime(row.original.joinedAt),
+      meta: { width: 176, className: "hidden md:table-cell" },
+    },
     {
       id: "lastSignInAt",
       header: "Last sign-in",
       cell: ({ row }) => (row.original.lastSignInAt ? formatDateTime(row.original.lastSignInAt) : "Never"),
-      meta: { width: 176 },
+      meta: { width: 176, className: "hidden md:table-cell" },
     },
     {
       id: "actions",
@@ -70,8 +79,7 @@ export function createMemberColumns(options: {
         return (
           <Button
             size="sm"
-            variant="ghost"
-            className="text-red-700 hover:bg-red-50"
+            variant="ghost-danger"
             disabled={busyUserId === member.userId}
             onClick={() => options.onRemove(member)}
             aria-label={member.isYou ? "Leave the team" : `Remove ${member.name}`}
@@ -85,21 +93,36 @@ export function createMemberColumns(options: {
   ];
 }
 
+/** On a phone: email, role and the revoke button; the expiry joins from sm, the sender and date from md. */
 export function createInvitationColumns(options: { onRevoke: (invitation: Invitation) => void }): ColumnDef<Invitation>[] {
   return [
-    { id: "email", header: "Email", cell: ({ row }) => row.original.email },
+    { id: "email", header: "Email", cell: ({ row }) => <span className="wrap-anywhere">{row.original.email}</span> },
     { id: "role", header: "Role", cell: ({ row }) => ROLE_LABELS[row.original.role], meta: { width: 96 } },
-    { id: "invitedBy", header: "Invited by", cell: ({ row }) => row.original.invitedBy },
-    { id: "createdAt", header: "Sent", cell: ({ row }) => formatDateTime(row.original.createdAt), meta: { width: 176 } },
-    { id: "expiresAt", header: "Expires", cell: ({ row }) => formatDateTime(row.original.expiresAt), meta: { width: 176 } },
+    {
+      id: "invitedBy",
+      header: "Invited by",
+      cell: ({ row }) => row.original.invitedBy,
+      meta: { className: "hidden md:table-cell" },
+    },
+    {
+      id: "createdAt",
+      header: "Sent",
+      cell: ({ row }) => formatDateTime(row.original.createdAt),
+      meta: { width: 176, className: "hidden md:table-cell" },
+    },
+    {
+      id: "expiresAt",
+      header: "Expires",
+      cell: ({ row }) => formatDateTime(row.original.expiresAt),
+      meta: { width: 176, className: "hidden sm:table-cell" },
+    },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => (
         <Button
           size="sm"
-          variant="ghost"
-          className="text-red-700 hover:bg-red-50"
+          variant="ghost-danger"
           onClick={() => options.onRevoke(row.original)}
           aria-label={`Revoke the invitation for ${row.original.email}`}
         >

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { formatDateTime } from "@/lib/format";
 import type { CreatedInvitation, MemberRole } from "@/lib/members/schemas";
@@ -29,7 +30,16 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({ email: String(form.get("email") ?? ""), role: form.get("role") as MemberRole }, { onSuccess: setCreated });
+    create.mutate(
+      { email: String(form.get("email") ?? ""), role: form.get("role") as MemberRole },
+      {
+        onSuccess: (result) => {
+          setCreated(result);
+          const { email } = result.invitation;
+          toast.success(result.emailed ? `Invitation e-mailed to ${email}.` : `Invitation for ${email} created.`);
+        },
+      },
+    );
   }
 
   async function copy() {
@@ -64,7 +74,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
         {created ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
-              <code data-testid="invitation-url" className="flex-1 overflow-x-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-[13px]">
+              <code data-testid="invitation-url" className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
                 {created.url}
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
@@ -74,7 +84,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
                 ? `The link was also e-mailed to ${created.invitation.email}.`
                 : `The link was not e-mailed: send it to ${created.invitation.email} yourself.`}
             </Notice>
-            <p className="text-sm text-zinc-600">Expires {formatDateTime(created.invitation.expiresAt)}.</p>
+            <p className="text-sm text-muted-foreground">Expires {formatDateTime(created.invitation.expiresAt)}.</p>
             <div className="flex justify-end">
               <Button variant="primary" onClick={() => setOpen(false)}>
                 Done
@@ -88,7 +98,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: MemberRole 
               <Input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" autoFocus />
             </div>
             <fieldset className="space-y-1.5">
-              <legend className="text-sm font-medium text-zinc-800">Role</legend>
+              <legend className="text-sm font-medium text-foreground">Role</legend>
               {roles.map((role) => (
                 <label key={role} className="flex items-center gap-2 text-sm">
                   <input type="radio" name="role" value={role} defaultChecked={role === "viewer"} /> {ROLE_LABELS[role]}: {ROLE_HINTS[role]}

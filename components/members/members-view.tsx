@@ -6,7 +6,8 @@ import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DataTable } from "@/components/ui/data-table";
-import { Notice, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
 import { createInvitationColumns, createMemberColumns, ROLE_LABELS } from "./columns";
@@ -16,8 +17,6 @@ import { RemoveMemberDialog } from "./remove-member-dialog";
 import { useInvitations, useRevokeInvitation } from "./use-invitations";
 import { useChangeMemberRole, useMembers, useRemoveMember } from "./use-members";
 
-type Flash = { tone: "success" | "error"; text: string };
-
 export function MembersView() {
   const { team } = useDashboard();
   const router = useRouter();
@@ -25,7 +24,6 @@ export function MembersView() {
   const members = useMembers(team.slug);
   const changeRole = useChangeMemberRole(team.slug);
   const remove = useRemoveMember(team.slug);
-  const [flash, setFlash] = useState<Flash | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
 
   const list = members.data?.members;
@@ -33,23 +31,21 @@ export function MembersView() {
   const busyUserId = changeRole.isPending ? changeRole.variables.userId : remove.isPending ? remove.variables : null;
 
   function onRoleChange(member: Member, role: MemberRole) {
-    setFlash(null);
     changeRole.mutate(
       { userId: member.userId, role },
       {
         onSuccess: (updated) => {
-          setFlash({ tone: "success", text: `${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}.` });
+          toast.success(`${updated.name} is now ${ROLE_LABELS[updated.role].toLowerCase()}.`);
           // Your own role changed: the navigation and this page's controls come from the server layout.
           if (member.isYou) router.refresh();
         },
-        onError: (error) => setFlash({ tone: "error", text: `Could not change the role of ${member.name}: ${errorMessage(error)}` }),
+        onError: (error) => toast.error(`Could not change the role of ${member.name}: ${errorMessage(error)}`),
       },
     );
   }
 
   function onRemove(member: Member) {
     setRemoving(null);
-    setFlash(null);
     remove.mutate(member.userId, {
       onSuccess: () => {
         if (member.isYou) {
@@ -58,9 +54,9 @@ export function MembersView() {
           window.location.assign("/entries");
           return;
         }
-        setFlash({ tone: "success", text: `${member.name} was removed from ${team.name}.` });
+        toast.success(`${member.name} was removed from ${team.name}.`);
       },
-      onError: (error) => setFlash({ tone: "error", text: `Could not remove ${member.name}: ${errorMessage(error)}` }),
+      onError: (error) => toast.error(`Could not remove ${member.name}: ${errorMessage(error)}`),
     });
   }
 
@@ -84,11 +80,6 @@ export function MembersView() {
         }
         actions={manage ? <InviteDialog team={team.slug} actor={team.role} /> : null}
       />
-      {flash ? (
-        <div className="mb-3">
-          <Notice tone={flash.tone}>{flash.text}</Notice>
-        </div>
-      ) : null}
       <DataTable
         table={table}
         label="Members"
@@ -109,7 +100,6 @@ function PendingInvitations({ team }: { team: string }) {
   const query = useInvitations(team, true);
   const revoke = useRevokeInvitation(team);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const [flash, setFlash] = useState<Flash | null>(null);
   const columns = useMemo(() => createInvitationColumns({ onRevoke: setRevoking }), []);
   const pending = useMemo(() => (query.data?.invitations ?? []).filter((i) => i.status === "pending"), [query.data]);
   const table = useReactTable({
@@ -120,24 +110,17 @@ function PendingInvitations({ team }: { team: string }) {
   });
 
   function onRevoke(invitation: Invitation) {
-    setFlash(null);
     revoke.mutate(invitation.id, {
-      onSuccess: () => setFlash({ tone: "success", text: `The invitation for ${invitation.email} was revoked; its link no longer works.` }),
-      onError: (error) =>
-        setFlash({ tone: "error", text: `Could not revoke the invitation for ${invitation.email}: ${errorMessage(error)}` }),
+      onSuccess: () => toast.success(`The invitation for ${invitation.email} was revoked; its link no longer works.`),
+      onError: (error) => toast.error(`Could not revoke the invitation for ${invitation.email}: ${errorMessage(error)}`),
     });
   }
 
   return (
     <section className="mt-10" aria-labelledby="pending-invitations">
-      <h2 id="pending-invitations" className="mb-3 text-base font-semibold text-zinc-900">
+      <h2 id="pending-invitations" className="mb-3 text-base font-semibold text-foreground">
         Pending invitations
       </h2>
-      {flash ? (
-        <div className="mb-3">
-          <Notice tone={flash.tone}>{flash.text}</Notice>
-        </div>
-      ) : null}
       <DataTable
         table={table}
         label="Pending invitations"

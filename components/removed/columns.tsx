@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 
 function Time({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} className="whitespace-nowrap text-zinc-600">
+    <time dateTime={iso} className="whitespace-nowrap text-muted-foreground">
       {formatDateTime(iso)}
     </time>
   );
@@ -23,7 +23,12 @@ export function createRemovedColumns(options: {
 }): ColumnDef<RemovedEntryDto>[] {
   const columns: ColumnDef<RemovedEntryDto>[] = [
     { id: "url", header: "Profile URL", cell: ({ row }) => <ProfileUrl url={row.original.url} /> },
-    { id: "removedAt", header: "Removed", cell: ({ row }) => <Time iso={row.original.removedAt} />, meta: { width: 160 } },
+    {
+      id: "removedAt",
+      header: "Removed",
+      cell: ({ row }) => <Time iso={row.original.removedAt} />,
+      meta: { width: 150, className: "hidden sm:table-cell" },
+    },
     {
       id: "removedBy",
       header: "Removed by",
@@ -32,18 +37,19 @@ export function createRemovedColumns(options: {
           {row.original.removedBy}
         </span>
       ),
-      meta: { width: 180 },
+      meta: { width: 170, className: "hidden lg:table-cell" },
     },
     {
       id: "reason",
       header: "Reason",
-      cell: ({ row }) => <span className="text-zinc-700">{row.original.reason ?? <span className="text-zinc-400">—</span>}</span>,
+      cell: ({ row }) => row.original.reason ?? <span className="text-muted-foreground">—</span>,
+      meta: { className: "hidden md:table-cell" },
     },
     {
       id: "restorableUntil",
       header: "Restorable until",
       cell: ({ row }) => <Time iso={row.original.restorableUntil} />,
-      meta: { width: 160 },
+      meta: { width: 150, className: "hidden md:table-cell" },
     },
     {
       id: "actions",
@@ -65,7 +71,7 @@ export function createRemovedColumns(options: {
           ) : null}
         </div>
       ),
-      meta: { width: options.canWrite ? 160 : 80 },
+      meta: { width: options.canWrite ? 150 : 80 },
     },
   ];
   return options.canWrite ? [createSelectColumn<RemovedEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` }), ...columns] : columns;

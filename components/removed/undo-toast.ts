@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { toast } from "sonner";
+import { toast, type ToastOptions } from "@/components/ui/toaster";
 import { useRestoreEntry } from "./use-removed-entries";
 
 /** The reason an undo writes to the audit trail, so a reader tells it from a deliberate restore. */
@@ -9,16 +9,20 @@ export const UNDO_REASON = "Undo";
 
 const UNDO_TOAST_MS = 10_000;
 
-/** The toast after a removal: Undo for ten seconds; afterwards the entries wait in Recently removed. */
-export function offerUndo(message: string, undo: () => void, id?: string) {
-  toast.success(message, { id, duration: UNDO_TOAST_MS, action: { label: "Undo", onClick: undo } });
+/** What turns a removal's toast into an offer: Undo for ten seconds; afterwards the entries wait in Recently removed. */
+export function undoAction(undo: () => void): ToastOptions {
+  return { duration: UNDO_TOAST_MS, action: { label: "Undo", onClick: undo } };
 }
 
-/** Offers to undo the removal of one entry, restoring it with a single request. */
+/** Confirms the removal of one entry with a toast whose Undo restores it with a single request. */
 export function useOfferSingleUndo(team: string) {
   const { mutate } = useRestoreEntry(team);
   return useCallback(
-    (entry: { id: string; url: string }) => offerUndo(`Removed ${entry.url}`, () => mutate({ ...entry, reason: UNDO_REASON })),
+    (entry: { id: string; url: string }) =>
+      toast.success(
+        `Removed ${entry.url}`,
+        undoAction(() => mutate({ ...entry, reason: UNDO_REASON })),
+      ),
     [mutate],
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
+import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, apiFetch, apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
 import { ENTRY_ACTIONS } from "@/lib/bulk-actions/entry-actions";
 import type { DncEntryDto, ListRemovedResult } from "@/lib/dnc/schemas";

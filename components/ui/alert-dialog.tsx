@@ -29,7 +29,11 @@ export function AlertDialogContent({
   const [opener] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null)));
   return (
     <AlertDialogPrimitive.Portal>
-      <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-zinc-950/40" onClick={onOutsideClick} data-testid="dialog-overlay" />
+      <AlertDialogPrimitive.Overlay
+        className="fixed inset-0 z-40 bg-zinc-950/40 dark:bg-black/60"
+        onClick={onOutsideClick}
+        data-testid="dialog-overlay"
+      />
       <AlertDialogPrimitive.Content
         onCloseAutoFocus={(event) => {
           if (opener?.isConnected) {
@@ -37,11 +41,11 @@ export function AlertDialogContent({
             opener.focus();
           }
         }}
-        className="fixed left-1/2 top-1/2 z-50 w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl"
+        className="fixed left-1/2 top-1/2 z-50 w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-surface p-6 shadow-xl"
       >
-        <AlertDialogPrimitive.Title className="text-base font-semibold text-zinc-900">{title}</AlertDialogPrimitive.Title>
+        <AlertDialogPrimitive.Title className="text-base font-semibold text-foreground">{title}</AlertDialogPrimitive.Title>
         <AlertDialogPrimitive.Description asChild>
-          <div className="mt-2 text-sm text-zinc-600">{description}</div>
+          <div className="mt-2 text-sm text-muted-foreground">{description}</div>
         </AlertDialogPrimitive.Description>
         <div className="mt-4">{children}</div>
       </AlertDialogPrimitive.Content>

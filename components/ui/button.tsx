@@ -2,10 +2,12 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
-  primary: "bg-accent text-white shadow-sm hover:bg-accent-hover disabled:bg-indigo-300",
-  secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-sm hover:bg-zinc-50 disabled:text-zinc-400",
-  danger: "bg-danger text-white shadow-sm hover:bg-danger-hover disabled:bg-red-300",
-  ghost: "text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400",
+  primary: "bg-accent text-white shadow-sm hover:bg-accent-hover disabled:opacity-50",
+  secondary: "border border-input bg-surface text-foreground shadow-sm hover:bg-subtle disabled:opacity-50",
+  danger: "bg-danger text-white shadow-sm hover:bg-danger-hover disabled:opacity-50",
+  ghost: "text-muted-foreground hover:bg-muted disabled:opacity-50",
+  "ghost-danger": "text-danger-text hover:bg-danger-soft disabled:opacity-50",
+  "ghost-accent": "text-accent-text hover:bg-accent-border/40 disabled:opacity-50",
 } as const;
 
 const SIZES = { sm: "h-8 px-2.5 text-xs", md: "h-9 px-3.5 text-sm", icon: "h-8 w-8 justify-center" } as const;
@@ -20,7 +22,7 @@ export function Button({ variant = "secondary", size = "md", className, type = "
     <button
       type={type}
       className={cn(
-        "inline-flex items-center gap-1.5 whitespace-nowrap rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed",
+        "inline-flex items-center gap-1.5 whitespace-nowrap rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed",
         VARIANTS[variant],
         SIZES[size],
         className,

@@ -24,7 +24,7 @@ export function DataTableColumnHeader<TData, TValue>({
   return (
     <button
       type="button"
-      className="inline-flex items-center gap-1 uppercase hover:text-zinc-900"
+      className="inline-flex items-center gap-1 uppercase hover:text-foreground"
       onClick={() => column.toggleSorting(sorted === "asc")}
       aria-label={`${title}, ${sorted ? words[sorted] : "not sorted"}; change order`}
     >

@@ -17,13 +17,13 @@ export function DataTablePagination<TData>({ table, pageSizes = PAGE_SIZES }: { 
   const first = pageIndex * pageSize + 1;
   const last = Math.min(total, (pageIndex + 1) * pageSize);
   return (
-    <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-zinc-600">
+    <div className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm text-muted-foreground">
       <p aria-live="polite">{total === 0 ? "No results" : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}`}</p>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="flex items-center gap-2">
           Rows per page
           <select
-            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+            className="h-8 rounded-md border border-input bg-surface px-2 text-sm"
             value={pageSize}
             onChange={(event) => table.setPagination({ pageIndex: 0, pageSize: Number(event.target.value) })}
           >

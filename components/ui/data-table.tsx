@@ -14,6 +14,8 @@ declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** A fixed width in pixels. TanStack gives every column a default `size`, so it cannot say which are meant to be fixed. */
     width?: number;
+    /** Classes for the column's header and cells, e.g. `hidden md:table-cell`: a secondary column leaves small screens to the primary ones. */
+    className?: string;
   }
 }
 
@@ -62,6 +64,7 @@ export function DataTable<TData>({
             {group.headers.map((header) => (
               <Th
                 key={header.id}
+                className={header.column.columnDef.meta?.className}
                 colSpan={header.colSpan}
                 style={{ width: header.column.columnDef.meta?.width }}
                 aria-sort={ariaSort(header.column)}
@@ -77,7 +80,7 @@ export function DataTable<TData>({
           Array.from({ length: skeletonRows }, (_, index) => (
             <tr key={index} data-testid="skeleton-row">
               {columns.map((column) => (
-                <Td key={column.id}>
+                <Td key={column.id} className={column.columnDef.meta?.className}>
                   <Skeleton className="h-4 w-full max-w-72" />
                 </Td>
               ))}
@@ -86,7 +89,7 @@ export function DataTable<TData>({
         ) : error ? (
           <tr>
             <Td colSpan={columns.length} className="h-32 text-center">
-              <p className="text-red-700">{error}</p>
+              <p className="text-danger-text">{error}</p>
               {onRetry ? (
                 <Button size="sm" className="mt-2" onClick={onRetry}>
                   Try again
@@ -96,7 +99,7 @@ export function DataTable<TData>({
           </tr>
         ) : rows.length === 0 ? (
           <tr>
-            <Td colSpan={columns.length} className="h-32 text-center text-zinc-500">
+            <Td colSpan={columns.length} className="h-32 text-center text-muted-foreground">
               {empty}
             </Td>
           </tr>
@@ -105,10 +108,12 @@ export function DataTable<TData>({
             <tr
               key={row.id}
               data-state={row.getIsSelected() ? "selected" : undefined}
-              className={cn("hover:bg-zinc-50 data-[state=selected]:bg-indigo-50/60", rowClassName?.(row))}
+              className={cn("hover:bg-subtle data-[state=selected]:bg-accent-soft/60", rowClassName?.(row))}
             >
               {row.getVisibleCells().map((cell) => (
-                <Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Td>
+                <Td key={cell.id} className={cell.column.columnDef.meta?.className}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </Td>
               ))}
             </tr>
           ))

@@ -4,13 +4,20 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-export const DropdownMenu = Menu.Root;
+/**
+ * Not modal: a modal menu hides the rest of the page from screen readers (aria-hidden) while its
+ * links and buttons stay focusable, which axe reports (aria-hidden-focus). Escape, Tab and a click
+ * outside still close it.
+ */
+export function DropdownMenu(props: Omit<ComponentProps<typeof Menu.Root>, "modal">) {
+  return <Menu.Root modal={false} {...props} />;
+}
 export const DropdownMenuTrigger = Menu.Trigger;
 
 export function DropdownMenuContent({ children, align = "end" }: { children: ReactNode; align?: "start" | "end" }) {
   return (
     <Menu.Portal>
-      <Menu.Content align={align} sideOffset={6} className="z-50 min-w-52 rounded-md border border-zinc-200 bg-white p-1 shadow-lg">
+      <Menu.Content align={align} sideOffset={6} className="z-50 min-w-52 rounded-md border border-border bg-surface p-1 shadow-lg">
         {children}
       </Menu.Content>
     </Menu.Portal>
@@ -21,7 +28,7 @@ export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof 
   return (
     <Menu.Item
       className={cn(
-        "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-zinc-100",
+        "flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-foreground outline-none data-[highlighted]:bg-muted",
         className,
       )}
       {...props}
@@ -30,7 +37,7 @@ export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof 
 }
 
 export function DropdownMenuLabel({ children }: { children: ReactNode }) {
-  return <Menu.Label className="px-2 py-1.5 text-xs text-zinc-500">{children}</Menu.Label>;
+  return <Menu.Label className="px-2 py-1.5 text-xs text-muted-foreground">{children}</Menu.Label>;
 }
 
-export const DropdownMenuSeparator = () => <Menu.Separator className="my-1 h-px bg-zinc-200" />;
+export const DropdownMenuSeparator = () => <Menu.Separator className="my-1 h-px bg-border" />;

@@ -29,9 +29,9 @@ export function SelectionBar({
     <div
       role="region"
       aria-label="Selection"
-      className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2.5 text-sm"
+      className="mb-3 flex flex-wrap items-center gap-3 rounded-lg border border-accent-border bg-accent-soft px-4 py-2.5 text-sm"
     >
-      <p aria-live="polite" className="font-medium text-indigo-900">
+      <p aria-live="polite" className="font-medium text-accent-text">
         {summary}
       </p>
       {extend}

@@ -1,5 +1,5 @@
 import { cn } from "./cn";
 
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden="true" className={cn("animate-pulse rounded bg-zinc-200", className)} />;
+  return <div aria-hidden="true" className={cn("animate-pulse rounded bg-muted", className)} />;
 }

@@ -21,6 +21,8 @@ export const E2E_TEAMS = [
   "members",
   "account",
   "sso",
+  "a11y",
+  "csp",
   "verify",
   "restore",
   "removed-viewer",

@@ -362,6 +362,31 @@ describe("tamper-evident audit trail", () => {
     expect(await verify(inserted)).toMatchObject({ ok: false, checked: 3, break: { eventId: "evt_forged000000000000", sequence: null } });
   });
 
+  it("a trail written before the chain existed is sealed in its order on first use, then verifies", async () => {
+    const { createTeam } = await import("@/lib/teams/create-team");
+    const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+    const team = await createTeam({ name: "Before the chain", slug: `legacy-${Date.now()}` });
+    const db = await testDb();
+    const at = (minutes: number) => new Date(Date.UTC(2026, 5, 1, 12, minutes));
+    await db.auditEvent.createMany({
+      data: [
+        { id: "evt_legacy_b", teamId: team.id, action: "dnc.deleted", actor: "old@example.test", reason: "old", createdAt: at(2) },
+        { id: "evt_legacy_a", teamId: team.id, action: "dnc.added", actor: "old@example.test", createdAt: at(1) },
+        { id: "evt_legacy_c", teamId: team.id, action: "apikey.created", actor: "cli", createdAt: at(3) },
+      ],
+    });
+    const key = await createApiKey({ teamId: team.id, name: "reader", scope: "read", actor: "test" });
+    const events = await db.auditEvent.findMany({ where: { teamId: team.id }, orderBy: { sequence: "asc" } });
+    expect(events.map((event) => [event.sequence, event.id])).toEqual([
+      [1, "evt_legacy_a"],
+      [2, "evt_legacy_b"],
+      [3, "evt_legacy_c"],
+      [4, expect.stringMatching(/^evt_/)],
+    ]);
+    const verdict = await api("/api/v1/audit/verify", { key: key.key });
+    expect(verdict.body.data).toMatchObject({ ok: true, checked: 4 });
+  });
+
   it("the CSV export carries the hashes, and the CLI checks an exported file", async () => {
     const team = await createTestTeam();
     const entry = await add(team, uniqueProfileUrl(), "=HYPERLINK(\"x\") 'quoted'");

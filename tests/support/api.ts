@@ -20,8 +20,10 @@ export async function api(pathAndQuery: string, request: ApiRequest = {}): Promi
     body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(`${request.baseUrl ?? inject("baseUrl")}${pathAndQuery}`, {
-    method: request.method ?? "GET",
+  const method = request.method ?? "GET";
+  const send = method === "GET" ? getWithRetry : fetch;
+  const response = await send(`${request.baseUrl ?? inject("baseUrl")}${pathAndQuery}`, {
+    method,
     headers,
     body,
   });
@@ -33,4 +35,18 @@ export async function api(pathAndQuery: string, request: ApiRequest = {}): Promi
     // not JSON: keep the text so the assertion shows it
   }
   return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/**
+ * A GET that survives a stale keep-alive socket: after a test blocks the event loop (a CLI run with
+ * spawnSync), the pool may hand out a connection the server closed meanwhile, and the request fails
+ * with "other side closed" before reaching the server. A GET changes nothing, so it is sent again.
+ */
+export async function getWithRetry(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw error;
+    return fetch(url, init);
+  }
 }

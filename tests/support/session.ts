@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
+import { getWithRetry } from "./api";
 import type { Role } from "@/lib/auth/team-selection";
 import { createTestTeam, type TestTeam } from "./fixtures";
 
@@ -37,7 +38,7 @@ export async function signIn(
   baseUrl = inject("baseUrl"),
 ): Promise<{ jar: CookieJar; error: string | null }> {
   const jar = new CookieJar();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrf = await getWithRetry(`${baseUrl}/api/auth/csrf`);
   jar.store(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {

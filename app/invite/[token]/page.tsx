@@ -36,9 +36,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     const closed = CLOSED[invitation.status === "pending" ? "unknown" : invitation.status];
     return (
       <InviteFrame title={closed.title}>
-        <p className="text-center text-zinc-600">{closed.text}</p>
+        <p className="text-center text-muted-foreground">{closed.text}</p>
         <p className="mt-6 text-center">
-          <Link href={session ? "/entries" : "/sign-in"} className="font-medium text-accent hover:underline">
+          <Link href={session ? "/entries" : "/sign-in"} className="font-medium text-accent-text hover:underline">
             {session ? "Go to your dashboard" : "Go to sign-in"}
           </Link>
         </p>
@@ -48,8 +48,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   const { team, email } = invitation;
   const intro = (
-    <p className="mb-6 text-center text-zinc-600">
-      <span className="font-medium text-zinc-900">{email}</span> is invited to join {team.name}
+    <p className="mb-6 text-center text-muted-foreground">
+      <span className="font-medium text-foreground">{email}</span> is invited to join {team.name}
       {invitation.role ? ` as ${ROLE_NAMES[invitation.role]}` : ""}.
     </p>
   );
@@ -59,9 +59,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <InviteFrame title={`Join ${team.name}`}>
         {intro}
-        <p className="mb-4 text-center text-sm text-zinc-600">
-          You are signed in as <span className="font-medium text-zinc-900">{session?.user.email}</span>. Sign out to accept this invitation
-          as {email}.
+        <p className="mb-4 text-center text-sm text-muted-foreground">
+          You are signed in as <span className="font-medium text-foreground">{session?.user.email}</span>. Sign out to accept this
+          invitation as {email}.
         </p>
         <SignOutToAccept />
       </InviteFrame>
@@ -81,7 +81,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <InviteFrame title={`Join ${team.name}`}>
         {intro}
-        <p className="mb-4 text-center text-sm text-zinc-600">{email} already has an account: sign in, then accept.</p>
+        <p className="mb-4 text-center text-sm text-muted-foreground">{email} already has an account: sign in, then accept.</p>
         <Link
           href={signInPathFor(token)}
           className="flex h-9 w-full items-center justify-center rounded-md bg-accent px-3.5 text-sm font-medium text-white shadow-sm hover:bg-accent-hover"

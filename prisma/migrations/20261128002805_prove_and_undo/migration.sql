@@ -39,7 +39,7 @@ CREATE INDEX "DncEntry_teamId_source_createdAt_id_idx" ON "DncEntry"("teamId", "
 CREATE INDEX "DncEntry_teamId_createdBy_createdAt_id_idx" ON "DncEntry"("teamId", "createdBy", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "AuditEvent_teamId_url_createdAt_idx" ON "AuditEvent"("teamId", "url", "createdAt" DESC);
+CREATE INDEX "AuditEvent_teamId_url_createdAt_id_idx" ON "AuditEvent"("teamId", "url", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "AuditEvent_teamId_sequence_key" ON "AuditEvent"("teamId", "sequence");
