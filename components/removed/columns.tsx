@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 
 function Time({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} className="whitespace-nowrap text-muted-foreground">
+    <time dateTime={iso} className="block whitespace-nowrap text-muted-foreground">
       {formatDateTime(iso)}
     </time>
   );
@@ -24,20 +24,18 @@ export function createRemovedColumns(options: {
   const columns: ColumnDef<RemovedEntryDto>[] = [
     { id: "url", header: "Profile URL", cell: ({ row }) => <ProfileUrl url={row.original.url} /> },
     {
-      id: "removedAt",
+      id: "removed",
       header: "Removed",
-      cell: ({ row }) => <Time iso={row.original.removedAt} />,
-      meta: { width: 150, className: "hidden sm:table-cell" },
-    },
-    {
-      id: "removedBy",
-      header: "Removed by",
+      // When and by whom in one cell: the URL keeps the room it needs.
       cell: ({ row }) => (
-        <span className="block truncate" title={row.original.removedBy}>
-          {row.original.removedBy}
-        </span>
+        <>
+          <Time iso={row.original.removedAt} />
+          <span className="block truncate text-xs text-muted-foreground" title={row.original.removedBy}>
+            by {row.original.removedBy}
+          </span>
+        </>
       ),
-      meta: { width: 170, className: "hidden lg:table-cell" },
+      meta: { width: 180, className: "hidden sm:table-cell" },
     },
     {
       id: "reason",
