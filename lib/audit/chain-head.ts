@@ -1,5 +1,6 @@
 import "server-only";
 import { connectDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
 import { type ChainedEvent, type ChainLink, chainHash, EMPTY_CHAIN } from "./chain";
 
 /**
@@ -22,7 +23,7 @@ export async function appendToChain<Result>(
 ): Promise<Result> {
   return oneAtATime(teamId, async () => {
     for (let attempt = 1; ; attempt += 1) {
-      const head = heads.get(teamId) ?? (await readChainHead(teamId));
+      const head = (!sharedByInstances() && heads.get(teamId)) || (await readChainHead(teamId));
       try {
         const appended = await append(head);
         heads.set(teamId, appended.head);
@@ -41,6 +42,16 @@ export async function prepareChain(teamId: string): Promise<void> {
   await oneAtATime(teamId, async () => {
     heads.set(teamId, await readChainHead(teamId));
   });
+}
+
+/**
+ * Several instances (they share Redis) read the head from the database before every append. A
+ * cached head would let the instance that wrote last win every race while its queue lasts, and
+ * the others, whose heads are always stale, retry until they give up; fresh heads make every race
+ * even.
+ */
+function sharedByInstances(): boolean {
+  return env().REDIS_URL !== undefined;
 }
 
 function oneAtATime<Result>(teamId: string, task: () => Promise<Result>): Promise<Result> {
