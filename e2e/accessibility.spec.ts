@@ -219,6 +219,7 @@ test("no page scrolls sideways at 390 px", async ({ page, browser, baseURL }) =>
   for (const [path, heading] of [
     ["/entries", "Do Not Contact list"],
     ["/import", "Import a CSV"],
+    ["/removed", "Recently removed"],
     ["/audit", "Audit log"],
     ["/api-keys", "API keys"],
     ["/members", "Members"],

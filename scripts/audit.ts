@@ -3,7 +3,7 @@
 // Prints OK with the number of events checked and exits 0, or names the first event where a chain breaks and exits 1.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { verifyAuditCsv } from "@/lib/audit/audit-csv";
+import { verifyAuditCsv } from "@/lib/audit/verify-audit-csv";
 import { describeVerdict } from "@/lib/audit/chain";
 import { verifyTeamChain } from "@/lib/audit/verify-chain";
 import { getDb } from "@/lib/db";

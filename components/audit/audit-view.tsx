@@ -10,12 +10,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
 import { dated, downloadCsv } from "@/lib/api-client/csv";
+import { AUDIT_CSV_COLUMNS, auditCsvRow } from "@/lib/audit/audit-csv";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
 import { formatNumber } from "@/lib/format";
 import { ACTION_LABELS, auditColumns } from "./columns";
 import { type AuditFilter, fetchAllAuditEvents, useAuditEvents } from "./use-audit-events";
-
-const CSV_COLUMNS = ["time", "action", "actor", "url", "target", "reason", "request_id"];
+import { VerifyIntegrity } from "./verify-integrity";
 
 export function AuditView() {
   const { team } = useDashboard();
@@ -42,19 +42,8 @@ export function AuditView() {
         action,
         onProgress: (loaded) => setExporting(`Exporting ${formatNumber(loaded)}…`),
       });
-      downloadCsv(
-        dated(`audit-${team.slug}${action ? `-${action}` : ""}`),
-        events.map((e) => ({
-          time: e.$createdAt,
-          action: e.action,
-          actor: e.actor,
-          url: e.url,
-          target: e.targetId,
-          reason: e.reason,
-          request_id: e.requestId,
-        })),
-        CSV_COLUMNS,
-      );
+      // With the chain's columns, so `npm run audit -- verify --file` can check the file on its own.
+      downloadCsv(dated(`audit-${team.slug}${action ? `-${action}` : ""}`), events.map(auditCsvRow), [...AUDIT_CSV_COLUMNS]);
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);
     } finally {
@@ -65,6 +54,7 @@ export function AuditView() {
   return (
     <>
       <PageHeader title="Audit log" description="Every change to the list and its API keys: who, when, and why." />
+      <VerifyIntegrity team={team.slug} />
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 text-sm text-muted-foreground">
           Action

@@ -1,8 +1,8 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch, apiFetchPaced } from "@/lib/api-client/api-fetch";
-import type { AuditAction, AuditEvent, ListAuditResult } from "@/lib/audit/schemas";
+import type { AuditAction, AuditEvent, ChainVerdictResult, ListAuditResult } from "@/lib/audit/schemas";
 
 /** "" is every action. */
 export type AuditFilter = AuditAction | "";
@@ -39,4 +39,9 @@ export async function fetchAllAuditEvents(options: {
     events.push(...page.events);
     if (page.events.length < FULL_PAGE) return events;
   }
+}
+
+/** Checks the team's whole trail against its hash chain on the server; each click asks again, never from a cache. */
+export function useVerifyAuditChain(team: string) {
+  return useMutation({ mutationFn: () => apiFetch<ChainVerdictResult>("/api/v1/audit/verify", { team }) });
 }

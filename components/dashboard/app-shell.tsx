@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { BulkDeleteProvider } from "@/components/entries/bulk-delete-context";
+import { BulkActionsProvider } from "@/components/bulk-actions/bulk-actions-context";
 import { cn } from "@/components/ui/cn";
 import {
   DropdownMenu,
@@ -28,6 +28,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const nav = [
     { href: "/entries", label: "Entries" },
     ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
+    { href: "/removed", label: "Recently removed" },
     { href: "/audit", label: "Audit log" },
     ...(canManageKeys(team.role) ? [{ href: "/api-keys", label: "API keys" }] : []),
     { href: "/members", label: "Members" },
@@ -122,7 +123,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
-        <BulkDeleteProvider team={team.slug}>{children}</BulkDeleteProvider>
+        <BulkActionsProvider team={team.slug}>{children}</BulkActionsProvider>
       </main>
     </div>
   );

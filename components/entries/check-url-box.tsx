@@ -1,6 +1,8 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
+import { profileHistoryQuery } from "@/components/history/use-profile-history";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
@@ -10,10 +12,17 @@ import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { LookalikeWarnings, ProfileUrl } from "./profile-url";
 import { formatDateTime } from "@/lib/format";
 
-/** The question campaign tools ask, answered for a person: is this profile on the list? */
-export function CheckUrlBox({ team }: { team: string }) {
+type Answer = { tone: string; content: ReactNode; historyOf?: string };
+
+/**
+ * The question campaign tools ask, answered for a person: is this profile on the list? With a
+ * History button when it is, or when it is not but was.
+ */
+export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url: string) => void }) {
+  const queryClient = useQueryClient();
   const [url, setUrl] = useState("");
-  const [answer, setAnswer] = useState<{ tone: string; content: ReactNode } | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const historyOf = answer?.historyOf;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -21,21 +30,31 @@ export function CheckUrlBox({ team }: { team: string }) {
       const result = await apiFetch<CheckResult>(`/api/v1/dnc/check?${new URLSearchParams({ url })}`, { team });
       // A lookalike that is not on the list is worth a warning too: it may imitate a profile that is.
       const checked = normalizeLinkedInUrl(url);
-      setAnswer(
-        result.onList
-          ? {
-              tone: "text-danger-text",
-              content: (
-                <>
-                  On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
-                </>
-              ),
-            }
-          : {
-              tone: "text-success-text",
-              content: <>Not on the list. {checked ? <LookalikeWarnings shown={displayProfileUrl(checked)} /> : null}</>,
-            },
-      );
+      if (result.onList) {
+        setAnswer({
+          tone: "text-danger-text",
+          content: (
+            <>
+              On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
+            </>
+          ),
+          historyOf: result.entry.url,
+        });
+        return;
+      }
+      // The answer stands without the history: a history that cannot be read only hides the button.
+      const history = checked ? await queryClient.fetchQuery(profileHistoryQuery(team, checked)).catch(() => null) : null;
+      const hadHistory = checked !== null && (history?.total ?? 0) > 0;
+      setAnswer({
+        tone: "text-success-text",
+        content: (
+          <>
+            Not on the list.{hadHistory ? " It was before." : null}{" "}
+            {checked ? <LookalikeWarnings shown={displayProfileUrl(checked)} /> : null}
+          </>
+        ),
+        historyOf: hadHistory ? checked : undefined,
+      });
     } catch (error) {
       setAnswer({ tone: "text-danger-text", content: errorMessage(error) });
     }
@@ -62,9 +81,16 @@ export function CheckUrlBox({ team }: { team: string }) {
         />
         <Button type="submit">Check</Button>
       </div>
-      <p aria-live="polite" data-testid="check-result" className={`mt-2 min-h-5 text-sm ${answer?.tone ?? ""}`}>
-        {answer?.content}
-      </p>
+      <div className="mt-2 flex min-h-5 flex-wrap items-center gap-2">
+        <p aria-live="polite" data-testid="check-result" className={`text-sm ${answer?.tone ?? ""}`}>
+          {answer?.content}
+        </p>
+        {historyOf ? (
+          <Button size="sm" variant="ghost" onClick={() => onHistory(historyOf)}>
+            History
+          </Button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -5,8 +5,7 @@ import { AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent }
 import { Button } from "@/components/ui/button";
 import { Label, Textarea } from "@/components/ui/input";
 import { formatNumber } from "@/lib/format";
-
-const PREVIEW_COUNT = 5;
+import { UrlPreviewList } from "./url-preview-list";
 
 export type DeleteTarget = { count: number; urls: string[] };
 
@@ -45,16 +44,7 @@ export function DeleteConfirmDialog({
                   ? "This profile will be removed from the Do Not Contact list and may be contacted again."
                   : "These profiles will be removed from the Do Not Contact list and may be contacted again."}
               </p>
-              <ul className="mt-3 space-y-1 rounded-md bg-subtle p-3 font-mono text-[13px] text-foreground" aria-label="Entries to remove">
-                {target.urls.slice(0, PREVIEW_COUNT).map((url) => (
-                  <li key={url} className="truncate">
-                    {url}
-                  </li>
-                ))}
-                {target.count > PREVIEW_COUNT ? (
-                  <li className="font-sans text-muted-foreground">and {formatNumber(target.count - PREVIEW_COUNT)} more</li>
-                ) : null}
-              </ul>
+              <UrlPreviewList label="Entries to remove" urls={target.urls} count={target.count} />
             </div>
           }
         >

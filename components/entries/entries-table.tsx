@@ -2,16 +2,18 @@
 
 import { getCoreRowModel, type RowSelectionState, useReactTable, type VisibilityState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
+import { useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/api-fetch";
-import type { DeleteResponse } from "@/lib/bulk-delete/delete-queue";
+import { sendEntryRequest } from "@/lib/bulk-actions/entry-actions";
+import type { QueueResponse } from "@/lib/bulk-actions/request-queue";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 import { BulkActionBar } from "./bulk-action-bar";
-import { sendDelete, useBulkDelete } from "./bulk-delete-context";
 import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
@@ -22,7 +24,7 @@ import { useEntriesView } from "./use-entries-view";
 const SEARCH_DEBOUNCE_MS = 250;
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
-type Outcome = { tone: "success" | "error" | "info"; text: string };
+type Outcome = { tone: "error" | "info"; text: string };
 
 /**
  * Owns the entries table: its view (search, filters, order, page; kept in the URL), the selection,
@@ -45,7 +47,8 @@ export function EntriesTable({
   const [allMatching, setAllMatching] = useState(false);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
-  const bulkDelete = useBulkDelete();
+  const bulkActions = useBulkActions();
+  const offerUndo = useOfferSingleUndo(team);
   /** Progress of collecting "all matching" before a bulk delete: on screen while it lasts. */
   const [collecting, setCollecting] = useState<string | null>(null);
   /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
@@ -165,13 +168,19 @@ export function EntriesTable({
     }
     // The selection is handed to the queue: what stays selected afterwards would only be stale.
     clearSelection();
-    bulkDelete.start(ids, reason);
+    bulkActions.start("delete", ids, reason);
   }
 
   async function deleteOne(id: string, url: string, reason: string) {
     try {
-      const outcome = describeSingleDelete(await sendDelete(team, reason)(id), url);
-      toast[outcome.tone](outcome.text);
+      const response = await sendEntryRequest("delete", team, reason)(id);
+      // A removal's toast offers to undo it.
+      if (response.status === 200) {
+        offerUndo({ id, url });
+      } else {
+        const outcome = describeSingleDelete(response, url);
+        toast[outcome.tone](outcome.text);
+      }
     } catch (error) {
       toast.error(`Could not remove ${url}: ${errorMessage(error)}`);
     }
@@ -209,8 +218,7 @@ export function EntriesTable({
           onSelectAllMatching={() => setAllMatching(true)}
           onClear={clearSelection}
           onDelete={askBulkDelete}
-          escapeEnabled={pendingDelete === null}
-          busy={bulkDelete.busy}
+          busy={bulkActions.busy}
         />
       ) : null}
       {/* Fixed layout: the URL column gets what the sized columns leave, so a long slug clips instead of widening the table. */}
@@ -240,10 +248,8 @@ function emptyMessage(view: EntriesFilter, canWrite: boolean): string {
   return canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty.";
 }
 
-function describeSingleDelete(response: DeleteResponse, url: string): Outcome {
+function describeSingleDelete(response: QueueResponse, url: string): Outcome {
   switch (response.status) {
-    case 200:
-      return { tone: "success", text: `Removed ${url}` };
     case 404:
       return { tone: "info", text: `${url} was already gone.` };
     case 403:

@@ -24,6 +24,12 @@ export const E2E_TEAMS = [
   "a11y",
   "csp",
   "table",
+  "verify",
+  "restore",
+  "removed-viewer",
+  "history",
+  "undo",
+  "undo-bulk",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

@@ -1,4 +1,4 @@
-import { retryDelayMs } from "@/lib/bulk-delete/delete-queue";
+import { retryDelayMs } from "@/lib/bulk-actions/request-queue";
 import { TEAM_HEADER } from "@/lib/auth/team-selection";
 
 /** A non-2xx answer from the API, with the envelope's code and message. */

@@ -3,8 +3,34 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
-import type { DeleteQueue } from "@/lib/bulk-delete/delete-queue";
+import type { EntryAction, EntryOutcome } from "@/lib/bulk-actions/entry-actions";
+import type { QueueSnapshot, RequestQueue } from "@/lib/bulk-actions/request-queue";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
+
+type Count = { label: string; tone: string };
+
+/** How each bulk job names itself and its outcomes, in the order the tally shows them. */
+const VIEWS: { [Action in EntryAction]: { name: string; working: string; counts: Record<EntryOutcome<Action>, Count> } } = {
+  delete: {
+    name: "Bulk delete",
+    working: "Removing entries…",
+    counts: {
+      deleted: { label: "Deleted", tone: "text-success-text" },
+      already_gone: { label: "Already gone", tone: "text-muted-foreground" },
+      not_permitted: { label: "Not permitted", tone: "text-warning-text" },
+    },
+  },
+  restore: {
+    name: "Bulk restore",
+    working: "Restoring entries…",
+    counts: {
+      restored: { label: "Restored", tone: "text-success-text" },
+      already_listed: { label: "Already on the list", tone: "text-muted-foreground" },
+      not_restorable: { label: "No longer restorable", tone: "text-warning-text" },
+      not_permitted: { label: "Not permitted", tone: "text-warning-text" },
+    },
+  },
+};
 
 /** Re-renders every 250 ms while `active`, for the countdowns. */
 function useTicker(active: boolean) {
@@ -17,13 +43,30 @@ function useTicker(active: boolean) {
   return now;
 }
 
+/** A finished or cancelled run as one sentence, e.g. "Bulk delete finished: 10 deleted, 2 already gone." */
+export function describeRun(action: EntryAction, s: QueueSnapshot<string>): { tone: "success" | "info" | "error"; text: string } {
+  const view = VIEWS[action];
+  // The first outcome (deleted, restored) always; the others only when they happened.
+  const counted = Object.entries<Count>(view.counts).filter(([outcome], index) => index === 0 || (s.counts[outcome] ?? 0) > 0);
+  const parts = [
+    ...counted.map(([outcome, { label }]) => `${formatNumber(s.counts[outcome] ?? 0)} ${label.toLowerCase()}`),
+    s.failed > 0 ? `${formatNumber(s.failed)} failed` : null,
+    s.status === "cancelled" && s.notSent > 0 ? `${formatNumber(s.notSent)} not sent` : null,
+  ].filter(Boolean);
+  const text = `${view.name} ${s.status === "cancelled" ? "cancelled" : "finished"}: ${parts.join(", ")}.`;
+  if (s.failed > 0 || (s.counts.not_permitted ?? 0) > 0) return { tone: "error", text };
+  return { tone: s.status === "cancelled" ? "info" : "success", text };
+}
+
 export function isQueueBusy(status: string) {
   return status === "running" || status === "waiting" || status === "offline" || status === "paused";
 }
 
-/** The bulk delete's progress bar, tally, ETA and controls; the queue itself knows nothing of this view. */
-export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onClose: () => void }) {
+/** A bulk delete's or restore's progress bar, tally, ETA and controls; the queue itself knows nothing of this view. */
+export function BulkActionProgress({ action, queue, onClose }: { action: EntryAction; queue: RequestQueue<string>; onClose: () => void }) {
   const s = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
+  const view = VIEWS[action];
+  const counts = Object.entries<Count>(view.counts);
   const busy = isQueueBusy(s.status);
   const now = useTicker(busy);
 
@@ -32,8 +75,8 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
   const percent = s.total === 0 ? 100 : Math.round((s.processed / s.total) * 100);
   const heading = {
     idle: "Starting…",
-    running: "Removing entries…",
-    waiting: "Removing entries…",
+    running: view.working,
+    waiting: view.working,
     offline: "Server unreachable",
     paused: "Paused",
     cancelled: "Cancelled",
@@ -41,7 +84,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
   }[s.status];
 
   return (
-    <section aria-label="Bulk delete" className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-sm">
+    <section aria-label={view.name} className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 className="text-sm font-semibold text-foreground">{heading}</h2>
@@ -85,7 +128,7 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
       </div>
       <div
         role="progressbar"
-        aria-label="Bulk delete progress"
+        aria-label={`${view.name} progress`}
         aria-valuemin={0}
         aria-valuemax={s.total}
         aria-valuenow={s.processed}
@@ -108,18 +151,18 @@ export function BulkDeleteProgress({ queue, onClose }: { queue: DeleteQueue; onC
           Waiting for the rate limit — {formatCountdown(s.waitUntil - now)}
         </p>
       ) : null}
-      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
-        <Count label="Deleted" value={s.deleted} tone="text-success-text" />
-        <Count label="Already gone" value={s.alreadyGone} tone="text-muted-foreground" />
-        <Count label="Not permitted" value={s.notPermitted} tone="text-warning-text" />
-        <Count label="Failed" value={s.failed} tone="text-danger-text" />
-        {s.status === "cancelled" ? <Count label="Not sent" value={s.notSent} tone="text-muted-foreground" /> : null}
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-6">
+        {counts.map(([outcome, { label, tone }]) => (
+          <Tally key={outcome} label={label} value={s.counts[outcome] ?? 0} tone={tone} />
+        ))}
+        <Tally label="Failed" value={s.failed} tone="text-danger-text" />
+        {s.status === "cancelled" ? <Tally label="Not sent" value={s.notSent} tone="text-muted-foreground" /> : null}
       </dl>
     </section>
   );
 }
 
-function Count({ label, value, tone }: { label: string; value: number; tone: string }) {
+function Tally({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (
     <div className="rounded-md bg-subtle px-3 py-2" data-testid={`count-${label.toLowerCase().replace(/\s+/g, "-")}`}>
       <dt className="text-xs text-muted-foreground">{label}</dt>

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { DeleteQueue, type DeleteQueueSnapshot, type DeleteResponse, retryDelayMs } from "@/lib/bulk-delete/delete-queue";
+import { ENTRY_ACTIONS, type EntryOutcome } from "@/lib/bulk-actions/entry-actions";
+import { type QueueResponse, type QueueSnapshot, RequestQueue, retryDelayMs } from "@/lib/bulk-actions/request-queue";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limiter";
 
@@ -10,53 +11,79 @@ const REQUEST_MS = 20;
 /**
  * A virtual clock and a fake server that uses the production limiter and header code, so the
  * queue is paced by exactly what `next start` would answer. Sleeping advances the virtual clock.
+ * Deletes and restores share the write bucket and move entries between the list and the removed.
  */
-function harness(options: { gone?: Set<string>; forbidden?: Set<string>; broken?: Set<string>; clockSkewMs?: number } = {}) {
+function harness(
+  options: { gone?: Set<string>; relisted?: Set<string>; forbidden?: Set<string>; broken?: Set<string>; clockSkewMs?: number } = {},
+) {
   const clock = { now: 1_000_000 };
   const limiter = new MemoryRateLimiter({ windowMs: WINDOW_MS, limits: { write: LIMIT, batch: 10, read: 60 } }, () => clock.now);
   const sent: { id: string; at: number; status: number }[] = [];
   const sleeps: number[] = [];
-  const existing = new Set<string>();
-  const send = async (id: string): Promise<DeleteResponse> => {
-    clock.now += REQUEST_MS / 2;
-    const decision = limiter.consumeNow("team", "write");
-    clock.now += REQUEST_MS / 2;
-    const headers = new Headers(rateLimitHeaders(decision));
-    if (!decision.allowed) {
-      sent.push({ id, at: clock.now, status: 429 });
-      return { status: 429, headers, resetTime: decision.resetAt + (options.clockSkewMs ?? 0) };
-    }
-    if (options.broken?.has(id)) {
-      sent.push({ id, at: clock.now, status: 500 });
-      return { status: 500, headers };
-    }
-    const status = options.forbidden?.has(id) ? 403 : options.gone?.has(id) || !existing.has(id) ? 404 : 200;
-    existing.delete(id);
-    sent.push({ id, at: clock.now, status });
-    return { status, headers };
-  };
+  const listed = new Set<string>();
+  const removed = new Set<string>();
+  /** A write through the limiter; `answer` is what the server does with one it allows. */
+  const write =
+    (answer: (id: string) => number) =>
+    async (id: string): Promise<QueueResponse> => {
+      clock.now += REQUEST_MS / 2;
+      const decision = limiter.consumeNow("team", "write");
+      clock.now += REQUEST_MS / 2;
+      const headers = new Headers(rateLimitHeaders(decision));
+      if (!decision.allowed) {
+        sent.push({ id, at: clock.now, status: 429 });
+        return { status: 429, headers, resetTime: decision.resetAt + (options.clockSkewMs ?? 0) };
+      }
+      if (options.broken?.has(id)) {
+        sent.push({ id, at: clock.now, status: 500 });
+        return { status: 500, headers };
+      }
+      const status = options.forbidden?.has(id) ? 403 : answer(id);
+      sent.push({ id, at: clock.now, status });
+      return { status, headers };
+    };
+  const send = write((id) => {
+    if (!listed.delete(id)) return 404;
+    removed.add(id);
+    return 200;
+  });
+  const sendRestore = write((id) => {
+    if (listed.has(id)) return 409;
+    if (!removed.delete(id)) return 404;
+    listed.add(id);
+    return 201;
+  });
   const sleep = async (ms: number, signal: AbortSignal) => {
     if (signal.aborted) return;
     sleeps.push(ms);
     clock.now += ms;
   };
-  const ids = (n: number) => {
+  /** Entries on the list (or, with `removed`, removed and restorable); `gone` ones are neither, `relisted` ones are listed. */
+  const ids = (n: number, where: "listed" | "removed" = "listed") => {
     const list = Array.from({ length: n }, (_, i) => `dnc_${i}`);
-    for (const id of list) if (!options.gone?.has(id)) existing.add(id);
+    for (const id of list) {
+      if (options.gone?.has(id)) continue;
+      (options.relisted?.has(id) || where === "listed" ? listed : removed).add(id);
+    }
     return list;
   };
-  return { clock, send, sleep, sent, sleeps, ids, now: () => clock.now };
+  return { clock, send, sendRestore, sleep, sent, sleeps, ids, listed, now: () => clock.now };
 }
 
-describe("DeleteQueue", () => {
+type Deps<Outcome extends string> = ConstructorParameters<typeof RequestQueue<Outcome>>[2];
+const deleteQueue = (ids: string[], deps: Deps<EntryOutcome<"delete">>) => new RequestQueue(ids, ENTRY_ACTIONS.delete.outcomes, deps);
+const restoreQueue = (ids: string[], deps: Deps<EntryOutcome<"restore">>) => new RequestQueue(ids, ENTRY_ACTIONS.restore.outcomes, deps);
+type DeleteQueue = ReturnType<typeof deleteQueue>;
+
+describe("RequestQueue, deleting", () => {
   it("takes ⌈N/L⌉−1 windows plus request time, paced only by the server's answers", async () => {
     const h = harness();
     const start = h.clock.now;
-    const queue = new DeleteQueue(h.ids(12), { send: h.send, now: h.now, sleep: h.sleep });
+    const queue = deleteQueue(h.ids(12), { send: h.send, now: h.now, sleep: h.sleep });
     await queue.start();
 
     const snapshot = queue.getSnapshot();
-    expect(snapshot).toMatchObject({ status: "done", total: 12, processed: 12, deleted: 12, failed: 0 });
+    expect(snapshot).toMatchObject({ status: "done", total: 12, processed: 12, counts: { deleted: 12 }, failed: 0 });
     const elapsed = h.clock.now - start;
     const minimum = (Math.ceil(12 / LIMIT) - 1) * WINDOW_MS;
     expect(elapsed).toBeGreaterThanOrEqual(minimum);
@@ -68,23 +95,27 @@ describe("DeleteQueue", () => {
 
   it("trusts resetTime only within the RateLimit-Reset interval when the clocks disagree", async () => {
     const h = harness({ clockSkewMs: 60_000 });
-    const queue = new DeleteQueue(h.ids(6), { send: h.send, now: h.now, sleep: h.sleep });
+    const queue = deleteQueue(h.ids(6), { send: h.send, now: h.now, sleep: h.sleep });
     await queue.start();
-    expect(queue.getSnapshot().deleted).toBe(6);
+    expect(queue.getSnapshot().counts.deleted).toBe(6);
     expect(h.sleeps.every((ms) => ms <= WINDOW_MS)).toBe(true);
   });
 
   it("counts 404 as already gone, 403 as not permitted and 5xx as failed, and retries only the failed", async () => {
     const h = harness({ gone: new Set(["dnc_1"]), forbidden: new Set(["dnc_2"]), broken: new Set(["dnc_3"]) });
     const outcomes: string[] = [];
-    const queue = new DeleteQueue(h.ids(4), {
+    const queue = deleteQueue(h.ids(4), {
       send: h.send,
       now: h.now,
       sleep: h.sleep,
       onOutcome: (id, o) => outcomes.push(`${id}:${o}`),
     });
     await queue.start();
-    expect(queue.getSnapshot()).toMatchObject({ deleted: 1, alreadyGone: 1, notPermitted: 1, failed: 1, failedIds: ["dnc_3"] });
+    expect(queue.getSnapshot()).toMatchObject({
+      counts: { deleted: 1, already_gone: 1, not_permitted: 1 },
+      failed: 1,
+      failedIds: ["dnc_3"],
+    });
     expect(outcomes).toEqual(["dnc_0:deleted", "dnc_1:already_gone", "dnc_2:not_permitted", "dnc_3:failed"]);
 
     h.sent.length = 0;
@@ -97,7 +128,7 @@ describe("DeleteQueue", () => {
     /** The harness's server behind `isDown`: while it is down, requests reject (no answer) or get a gateway's status. */
     function outage(h: ReturnType<typeof harness>, isDown: () => boolean, gateway?: number) {
       const attempts: number[] = [];
-      const send = async (id: string): Promise<DeleteResponse> => {
+      const send = async (id: string): Promise<QueueResponse> => {
         if (!isDown()) return h.send(id);
         attempts.push(h.clock.now);
         h.clock.now += REQUEST_MS;
@@ -108,7 +139,7 @@ describe("DeleteQueue", () => {
     }
 
     function recordStates(queue: DeleteQueue) {
-      const states: DeleteQueueSnapshot[] = [];
+      const states: QueueSnapshot<EntryOutcome<"delete">>[] = [];
       queue.subscribe(() => states.push(queue.getSnapshot()));
       return states;
     }
@@ -117,11 +148,18 @@ describe("DeleteQueue", () => {
       const h = harness();
       const from = h.clock.now + 2 * REQUEST_MS;
       const down = outage(h, () => h.clock.now >= from && h.clock.now < from + 100_000);
-      const queue = new DeleteQueue(h.ids(4), { send: down.send, now: h.now, sleep: h.sleep });
+      const queue = deleteQueue(h.ids(4), { send: down.send, now: h.now, sleep: h.sleep });
       const states = recordStates(queue);
       await queue.start();
 
-      expect(queue.getSnapshot()).toMatchObject({ status: "done", processed: 4, deleted: 4, failed: 0, failedIds: [], offline: null });
+      expect(queue.getSnapshot()).toMatchObject({
+        status: "done",
+        processed: 4,
+        counts: { deleted: 4 },
+        failed: 0,
+        failedIds: [],
+        offline: null,
+      });
       expect(h.sleeps).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
       expect(down.attempts).toHaveLength(h.sleeps.length);
       // Each entry reached the server once: the attempts that got no answer were all for dnc_2.
@@ -138,10 +176,10 @@ describe("DeleteQueue", () => {
       const h = harness();
       const until = h.clock.now + 2500;
       const down = outage(h, () => h.clock.now < until, gateway);
-      const queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep: h.sleep });
+      const queue = deleteQueue(h.ids(2), { send: down.send, now: h.now, sleep: h.sleep });
       const states = recordStates(queue);
       await queue.start();
-      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", counts: { deleted: 2 }, failed: 0 });
       expect(h.sleeps).toEqual([1000, 2000]);
       expect(states.find((s) => s.status === "offline")!.offline!.httpStatus).toBe(gateway);
     });
@@ -150,9 +188,9 @@ describe("DeleteQueue", () => {
       const h = harness();
       const t0 = h.clock.now;
       const down = outage(h, () => h.clock.now < t0 + 2500 || (h.clock.now >= t0 + 3050 && h.clock.now < t0 + 3100));
-      const queue = new DeleteQueue(h.ids(3), { send: down.send, now: h.now, sleep: h.sleep });
+      const queue = deleteQueue(h.ids(3), { send: down.send, now: h.now, sleep: h.sleep });
       await queue.start();
-      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 3, failed: 0 });
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", counts: { deleted: 3 }, failed: 0 });
       expect(h.sleeps).toEqual([1000, 2000, 1000]);
     });
 
@@ -162,7 +200,7 @@ describe("DeleteQueue", () => {
       const down = outage(h, () => !up);
       // The wait ends only when something cuts it short, as a long backoff would.
       const sleep = (_ms: number, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
-      const queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
+      const queue = deleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
       const run = queue.start();
       await vi.waitFor(() => expect(queue.getSnapshot().offline?.retryAt).toBeGreaterThan(0));
       expect(queue.getSnapshot()).toMatchObject({ status: "offline", failed: 0 });
@@ -171,7 +209,7 @@ describe("DeleteQueue", () => {
       const resumedAt = h.clock.now;
       await queue.resume();
       await run;
-      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", counts: { deleted: 2 }, failed: 0 });
       expect(down.attempts).toHaveLength(1);
       expect(h.sent[0]).toMatchObject({ id: "dnc_0", at: resumedAt + REQUEST_MS });
     });
@@ -184,14 +222,14 @@ describe("DeleteQueue", () => {
         queue.pause();
         await h.sleep(ms, signal);
       };
-      const queue = new DeleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
+      const queue = deleteQueue(h.ids(2), { send: down.send, now: h.now, sleep });
       await queue.start();
       expect(queue.getSnapshot()).toMatchObject({ status: "paused", processed: 0, failed: 0, offline: null });
       expect(down.attempts).toHaveLength(1);
 
       up = true;
       await queue.resume();
-      expect(queue.getSnapshot()).toMatchObject({ status: "done", deleted: 2, failed: 0 });
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", counts: { deleted: 2 }, failed: 0 });
       expect(h.sent.map((r) => r.id)).toEqual(["dnc_0", "dnc_1"]);
     });
 
@@ -203,9 +241,9 @@ describe("DeleteQueue", () => {
         queue.cancel();
         await h.sleep(ms, signal);
       };
-      const queue = new DeleteQueue(h.ids(3), { send: down.send, now: h.now, sleep });
+      const queue = deleteQueue(h.ids(3), { send: down.send, now: h.now, sleep });
       await queue.start();
-      expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", deleted: 1, failed: 0, notSent: 2, offline: null });
+      expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", counts: { deleted: 1 }, failed: 0, notSent: 2, offline: null });
       expect(down.attempts).toHaveLength(1);
       expect(h.sleeps).toEqual([]);
     });
@@ -218,13 +256,13 @@ describe("DeleteQueue", () => {
       if (id === "dnc_1") queue.pause();
       return response;
     };
-    const queue = new DeleteQueue(h.ids(4), { send, now: h.now, sleep: h.sleep });
+    const queue = deleteQueue(h.ids(4), { send, now: h.now, sleep: h.sleep });
     await queue.start();
-    expect(queue.getSnapshot()).toMatchObject({ status: "paused", processed: 2, deleted: 2 });
+    expect(queue.getSnapshot()).toMatchObject({ status: "paused", processed: 2, counts: { deleted: 2 } });
     expect(h.sent).toHaveLength(2);
 
     await queue.resume();
-    expect(queue.getSnapshot()).toMatchObject({ status: "done", processed: 4, deleted: 4 });
+    expect(queue.getSnapshot()).toMatchObject({ status: "done", processed: 4, counts: { deleted: 4 } });
     expect(h.sent.map((r) => r.id)).toEqual(["dnc_0", "dnc_1", "dnc_2", "dnc_3"]);
   });
 
@@ -235,9 +273,9 @@ describe("DeleteQueue", () => {
       if (id === "dnc_2") queue.cancel();
       return response;
     };
-    const queue = new DeleteQueue(h.ids(10), { send, now: h.now, sleep: h.sleep });
+    const queue = deleteQueue(h.ids(10), { send, now: h.now, sleep: h.sleep });
     await queue.start();
-    expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", processed: 3, deleted: 3, notSent: 7 });
+    expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", processed: 3, counts: { deleted: 3 }, notSent: 7 });
     expect(h.sent).toHaveLength(3);
     await queue.resume();
     expect(h.sent).toHaveLength(3);
@@ -249,15 +287,15 @@ describe("DeleteQueue", () => {
       queue.cancel();
       await h.sleep(ms, signal);
     };
-    const queue = new DeleteQueue(h.ids(8), { send: h.send, now: h.now, sleep });
+    const queue = deleteQueue(h.ids(8), { send: h.send, now: h.now, sleep });
     await queue.start();
-    expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", deleted: LIMIT, notSent: 8 - LIMIT });
+    expect(queue.getSnapshot()).toMatchObject({ status: "cancelled", counts: { deleted: LIMIT }, notSent: 8 - LIMIT });
     expect(h.sent.filter((r) => r.status !== 429)).toHaveLength(LIMIT);
   });
 
   it("shows the waiting state with its end time, and an ETA from the server's policy", async () => {
     const h = harness();
-    const queue = new DeleteQueue(h.ids(12), { send: h.send, now: h.now, sleep: h.sleep });
+    const queue = deleteQueue(h.ids(12), { send: h.send, now: h.now, sleep: h.sleep });
     const seen: { status: string; waitUntil: number | null; etaMs: number | null }[] = [];
     queue.subscribe(() => {
       const s = queue.getSnapshot();
@@ -275,9 +313,72 @@ describe("DeleteQueue", () => {
 
   it("ignores duplicate ids", async () => {
     const h = harness();
-    const queue = new DeleteQueue(["dnc_0", "dnc_0", ...h.ids(2)], { send: h.send, now: h.now, sleep: h.sleep });
+    const queue = deleteQueue(["dnc_0", "dnc_0", ...h.ids(2)], { send: h.send, now: h.now, sleep: h.sleep });
     await queue.start();
-    expect(queue.getSnapshot()).toMatchObject({ total: 2, deleted: 2 });
+    expect(queue.getSnapshot()).toMatchObject({ total: 2, counts: { deleted: 2 } });
+  });
+});
+
+describe("RequestQueue, restoring", () => {
+  it("restores at the same pace as deleting: ⌈N/L⌉−1 windows, one wait per exhausted window", async () => {
+    const h = harness();
+    const start = h.clock.now;
+    const queue = restoreQueue(h.ids(12, "removed"), { send: h.sendRestore, now: h.now, sleep: h.sleep });
+    await queue.start();
+    expect(queue.getSnapshot()).toMatchObject({ status: "done", processed: 12, counts: { restored: 12 }, failed: 0 });
+    const minimum = (Math.ceil(12 / LIMIT) - 1) * WINDOW_MS;
+    expect(h.clock.now - start).toBeGreaterThanOrEqual(minimum);
+    expect(h.clock.now - start).toBeLessThanOrEqual(minimum + 15 * REQUEST_MS);
+    expect(h.sleeps).toHaveLength(2);
+    expect(h.listed.size).toBe(12);
+  });
+
+  it("counts 409 as already on the list, 404 as no longer restorable, 403 as not permitted, 5xx as failed", async () => {
+    const h = harness({
+      relisted: new Set(["dnc_1"]),
+      gone: new Set(["dnc_2"]),
+      forbidden: new Set(["dnc_3"]),
+      broken: new Set(["dnc_4"]),
+    });
+    const outcomes: string[] = [];
+    const queue = restoreQueue(h.ids(5, "removed"), {
+      send: h.sendRestore,
+      now: h.now,
+      sleep: h.sleep,
+      onOutcome: (id, outcome) => outcomes.push(`${id}:${outcome}`),
+    });
+    await queue.start();
+    expect(queue.getSnapshot()).toMatchObject({
+      counts: { restored: 1, already_listed: 1, not_restorable: 1, not_permitted: 1 },
+      failed: 1,
+      failedIds: ["dnc_4"],
+    });
+    expect(outcomes).toEqual(["dnc_0:restored", "dnc_1:already_listed", "dnc_2:not_restorable", "dnc_3:not_permitted", "dnc_4:failed"]);
+  });
+
+  it("an undo right after a bulk delete waits for the budget the delete spent, and never exceeds the limit", async () => {
+    const h = harness();
+    const deleted: string[] = [];
+    const removal = deleteQueue(h.ids(7), {
+      send: h.send,
+      now: h.now,
+      sleep: h.sleep,
+      onOutcome: (id, outcome) => outcome === "deleted" && deleted.push(id),
+    });
+    await removal.start();
+    const undoStart = h.clock.now;
+    const undo = restoreQueue(deleted, { send: h.sendRestore, now: h.now, sleep: h.sleep });
+    await undo.start();
+
+    expect(undo.getSnapshot()).toMatchObject({ status: "done", counts: { restored: 7 }, failed: 0 });
+    expect(h.listed.size).toBe(7);
+    // The delete's last writes are still in the window, so the undo meets the limit before its seventh.
+    expect(h.sent.filter((r) => r.at > undoStart && r.status === 201).length).toBe(7);
+    expect(h.sent.findIndex((r) => r.at > undoStart && r.status === 429)).toBeGreaterThan(-1);
+    const allowed = h.sent.filter((r) => r.status !== 429).map((r) => r.at);
+    for (const [i, at] of allowed.entries()) {
+      if (i >= LIMIT) expect(at - allowed[i - LIMIT]!).toBeGreaterThanOrEqual(WINDOW_MS);
+    }
   });
 });
 

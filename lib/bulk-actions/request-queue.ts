@@ -1,7 +1,8 @@
 /**
- * A client-side queue that removes entries one DELETE at a time, as fast as the server's rate limit
- * allows and no faster. It has no UI and no timers of its own: the clock, the sleep and the request
- * are injected, so its pacing is tested without a browser or a server.
+ * A client-side queue that sends one request per item (a DELETE per entry, a restore per removed
+ * entry), as fast as the server's rate limit allows and no faster. It has no UI and no timers of its
+ * own: the clock, the sleep and the request are injected, so its pacing is tested without a browser
+ * or a server; what each answer means for its item is the caller's table of outcomes.
  *
  * Pacing comes only from the server: requests go back to back while the server accepts them; a 429
  * is not an outcome but a pause until the `resetTime` it carries (bounded by its `RateLimit-Reset`
@@ -15,35 +16,37 @@
  * attempts) until the server answers.
  */
 
-export type DeleteOutcome = "deleted" | "already_gone" | "not_permitted" | "failed";
+/**
+ * What the answers of one kind of request mean: each outcome with the statuses that say it, in the
+ * order a progress view lists them. Any other answer (a 500, a 400) is `failed`, kept for Retry.
+ */
+export type OutcomeStatuses<Outcome extends string> = Readonly<Record<Outcome, readonly number[]>>;
 
 export type QueueStatus = "idle" | "running" | "waiting" | "offline" | "paused" | "cancelled" | "done";
 
-export type DeleteResponse = {
+export type QueueResponse = {
   status: number;
   headers: { get(name: string): string | null };
   /** From a 429 body: epoch ms of the earliest allowed retry. */
   resetTime?: number;
 };
 
-export type DeleteQueueDeps = {
-  /** Sends one DELETE; rejects only when no response arrived (network error). */
-  send: (id: string) => Promise<DeleteResponse>;
+export type RequestQueueDeps<Outcome extends string> = {
+  /** Sends the request for one item; rejects only when no response arrived (network error). */
+  send: (id: string) => Promise<QueueResponse>;
   now: () => number;
   /** Resolves after `ms`, or as soon as the signal aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  onOutcome?: (id: string, outcome: DeleteOutcome) => void;
+  onOutcome?: (id: string, outcome: Outcome | "failed") => void;
 };
 
 export type OfflineState = { attempts: number; retryAt: number | null; httpStatus: number | null };
 
-export type DeleteQueueSnapshot = {
+export type QueueSnapshot<Outcome extends string> = {
   status: QueueStatus;
   total: number;
   processed: number;
-  deleted: number;
-  alreadyGone: number;
-  notPermitted: number;
+  counts: Readonly<Record<Outcome, number>>;
   failed: number;
   /** Entries never sent because the run was cancelled. */
   notSent: number;
@@ -66,10 +69,11 @@ const OFFLINE_MAX_WAIT_MS = 30_000;
 /** Gateway answers: a proxy speaking for a server that is down, not the server's answer about the entry. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
-export class DeleteQueue {
+export class RequestQueue<Outcome extends string> {
   private pending: string[];
   private status: QueueStatus = "idle";
-  private counts = { deleted: 0, alreadyGone: 0, notPermitted: 0, failed: 0 };
+  private counts: Record<Outcome, number>;
+  private failed = 0;
   private failedIds: string[] = [];
   private waitUntil: number | null = null;
   private offline: OfflineState | null = null;
@@ -78,20 +82,22 @@ export class DeleteQueue {
   private active = false;
   private waitAbort: AbortController | null = null;
   private listeners = new Set<() => void>();
-  private snapshot: DeleteQueueSnapshot;
+  private snapshot: QueueSnapshot<Outcome>;
   private total: number;
 
   constructor(
     ids: readonly string[],
-    private readonly deps: DeleteQueueDeps,
+    private readonly outcomes: OutcomeStatuses<Outcome>,
+    private readonly deps: RequestQueueDeps<Outcome>,
   ) {
     this.pending = [...new Set(ids)];
     this.total = this.pending.length;
+    this.counts = Object.fromEntries(Object.keys(outcomes).map((outcome) => [outcome, 0])) as Record<Outcome, number>;
     this.snapshot = this.buildSnapshot();
   }
 
   /** For React's useSyncExternalStore: a stable object between changes. */
-  getSnapshot = (): DeleteQueueSnapshot => this.snapshot;
+  getSnapshot = (): QueueSnapshot<Outcome> => this.snapshot;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -131,7 +137,7 @@ export class DeleteQueue {
     if (this.active || this.failedIds.length === 0) return Promise.resolve();
     this.pending = [...this.failedIds, ...(this.status === "cancelled" ? this.pending : [])];
     this.failedIds = [];
-    this.counts.failed = 0;
+    this.failed = 0;
     this.status = "idle";
     return this.start();
   }
@@ -143,7 +149,7 @@ export class DeleteQueue {
         if (this.status !== "running" && this.status !== "offline") return;
         const id = this.pending[0]!;
         const started = this.deps.now();
-        let response: DeleteResponse;
+        let response: QueueResponse;
         try {
           response = await this.deps.send(id);
         } catch {
@@ -160,7 +166,7 @@ export class DeleteQueue {
           await this.waitForRateLimit(response);
           continue;
         }
-        this.settle(id, outcomeOf(response.status));
+        this.settle(id, this.outcomeOf(response.status));
       }
       if (this.status === "running") this.setStatus("done");
     } finally {
@@ -168,14 +174,18 @@ export class DeleteQueue {
     }
   }
 
-  private settle(id: string, outcome: DeleteOutcome) {
+  private outcomeOf(status: number): Outcome | "failed" {
+    const outcomes = Object.keys(this.outcomes) as Outcome[];
+    return outcomes.find((outcome) => this.outcomes[outcome].includes(status)) ?? "failed";
+  }
+
+  private settle(id: string, outcome: Outcome | "failed") {
     this.pending.shift();
-    if (outcome === "deleted") this.counts.deleted += 1;
-    else if (outcome === "already_gone") this.counts.alreadyGone += 1;
-    else if (outcome === "not_permitted") this.counts.notPermitted += 1;
-    else {
-      this.counts.failed += 1;
+    if (outcome === "failed") {
+      this.failed += 1;
       this.failedIds.push(id);
+    } else {
+      this.counts[outcome] += 1;
     }
     this.deps.onOutcome?.(id, outcome);
     this.emit();
@@ -203,7 +213,7 @@ export class DeleteQueue {
     if (this.status === "offline") this.setStatus("running");
   }
 
-  private async waitForRateLimit(response: DeleteResponse) {
+  private async waitForRateLimit(response: QueueResponse) {
     const ms = retryDelayMs(response, this.deps.now());
     this.waitUntil = this.deps.now() + ms;
     this.setStatus("waiting");
@@ -215,7 +225,7 @@ export class DeleteQueue {
     else this.emit();
   }
 
-  private observe(response: DeleteResponse, elapsedMs: number) {
+  private observe(response: QueueResponse, elapsedMs: number) {
     if (response.status !== 429) {
       this.requestMs = this.requestMs === null ? elapsedMs : this.requestMs * 0.7 + elapsedMs * 0.3;
     }
@@ -233,16 +243,14 @@ export class DeleteQueue {
     for (const listener of this.listeners) listener();
   }
 
-  private buildSnapshot(): DeleteQueueSnapshot {
-    const { deleted, alreadyGone, notPermitted, failed } = this.counts;
+  private buildSnapshot(): QueueSnapshot<Outcome> {
+    const settled = Object.values<number>(this.counts).reduce((sum, count) => sum + count, 0);
     return {
       status: this.status,
       total: this.total,
-      processed: deleted + alreadyGone + notPermitted + failed,
-      deleted,
-      alreadyGone,
-      notPermitted,
-      failed,
+      processed: settled + this.failed,
+      counts: { ...this.counts },
+      failed: this.failed,
       notSent: this.status === "cancelled" ? this.pending.length : 0,
       failedIds: [...this.failedIds],
       waitUntil: this.waitUntil,
@@ -267,19 +275,12 @@ export class DeleteQueue {
   }
 }
 
-export function outcomeOf(status: number): DeleteOutcome {
-  if (status >= 200 && status < 300) return "deleted";
-  if (status === 404) return "already_gone";
-  if (status === 403) return "not_permitted";
-  return "failed";
-}
-
 /**
  * How long to wait after a 429. The body's `resetTime` is exact but in the server's clock; the
  * `RateLimit-Reset` header (whole seconds, rounded up) says the true wait lies in (reset−1, reset] s,
  * so the exact figure is trusted within that interval.
  */
-export function retryDelayMs(response: DeleteResponse, now: number): number {
+export function retryDelayMs(response: QueueResponse, now: number): number {
   const resetSeconds = Number(response.headers.get("RateLimit-Reset") ?? response.headers.get("Retry-After"));
   const hasReset = Number.isFinite(resetSeconds) && resetSeconds > 0;
   let ms: number;
@@ -293,7 +294,7 @@ export function retryDelayMs(response: DeleteResponse, now: number): number {
 }
 
 /** `RateLimit-Limit/-Remaining/-Reset` plus the window from `RateLimit-Policy` (`…;w=<seconds>`). */
-function readPolicy(headers: DeleteResponse["headers"]): RatePolicy | null {
+function readPolicy(headers: QueueResponse["headers"]): RatePolicy | null {
   const limit = Number(headers.get("RateLimit-Limit"));
   const remaining = Number(headers.get("RateLimit-Remaining"));
   const reset = Number(headers.get("RateLimit-Reset"));

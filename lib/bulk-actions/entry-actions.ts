@@ -1,0 +1,41 @@
+import { apiRaw } from "@/lib/api-client/api-fetch";
+import type { OutcomeStatuses, QueueResponse } from "./request-queue";
+
+/**
+ * The two requests the dashboard sends one entry at a time: removal and restore. Both spend the
+ * team's write budget, so both go through the same paced queue; each reads its answers its own way.
+ */
+export const ENTRY_ACTIONS = {
+  delete: {
+    method: "DELETE",
+    path: (id: string) => `/api/v1/dnc/${encodeURIComponent(id)}`,
+    outcomes: { deleted: [200], already_gone: [404], not_permitted: [403] },
+  },
+  restore: {
+    method: "POST",
+    path: (id: string) => `/api/v1/dnc/${encodeURIComponent(id)}/restore`,
+    // 409: the URL is on the list again (restored by someone else, or added since): nothing to do.
+    outcomes: { restored: [201], already_listed: [409], not_restorable: [404], not_permitted: [403] },
+  },
+} as const satisfies Record<string, { method: string; path: (id: string) => string; outcomes: OutcomeStatuses<string> }>;
+
+export type EntryAction = keyof typeof ENTRY_ACTIONS;
+export type EntryOutcome<Action extends EntryAction> = keyof (typeof ENTRY_ACTIONS)[Action]["outcomes"] & string;
+
+/** A server that accepts the connection but never answers counts as unreachable after this long. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** One request as the queue needs it: status, headers, and the 429 body's resetTime. The reason goes to the audit trail. */
+export function sendEntryRequest(action: EntryAction, team: string, reason: string) {
+  const { method, path } = ENTRY_ACTIONS[action];
+  return async (id: string): Promise<QueueResponse> => {
+    const response = await apiRaw(path(id), {
+      method,
+      body: reason ? { reason } : {},
+      team,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const body = response.status === 429 ? ((await response.json().catch(() => ({}))) as { resetTime?: number }) : undefined;
+    return { status: response.status, headers: response.headers, resetTime: body?.resetTime };
+  };
+}
