@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
@@ -12,7 +12,7 @@ const VARIANTS = {
 
 const SIZES = { sm: "h-8 px-2.5 text-xs", md: "h-9 px-3.5 text-sm", icon: "h-8 w-8 justify-center" } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+export type ButtonProps = ComponentProps<"button"> & {
   variant?: keyof typeof VARIANTS;
   size?: keyof typeof SIZES;
 };

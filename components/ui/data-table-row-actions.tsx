@@ -13,16 +13,21 @@ export type RowAction = { label: string; onSelect: () => void; destructive?: boo
  */
 export function DataTableRowActions({ label, actions }: { label: string; actions: RowAction[] }) {
   const chosen = useRef<(() => void) | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button size="icon" variant="ghost" aria-label={label} className="data-[state=open]:bg-muted">
+        <Button ref={trigger} size="icon" variant="ghost" aria-label={label} className="data-[state=open]:bg-muted">
           <span aria-hidden="true">⋯</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent
         className="min-w-40"
-        onCloseAutoFocus={() => {
+        onCloseAutoFocus={(event) => {
+          // Radix would focus the button only after this handler; the action may open a dialog that
+          // remembers where focus was, so the button must have it first.
+          event.preventDefault();
+          trigger.current?.focus();
           const run = chosen.current;
           chosen.current = null;
           run?.();
