@@ -107,11 +107,11 @@ function summarize(
   const claimed = new Set<string>();
   const details = inputs.map((input, index): Detail => {
     const url = normalized[index];
-    if (!url) return { url: input, status: "error", error: "invalid_url" };
+    if (!url) return { url: input, input, status: "error", error: "invalid_url" };
     const stored = idsByUrl.get(url)!;
     const addedHere = stored.isNew && !claimed.has(url);
     claimed.add(url);
-    return { url: input, status: addedHere ? "added" : "duplicate", normalizedUrl: url, $id: stored.id };
+    return { url, input, status: addedHere ? "added" : "duplicate", normalizedUrl: url, $id: stored.id };
   });
   const count = (status: Detail["status"]) => details.filter((detail) => detail.status === status).length;
   return { added: count("added"), duplicates: count("duplicate"), errors: count("error"), details };

@@ -29,7 +29,11 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   query?: { schema: Query; errorFor: (issue: Issue) => ErrorCode };
   /** A JSON body; `optional` accepts an empty one (the handler then gets undefined). */
   body?: { schema: Body; errorFor: (issue: Issue) => ErrorCode; optional?: boolean };
-  success: { status: number; data: z.ZodType<Data>; message?: string };
+  /**
+   * `message` is Kakiyo's top-level message beside `data`: fixed, or made from the data. `bare`
+   * answers the data itself, outside the envelope, where Kakiyo does (GET /verify).
+   */
+  success: { status: number; data: z.ZodType<Data>; message?: string | ((data: Data) => string); bare?: true };
   /** The route's own error codes; the ones every route shares are added by `declaredErrors`. */
   errors: ErrorCode[];
   handle: (input: {
