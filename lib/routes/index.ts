@@ -12,24 +12,29 @@ import {
 import {
   addEntriesRoute,
   addEntryRoute,
+  checkEntriesRoute,
   checkEntryRoute,
   deleteEntryRoute,
   entryFacetsRoute,
   listEntriesRoute,
   listRemovedEntriesRoute,
   restoreEntryRoute,
+  verifyApiKeyRoute,
 } from "./dnc";
 
 /** Every API operation, for the OpenAPI document. */
 export const API_ROUTES = [
   listEntriesRoute,
   addEntryRoute,
+  checkEntriesRoute,
   checkEntryRoute,
+  checkEntriesRoute,
   addEntriesRoute,
   deleteEntryRoute,
   restoreEntryRoute,
   listRemovedEntriesRoute,
   entryFacetsRoute,
+  verifyApiKeyRoute,
   listApiKeysRoute,
   createApiKeyRoute,
   revokeApiKeyRoute,
