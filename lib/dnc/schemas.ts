@@ -169,11 +169,7 @@ export type EntryFacets = z.output<typeof entryFacetsSchema>;
 export const MAX_CHECK_BATCH = 1000;
 
 export const checkEntriesBodySchema = z.object({
-  urls: z
-    .array(z.string())
-    .min(1)
-    .max(MAX_CHECK_BATCH)
-    .describe("1–1000 LinkedIn profile URLs in any accepted spelling"),
+  urls: z.array(z.string()).min(1).max(MAX_CHECK_BATCH).describe("1–1000 LinkedIn profile URLs in any accepted spelling"),
 });
 
 export const checkEntriesResultSchema = z.object({
