@@ -26,6 +26,8 @@ export const ERROR_MESSAGES = {
   empty_entries: "entries must contain at least one item",
   invalid_entries: "entries must be an array of objects with a string url",
   too_many_entries: "entries may contain at most 1000 items",
+  invalid_cursor: "cursor is not one this feed gave this team",
+  cursor_expired: "This cursor is too old: read the whole list again, then follow the feed from its nextCursor",
   missing_urls: "The urls field is required",
   empty_urls: "urls must contain at least one URL",
   invalid_urls: "urls must be an array of strings",

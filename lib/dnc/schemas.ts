@@ -189,3 +189,30 @@ export const checkEntriesResultSchema = z.object({
   onList: z.number().int().describe("How many of the inputs are on the list"),
 });
 export type CheckEntriesResult = z.output<typeof checkEntriesResultSchema>;
+
+export const CHANGE_TYPES = ["added", "removed", "restored"] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export const listChangesQuerySchema = z.object({
+  cursor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Opaque: the nextCursor of the previous answer (or a change's cursor); without it the feed starts at the first change"),
+  limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(100).describe("Changes per answer, 1–1000 (default 100)"),
+});
+
+export const listChangesResultSchema = z.object({
+  changes: z.array(
+    z.object({
+      cursor: z.string().describe("Resume right after this change"),
+      type: z.enum(CHANGE_TYPES),
+      $id: z.string(),
+      url: z.string(),
+      at: z.iso.datetime().describe("When the change was committed"),
+    }),
+  ),
+  nextCursor: z.string().describe("Poll again with this; an empty page means no change since"),
+});
+export type ListChangesResult = z.output<typeof listChangesResultSchema>;

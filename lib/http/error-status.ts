@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   empty_entries: 400,
   invalid_entries: 400,
   invalid_import_file: 400,
+  invalid_cursor: 400,
+  cursor_expired: 410,
   missing_urls: 400,
   empty_urls: 400,
   invalid_urls: 400,

@@ -6,6 +6,7 @@ import { checkEntries } from "@/lib/dnc/check-entries";
 import { checkEntry } from "@/lib/dnc/check-entry";
 import { deleteEntry } from "@/lib/dnc/delete-entry";
 import { entryFacets } from "@/lib/dnc/entry-facets";
+import { listChanges } from "@/lib/dnc/list-changes";
 import { listEntries } from "@/lib/dnc/list-entries";
 import { listRemovedEntries } from "@/lib/dnc/list-removed-entries";
 import { restoreEntry } from "@/lib/dnc/restore-entry";
@@ -22,6 +23,8 @@ import {
   dncEntrySchema,
   entryFacetsSchema,
   entryIdSchema,
+  listChangesQuerySchema,
+  listChangesResultSchema,
   listEntriesQuerySchema,
   listEntriesResultSchema,
   listRemovedQuerySchema,
@@ -219,4 +222,19 @@ export const verifyApiKeyRoute = defineRoute({
     if (caller.via !== "api_key") throw new AppError("unauthorized");
     return { status: "success" as const, message: "API key is valid" as const };
   },
+});
+
+export const listChangesRoute = defineRoute({
+  method: "GET",
+  path: "/dnc/changes",
+  summary: "Extension: the list's changes (added, removed, restored) in commit order, to keep a mirror; poll with nextCursor",
+  bucket: "read",
+  access: "read",
+  query: {
+    schema: listChangesQuerySchema,
+    errorFor: (issue) => (issue.path[0] === "limit" ? "invalid_pagination" : "invalid_cursor"),
+  },
+  success: { status: 200, data: listChangesResultSchema },
+  errors: ["invalid_pagination", "invalid_cursor", "cursor_expired"],
+  handle: ({ caller, query }) => listChanges({ teamId: caller.teamId, ...query }),
 });

@@ -112,3 +112,78 @@ describe("GET /verify (Kakiyo's credential test)", () => {
     }
   });
 });
+
+type Change = { cursor: string; type: "added" | "removed" | "restored"; $id: string; url: string; at: string };
+
+/** Follows the feed from `cursor` until an empty page; returns the changes and where to go on from. */
+async function follow(team: TestTeam, cursor?: string, limit = 3) {
+  const changes: Change[] = [];
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const response = await api(`/v1/dnc/changes?${query}`, { key: team.readKey });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    changes.push(...response.body.data.changes);
+    cursor = response.body.data.nextCursor;
+    if (response.body.data.changes.length === 0) return { changes, cursor: cursor! };
+  }
+}
+
+describe("GET /dnc/changes", () => {
+  it("every addition, removal and restore in commit order; a mirror built from it equals the list", async () => {
+    const team = await createTestTeam();
+    const write = (path: string, method: string, body?: unknown) => api(path, { method, key: team.writeKey, body });
+    const a = (await write("/api/v1/dnc", "POST", { url: uniqueProfileUrl("feed") })).body.data;
+    const batch = (
+      await write("/api/v1/dnc/batch", "POST", { entries: [{ url: uniqueProfileUrl("feed") }, { url: uniqueProfileUrl("feed") }] })
+    ).body.data.details;
+    await write(`/api/v1/dnc/${a.$id}`, "DELETE");
+    const { changes, cursor } = await follow(team);
+    expect(changes.map((change) => [change.type, change.$id])).toEqual([
+      ["added", a.$id],
+      ["added", batch[0].$id],
+      ["added", batch[1].$id],
+      ["removed", a.$id],
+    ]);
+    expect(changes[0]).toMatchObject({ url: a.url, at: a.$createdAt });
+
+    await write(`/api/v1/dnc/${a.$id}/restore`, "POST");
+    await write(`/api/v1/dnc/${batch[1].$id}`, "DELETE");
+    const next = await follow(team, cursor);
+    expect(next.changes.map((change) => [change.type, change.$id])).toEqual([
+      ["restored", a.$id],
+      ["removed", batch[1].$id],
+    ]);
+
+    const mirror = new Map<string, string>();
+    for (const change of [...changes, ...next.changes]) {
+      if (change.type === "removed") mirror.delete(change.$id);
+      else mirror.set(change.$id, change.url);
+    }
+    const list = (await api("/api/v1/dnc?limit=1000", { key: team.readKey })).body.data.entries as { $id: string; url: string }[];
+    expect([...mirror].sort()).toEqual(list.map((entry) => [entry.$id, entry.url]).sort());
+
+    // Resuming from a change's own cursor gives what came after it.
+    const resumed = await follow(team, changes[1]!.cursor, 100);
+    expect(resumed.changes.map((change) => change.$id)).toEqual([batch[1].$id, a.$id, a.$id, batch[1].$id]);
+  });
+
+  it("400 for a cursor it did not give this team, 410 for one older than the restore window, 400 for a bad limit", async () => {
+    const team = await createTestTeam();
+    const other = await createTestTeam();
+    const { cursor } = await follow(team);
+    const theirs = await api(`/api/v1/dnc/changes?cursor=${cursor}`, { key: other.readKey });
+    expect(theirs.status).toBe(400);
+    expect(theirs.body.error).toBe("invalid_cursor");
+    expect((await api("/api/v1/dnc/changes?cursor=not-a-cursor", { key: team.readKey })).body.error).toBe("invalid_cursor");
+
+    const [version, after, , tag] = Buffer.from(cursor, "base64url").toString().split(".");
+    const old = Buffer.from([version, after, Date.now() - 91 * 24 * 60 * 60 * 1000, tag].join(".")).toString("base64url");
+    const expired = await api(`/api/v1/dnc/changes?cursor=${old}`, { key: team.readKey });
+    expect(expired.status).toBe(410);
+    expect(expired.body.error).toBe("cursor_expired");
+
+    for (const limit of ["0", "1001", "x"]) {
+      expect((await api(`/api/v1/dnc/changes?limit=${limit}`, { key: team.readKey })).body.error).toBe("invalid_pagination");
+    }
+  });
+});
