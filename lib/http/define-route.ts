@@ -26,6 +26,8 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   access: "read" | "write" | "manage" | "member";
   /** The `{id}` path parameter: its format, the error for a malformed one, and an example. */
   id?: { schema: z.ZodType<string>; invalid: ErrorCode; example: string };
+  /** A second path parameter under `{id}`, e.g. `{deliveryId}` in `/webhooks/{id}/deliveries/{deliveryId}/resend`. */
+  childId?: { name: string; schema: z.ZodType<string>; invalid: ErrorCode; example: string };
   query?: { schema: Query; errorFor: (issue: Issue) => ErrorCode };
   /** A JSON body; `optional` accepts an empty one (the handler then gets undefined). */
   body?: { schema: Body; errorFor: (issue: Issue) => ErrorCode; optional?: boolean };
@@ -41,6 +43,7 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
     caller: Caller;
     requestId: string;
     id: string;
+    childId: string;
     query: z.output<Query>;
     body: z.output<Body> | undefined;
   }) => Promise<Data>;
@@ -62,6 +65,7 @@ export function declaredErrors(route: RouteDefinition): ErrorCode[] {
     ...(route.method === "GET" ? [] : (["unsupported_media_type"] as const)),
     ...(route.body ? (["payload_too_large", "invalid_json", "invalid_body", "request_aborted"] as const) : []),
     ...(route.id ? [route.id.invalid] : []),
+    ...(route.childId ? [route.childId.invalid] : []),
     ...route.errors,
   ];
   return [...new Set(codes)];

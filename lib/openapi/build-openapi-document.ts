@@ -42,6 +42,9 @@ function operation(route: RouteDefinition) {
   const limit = rateLimits()[route.bucket];
   const parameters = [
     ...(route.id ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: route.id.example } }] : []),
+    ...(route.childId
+      ? [{ name: route.childId.name, in: "path", required: true, schema: { type: "string", example: route.childId.example } }]
+      : []),
     {
       name: "X-DNC-Team",
       in: "header",

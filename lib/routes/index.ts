@@ -22,6 +22,14 @@ import {
   restoreEntryRoute,
   verifyApiKeyRoute,
 } from "./dnc";
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  listWebhooksRoute,
+  resendDeliveryRoute,
+  updateWebhookRoute,
+} from "./webhooks";
 
 /** Every API operation, for the OpenAPI document. */
 export const API_ROUTES = [
@@ -48,4 +56,10 @@ export const API_ROUTES = [
   listInvitationsRoute,
   inviteMemberRoute,
   revokeInvitationRoute,
+  listWebhooksRoute,
+  createWebhookRoute,
+  updateWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  resendDeliveryRoute,
 ];
