@@ -439,6 +439,7 @@ describe("Kakiyo path shape and discovery", () => {
       "/audit/verify",
       "/dnc",
       "/dnc/batch",
+      "/dnc/changes",
       "/dnc/check",
       "/dnc/check/batch",
       "/dnc/facets",
@@ -450,6 +451,15 @@ describe("Kakiyo path shape and discovery", () => {
       "/members",
       "/members/{id}",
       "/verify",
+      "/webhooks",
+      "/webhooks/{id}",
+      "/webhooks/{id}/deliveries",
+      "/webhooks/{id}/deliveries/{deliveryId}/resend",
+    ]);
+    expect(doc.paths["/webhooks/{id}/deliveries/{deliveryId}/resend"].post.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "id",
+      "deliveryId",
+      "X-DNC-Team",
     ]);
     expect(doc.paths["/api-keys"].post.security).toEqual([{ session: [] }]);
     expect(doc.paths["/members/{id}"].patch.security).toEqual([{ session: [] }]);
