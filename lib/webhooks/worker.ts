@@ -9,7 +9,7 @@ import { onWebhookWake } from "./outbox";
 const POLL_INTERVAL_MS = 1_000;
 const CLAIM_BATCH = 10;
 /** Longer than a send can take (5 s timeout): once it has passed, the claim was lost with its instance and another may send. */
-const CLAIM_LEASE_MS = 30_000;
+const CLAIM_LEASE_MS = 15_000;
 
 type Claimed = { id: string; endpointId: string; eventId: string; payload: string; attempts: number };
 
@@ -37,12 +37,6 @@ export function startWebhookWorker() {
     });
 
   void (async () => {
-    // One process owns a SQLite database: claims left by its previous run died with it.
-    if (databaseProvider() === "sqlite") {
-      await writeTransaction((db) => [
-        db.$executeRaw`UPDATE "WebhookDelivery" SET "claimedUntil" = NULL, "claimToken" = NULL WHERE "claimToken" IS NOT NULL`,
-      ]);
-    }
     for (;;) {
       woken = false;
       let claimed: Claimed[] = [];
