@@ -29,7 +29,12 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/entries", label: "Entries" },
     ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
     { href: "/audit", label: "Audit log" },
-    ...(canManageKeys(team.role) ? [{ href: "/api-keys", label: "API keys" }] : []),
+    ...(canManageKeys(team.role)
+      ? [
+          { href: "/api-keys", label: "API keys" },
+          { href: "/webhooks", label: "Webhooks" },
+        ]
+      : []),
     { href: "/members", label: "Members" },
   ];
 
@@ -37,7 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     rememberTeam(slug);
     queryClient.clear();
     // A full load: every page and cache starts again from the new team, nothing of the old one lingers.
-    window.location.assign(pathname === "/api-keys" ? "/entries" : pathname);
+    window.location.assign(pathname === "/api-keys" || pathname === "/webhooks" ? "/entries" : pathname);
   }
 
   async function onSignOut() {

@@ -23,6 +23,7 @@ export const E2E_TEAMS = [
   "sso",
   "a11y",
   "csp",
+  "hooks",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
