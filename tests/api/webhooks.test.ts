@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
 import { createTestDatabase, openDatabase } from "../support/databases";
-import { createTestTeam, type TestTeam, uniqueProfileUrl } from "../support/fixtures";
+import { createTestTeam, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
 import { freePort, startServer } from "../support/server";
 import { signedInMember } from "../support/session";
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from "../support/webhook-receiver";
@@ -121,7 +121,11 @@ describe("webhook deliveries", () => {
     const port = hooks.port;
     await hooks.close();
     const third = await addEntry(team);
-    await waitFor("a failed attempt", async () => (await deliveries(team, webhook.id))[0].attempts >= 1);
+    // Waits read the database: polling the API would spend the team's read budget.
+    const db = await testDb();
+    await waitFor("a failed attempt", () =>
+      db.webhookDelivery.findFirst({ where: { endpointId: webhook.id, status: "pending", attempts: { gte: 1 } } }),
+    );
     const back = await startWebhookReceiverOn(port);
     back.setSecret(webhook.secret);
     await waitFor("the third event", () => back.received.length > 0);
@@ -138,10 +142,10 @@ describe("webhook deliveries", () => {
       response.end("broken");
     });
     await addEntry(team);
-    const disabled = await waitFor("the endpoint disabled", async () => {
-      const list = (await api("/api/v1/webhooks", { key: team.writeKey })).body.data.webhooks;
-      return list.find((w: { id: string; enabled: boolean }) => w.id === webhook.id && !w.enabled);
-    });
+    const db = await testDb();
+    await waitFor("the endpoint disabled", () => db.webhookEndpoint.findFirst({ where: { id: webhook.id, enabled: false } }));
+    const disabled = (await api("/api/v1/webhooks", { key: team.writeKey })).body.data.webhooks[0];
+    expect(disabled.enabled).toBe(false);
     expect(disabled.disabledReason).toMatch(/failed 4 times, last with HTTP 500/);
     const [failed] = await deliveries(team, webhook.id);
     expect(failed).toMatchObject({ status: "failed", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500", nextAttemptAt: null });
@@ -171,10 +175,9 @@ describe("webhook deliveries", () => {
       response.end();
     });
     await addEntry(team);
-    const [attempted] = await waitFor("a failed attempt", async () => {
-      const log = await deliveries(team, webhook.id);
-      return log[0]?.attempts >= 1 && log;
-    });
+    const db = await testDb();
+    await waitFor("a failed attempt", () => db.webhookDelivery.findFirst({ where: { endpointId: webhook.id, attempts: { gte: 1 } } }));
+    const [attempted] = await deliveries(team, webhook.id);
     expect(attempted).toMatchObject({ lastStatusCode: 307 });
     expect(attempted.lastError).toMatch(/redirect/);
     expect(target.requests).toHaveLength(0);
