@@ -90,6 +90,20 @@ describe("webhook deliveries", () => {
     expect(hooks.received).toHaveLength(2);
   });
 
+  it("delivers to a host name through the resolving, checking dispatcher", async () => {
+    const team = await createTestTeam();
+    const hooks = await receiver();
+    const response = await api("/api/v1/webhooks", {
+      method: "POST",
+      key: team.writeKey,
+      body: { url: `http://localhost:${hooks.port}/hook`, events: ["dnc.added"] },
+    });
+    hooks.setSecret(response.body.data.secret);
+    const entry = await addEntry(team);
+    await waitFor("the delivery", () => hooks.received.length > 0);
+    expect(hooks.received[0]!.data.entries[0].$id).toBe(entry.$id);
+  });
+
   it("sends only the subscribed event types", async () => {
     const team = await createTestTeam();
     const hooks = await receiver();
