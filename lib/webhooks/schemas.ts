@@ -43,6 +43,7 @@ export const webhookDeliverySchema = z.object({
   lastStatusCode: z.number().int().nullable(),
   lastLatencyMs: z.number().int().nullable(),
   lastError: z.string().nullable(),
+  lastResponse: z.string().nullable().describe("The first 4 KiB of the last answer's body"),
   nextAttemptAt: z.iso.datetime().nullable().describe("Set while the delivery is pending"),
   createdAt: z.iso.datetime(),
   deliveredAt: z.iso.datetime().nullable(),

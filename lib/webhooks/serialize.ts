@@ -32,6 +32,7 @@ export const DELIVERY_SELECT = {
   lastStatusCode: true,
   lastLatencyMs: true,
   lastError: true,
+  lastResponse: true,
   nextAttemptAt: true,
   createdAt: true,
   deliveredAt: true,
@@ -46,6 +47,7 @@ export function serializeDelivery(row: {
   lastStatusCode: number | null;
   lastLatencyMs: number | null;
   lastError: string | null;
+  lastResponse: string | null;
   nextAttemptAt: Date;
   createdAt: Date;
   deliveredAt: Date | null;

@@ -162,7 +162,14 @@ describe("webhook deliveries", () => {
     expect(disabled.enabled).toBe(false);
     expect(disabled.disabledReason).toMatch(/failed 4 times, last with HTTP 500/);
     const [failed] = await deliveries(team, webhook.id);
-    expect(failed).toMatchObject({ status: "failed", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500", nextAttemptAt: null });
+    expect(failed).toMatchObject({
+      status: "failed",
+      attempts: 4,
+      lastStatusCode: 500,
+      lastError: "HTTP 500",
+      lastResponse: "broken",
+      nextAttemptAt: null,
+    });
     expect(hooks.requests).toHaveLength(4);
 
     // Disabled: a new change queues nothing for it.
