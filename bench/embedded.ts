@@ -55,6 +55,15 @@ export async function benchEmbedded(root: string) {
   let missed = 0;
   let listed = 0;
   let filteredListed = 0;
+  let batchRound = 0;
+  // Half on the list, half not: the bench team's slugs are bench-000000 … bench-099999.
+  const batchOf = (round: number) =>
+    JSON.stringify({
+      urls: Array.from({ length: 1000 }, (_, i) =>
+        i % 2 === 0 ? `linkedin.com/in/bench-${String((round * 1000 + i) % ENTRIES).padStart(6, "0")}` : `in/batch-miss-${round}-${i}`,
+      ),
+    });
+  const cachedBatch = batchOf(0);
   const midpoint = new Date(Date.now() - ENTRIES / 2).toISOString();
   const deletable = [...ids];
   const scenarios: Scenario[] = [
@@ -74,6 +83,32 @@ export async function benchEmbedded(root: string) {
       path: "/api/v1/dnc/check?url=linkedin.com/in/nobody-here",
       ceiling: "ceiling@50",
       target: "≥ 0.7",
+    },
+    {
+      name: "check batch of 1,000 URLs (cached), one client",
+      connections: 1,
+      method: "POST",
+      path: "/api/v1/dnc/check/batch",
+      body: () => cachedBatch,
+      ceiling: "ceiling@10",
+      target: "p50 < 50 ms",
+    },
+    {
+      name: "check batch of 1,000 URLs never checked before, one client",
+      connections: 1,
+      method: "POST",
+      path: "/api/v1/dnc/check/batch",
+      body: () => batchOf(++batchRound),
+      ceiling: "ceiling@10",
+      target: "p50 < 50 ms",
+    },
+    {
+      name: "check batch of 1,000 URLs never checked before, 10 clients",
+      connections: 10,
+      method: "POST",
+      path: "/api/v1/dnc/check/batch",
+      body: () => batchOf(++batchRound),
+      ceiling: "ceiling@10",
     },
     {
       name: "check uncached (new URL every request)",

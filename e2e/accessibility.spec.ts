@@ -3,6 +3,7 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/acces
 import { apiAs, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
 import { freshPage, invite, uniqueEmail } from "./support/members";
 import { expectToast, toasts } from "./support/toasts";
+import { startWebhookReceiver } from "../tests/support/webhook-receiver";
 
 // Every page, in the states people meet it in, against WCAG 2.1 A and AA in both colour schemes;
 // and no page scrolls sideways on a 390 px phone. Writes go to team `a11y`.
@@ -162,6 +163,35 @@ test("API keys: a revoked key, and a new key's secret shown once", async ({ page
   });
 });
 
+test("webhooks: an endpoint with its delivery log, the register dialog and the secret shown once", async ({ page }) => {
+  const receiver = await startWebhookReceiver();
+  try {
+    await apiAs("a11y", "/api/v1/webhooks", { method: "POST", body: { url: receiver.url(), events: ["dnc.added"] } });
+    await seedEntries("a11y", 1);
+    await inBothSchemes(page, async (check) => {
+      await openAsTeam(page, "a11y", "/webhooks");
+      await page.getByRole("button", { name: `Deliveries to ${receiver.url()}` }).click();
+      await expect(
+        page
+          .getByRole("table", { name: `Deliveries to ${receiver.url()}` })
+          .getByRole("row")
+          .filter({ hasText: "Delivered" })
+          .first(),
+      ).toBeVisible();
+      await check("webhooks with a delivery log");
+      await page.getByRole("button", { name: "Register webhook" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Endpoint URL").fill(receiver.url("/other"));
+      await check("the register webhook dialog");
+      await dialog.getByRole("button", { name: "Register" }).click();
+      await expect(dialog.getByTestId("new-webhook-secret")).toBeVisible();
+      await check("a new webhook's secret shown once");
+    });
+  } finally {
+    await receiver.close();
+  }
+});
+
 test("members: a pending invitation, the invite dialog and the link shown once", async ({ page }) => {
   await openAsTeam(page, "a11y", "/members");
   await invite(page, "a11y", uniqueEmail("pending"), "viewer");
@@ -222,6 +252,7 @@ test("no page scrolls sideways at 390 px", async ({ page, browser, baseURL }) =>
     ["/removed", "Recently removed"],
     ["/audit", "Audit log"],
     ["/api-keys", "API keys"],
+    ["/webhooks", "Webhooks"],
     ["/members", "Members"],
     ["/account", "Account"],
   ] as const) {

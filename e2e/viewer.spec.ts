@@ -16,6 +16,7 @@ test("a viewer sees no destructive controls, and a forged DELETE from their sess
   await expect(page.getByRole("button", { name: "Add URL" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Webhooks" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
 
   // The same request the owner's dashboard would send, made from the viewer's page.
@@ -38,4 +39,6 @@ test("a viewer sees no destructive controls, and a forged DELETE from their sess
 
   await page.goto("/import");
   await expect(page.getByText("Viewers cannot add entries.")).toBeVisible();
+  await page.goto("/webhooks");
+  await expect(page.getByText("Only owners and admins manage webhooks.")).toBeVisible();
 });

@@ -32,6 +32,14 @@ const envSchema = z.object({
   DNC_SIGNIN_WINDOW_MS: positiveInt(15 * 60_000),
   DNC_SIGNIN_ACCOUNT_LIMIT: positiveInt(5),
   DNC_SIGNIN_ADDRESS_LIMIT: positiveInt(50),
+  /** Delays before each retry of a failed webhook delivery; after the last, the delivery fails and its endpoint is disabled. */
+  DNC_WEBHOOK_RETRY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "DNC_WEBHOOK_RETRY_SCHEDULE_MS must be comma-separated milliseconds, e.g. 5000,300000")
+    .default([5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 10 * 3_600_000].join(","))
+    .transform((value) => value.split(",").map(Number)),
+  /** 1 lets webhooks reach loopback and private addresses (tests, a private network you trust). */
+  DNC_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1", ""]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

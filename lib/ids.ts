@@ -20,6 +20,7 @@ export const newEntryId = () => `dnc_${randomAlphanumeric(20)}`;
 export const newTeamId = () => `team_${randomAlphanumeric(16)}`;
 export const newUserId = () => `user_${randomAlphanumeric(16)}`;
 export const newApiKeyId = () => `key_${randomAlphanumeric(16)}`;
+export const newWebhookEndpointId = () => `whk_${randomAlphanumeric(16)}`;
 export const newInvitationId = () => `inv_${randomAlphanumeric(16)}`;
 let auditSequence = 0;
 

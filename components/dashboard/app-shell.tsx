@@ -30,7 +30,12 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
     { href: "/removed", label: "Recently removed" },
     { href: "/audit", label: "Audit log" },
-    ...(canManageKeys(team.role) ? [{ href: "/api-keys", label: "API keys" }] : []),
+    ...(canManageKeys(team.role)
+      ? [
+          { href: "/api-keys", label: "API keys" },
+          { href: "/webhooks", label: "Webhooks" },
+        ]
+      : []),
     { href: "/members", label: "Members" },
   ];
 
@@ -38,7 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     rememberTeam(slug);
     queryClient.clear();
     // A full load: every page and cache starts again from the new team, nothing of the old one lingers.
-    window.location.assign(pathname === "/api-keys" ? "/entries" : pathname);
+    window.location.assign(pathname === "/api-keys" || pathname === "/webhooks" ? "/entries" : pathname);
   }
 
   async function onSignOut() {

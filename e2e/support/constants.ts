@@ -30,6 +30,7 @@ export const E2E_TEAMS = [
   "history",
   "undo",
   "undo-bulk",
+  "hooks",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

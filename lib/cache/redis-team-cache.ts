@@ -21,6 +21,13 @@ const LOOKUP_SCRIPT = `${ENSURE_GENERATION}
 local key = ARGV[1] .. redis.call('GET', KEYS[1]) .. ARGV[2]
 return {key, redis.call('GET', key)}`;
 
+/** The team's generation and the values of many fields under it, in one round trip. */
+const LOOKUP_MANY_SCRIPT = `${ENSURE_GENERATION}
+local prefix = ARGV[1] .. redis.call('GET', KEYS[1]) .. ':'
+local keys = {}
+for i = 2, #ARGV do keys[#keys + 1] = prefix .. ARGV[i] end
+return {prefix, redis.call('MGET', unpack(keys))}`;
+
 const INVALIDATE_SCRIPT = `${ENSURE_GENERATION}
 return redis.call('INCR', KEYS[1])`;
 
@@ -48,6 +55,40 @@ export class RedisTeamCache implements TeamCache {
     } catch (error) {
       logRedisError("cache lookup", error);
       return { key: null };
+    }
+  }
+
+  async lookupMany<Value>(teamId: string, fields: string[]): Promise<Lookup<Value>[]> {
+    if (fields.length === 0) return [];
+    try {
+      await this.redis.firstConnection;
+      const [prefix, raws] = (await this.redis.client.eval(
+        LOOKUP_MANY_SCRIPT,
+        1,
+        generationKey(teamId),
+        `${PREFIX}:${teamId}:`,
+        ...fields,
+      )) as [string, (string | null)[]];
+      return fields.map((field, index) => {
+        const raw = raws[index];
+        return { key: prefix + field, value: raw === null || raw === undefined ? undefined : (JSON.parse(raw) as Value) };
+      });
+    } catch (error) {
+      logRedisError("cache lookup", error);
+      return fields.map(() => ({ key: null }));
+    }
+  }
+
+  async storeMany(entries: [key: string | null, value: unknown][]) {
+    const pipeline = this.redis.client.pipeline();
+    for (const [key, value] of entries) if (key) pipeline.set(key, JSON.stringify(value), "PX", this.options.ttlMs);
+    if (pipeline.length === 0) return;
+    try {
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0];
+    } catch (error) {
+      logRedisError("cache store", error);
     }
   }
 

@@ -19,7 +19,10 @@ export type Lookup<Value> = { value?: Value; key: string | null };
 /** `field` names the answer within the team: `check:<url>`, `total:<search>`, `page:<query>`. */
 export type TeamCache = {
   lookup<Value>(teamId: string, field: string): Promise<Lookup<Value>>;
+  /** Many fields of one team at one generation, in one round trip. */
+  lookupMany<Value>(teamId: string, fields: string[]): Promise<Lookup<Value>[]>;
   store(key: string | null, value: unknown): Promise<void>;
+  storeMany(entries: [key: string | null, value: unknown][]): Promise<void>;
   /** Drops every answer of the team, on every instance that shares the cache. */
   invalidateTeam(teamId: string): Promise<void>;
 };
@@ -40,12 +43,24 @@ export class MemoryTeamCache implements TeamCache {
   }
 
   async lookup<Value>(teamId: string, field: string): Promise<Lookup<Value>> {
-    const key = `${teamId}\u0000${this.generations.get(teamId) ?? 0}\u0000${field}`;
-    return { value: this.values.get(key)?.value as Value | undefined, key };
+    const [lookup] = await this.lookupMany<Value>(teamId, [field]);
+    return lookup!;
+  }
+
+  async lookupMany<Value>(teamId: string, fields: string[]): Promise<Lookup<Value>[]> {
+    const prefix = `${teamId}\u0000${this.generations.get(teamId) ?? 0}\u0000`;
+    return fields.map((field) => {
+      const key = prefix + field;
+      return { value: this.values.get(key)?.value as Value | undefined, key };
+    });
   }
 
   async store(key: string | null, value: unknown) {
     if (key) this.values.set(key, { value });
+  }
+
+  async storeMany(entries: [key: string | null, value: unknown][]) {
+    for (const [key, value] of entries) if (key) this.values.set(key, { value });
   }
 
   async invalidateTeam(teamId: string) {

@@ -3,9 +3,11 @@ import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache/team-cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditRows, writeTransaction } from "@/lib/db/write";
-import { newEntryId } from "@/lib/ids";
+import { newAuditEventId, newEntryId } from "@/lib/ids";
+import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
+import { serializeEntry } from "./serialize-entry";
 
 type Detail = AddEntriesResult["details"][number];
 
@@ -26,7 +28,8 @@ function chunks<T>(items: T[]): T[][] {
  * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
  * 2. Read which URLs the team lists already (`duplicate`, with the listed entry's id).
  * 3. One batch transaction: insert the others with their provenance, and a `dnc.batch_added`
- *    audit row for each. The insert has no ON CONFLICT: if another writer added one of these URLs
+ *    audit row for each, and ONE `dnc.added` webhook delivery per subscribed endpoint carrying
+ *    every added entry (its id is the first audit row's). The insert has no ON CONFLICT: if another writer added one of these URLs
  *    since step 2, the whole batch fails on the unique index and is tried again from step 2, so
  *    every audit row describes an entry this request really added.
  * 4. The team's cached answers are invalidated around the change.
@@ -68,6 +71,10 @@ async function addMissing(
   const now = new Date();
   const createdBy = entryAuthor(options.caller);
   const sourceFile = options.sourceFile ?? null;
+  const eventIds = added.map(() => newAuditEventId(now.getTime()));
+  const entries = added.map(({ id, url }) =>
+    serializeEntry({ id, teamId, url, createdAt: now, updatedAt: now, createdBy, source: options.source, sourceFile, note: null }),
+  );
   await changeTeamList(teamId, () =>
     writeTransaction((writer) => [
       ...chunks(added).map(
@@ -76,7 +83,8 @@ async function addMissing(
           VALUES ${Prisma.join(chunk.map(({ id, url }) => Prisma.sql`(${id}, ${teamId}, ${url}, ${now}, ${now}, ${createdBy}, ${options.source}, ${sourceFile})`))}`,
       ),
       ...auditRows(
-        added.map(({ id, url }) => ({
+        added.map(({ id, url }, index) => ({
+          id: eventIds[index],
           teamId,
           action: "dnc.batch_added" as const,
           actor,
@@ -88,8 +96,10 @@ async function addMissing(
         })),
         now,
       ),
+      webhookDeliveries(writer, { teamId, eventId: eventIds[0]!, type: "dnc.added", at: now, data: { entries } }),
     ]),
   );
+  wakeWebhookWorker();
   for (const { id, url } of added) idsByUrl.set(url, { id, isNew: true });
   return idsByUrl;
 }
@@ -107,11 +117,11 @@ function summarize(
   const claimed = new Set<string>();
   const details = inputs.map((input, index): Detail => {
     const url = normalized[index];
-    if (!url) return { url: input, status: "error", error: "invalid_url" };
+    if (!url) return { url: input, input, status: "error", error: "invalid_url" };
     const stored = idsByUrl.get(url)!;
     const addedHere = stored.isNew && !claimed.has(url);
     claimed.add(url);
-    return { url: input, status: addedHere ? "added" : "duplicate", normalizedUrl: url, $id: stored.id };
+    return { url, input, status: addedHere ? "added" : "duplicate", normalizedUrl: url, $id: stored.id };
   });
   const count = (status: Detail["status"]) => details.filter((detail) => detail.status === status).length;
   return { added: count("added"), duplicates: count("duplicate"), errors: count("error"), details };

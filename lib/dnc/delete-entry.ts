@@ -5,6 +5,7 @@ import { getDb, Prisma } from "@/lib/db";
 import { auditedChange, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
+import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 
@@ -13,7 +14,7 @@ import { entryIdSchema } from "./schemas";
  * 1. A malformed or unknown id → `dnc_not_found`; another team's entry → `unauthorized_dnc`.
  * 2. One transaction: copy the entry as it is to RemovedEntry (with who removed it, why, and the
  *    id of the audit event), delete it scoped to the caller's team, and write the `dnc.deleted`
- *    audit row only if a row was deleted; removals past the restore window are dropped on the way.
+ *    audit row and its `dnc.deleted` webhook deliveries only if a row was deleted; removals past the restore window are dropped on the way.
  *    A concurrent delete that got there first leaves this one deleting nothing → `dnc_not_found`,
  *    no copy and no second audit row.
  * 3. The team's cached answers are invalidated around the change, so the next check on any
@@ -53,9 +54,17 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
         },
         now,
       ),
+      webhookDeliveries(writer, {
+        teamId,
+        eventId,
+        type: "dnc.deleted",
+        at: now,
+        data: { id: options.id, url: entry.url, reason: options.reason ?? null },
+      }),
     ]),
   );
   if (Number(deleted) === 0) throw new AppError("dnc_not_found");
+  wakeWebhookWorker();
 }
 
 const ENTRY_REMOVAL_COLUMNS = Prisma.raw(

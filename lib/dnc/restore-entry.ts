@@ -4,6 +4,8 @@ import { changeTeamList } from "@/lib/cache/team-cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedChange, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
+import { newAuditEventId } from "@/lib/ids";
+import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
@@ -16,8 +18,8 @@ type RemovedRow = EntryRow & { removalEventId: string };
  *    team's id included, is `dnc_not_found`. An id that is on the list (restored already), or a
  *    URL that was added again since, is `dnc_exists`.
  * 2. One transaction: insert the entry back unless the URL is listed (`ON CONFLICT DO NOTHING`),
- *    write the `dnc.restored` audit row naming the `dnc.deleted` event it undoes only if it went
- *    in, and drop the removal record only if the entry is back.
+ *    write the `dnc.restored` audit row naming the `dnc.deleted` event it undoes and its `dnc.restored`
+ *    webhook deliveries only if it went in, and drop the removal record only if the entry is back.
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function restoreEntry(options: { caller: Caller; id: string; reason?: string; requestId: string }) {
@@ -36,6 +38,7 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
 
   const now = new Date();
   const entry: EntryRow = { ...removed, updatedAt: now };
+  const eventId = newAuditEventId(now.getTime());
   const [restored] = await changeTeamList(teamId, () =>
     writeTransaction((writer) => [
       ...auditedChange(
@@ -44,6 +47,7 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
           VALUES (${entry.id}, ${teamId}, ${entry.url}, ${entry.createdAt}, ${now}, ${entry.createdBy}, ${entry.source}, ${entry.sourceFile}, ${entry.note})
           ON CONFLICT DO NOTHING`,
         {
+          id: eventId,
           teamId,
           action: "dnc.restored",
           actor,
@@ -55,10 +59,12 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
         },
         now,
       ),
+      webhookDeliveries(writer, { teamId, eventId, type: "dnc.restored", at: now, data: { entry: serializeEntry(entry) } }),
       writer.$executeRaw`DELETE FROM "RemovedEntry" WHERE "id" = ${entry.id} AND "teamId" = ${teamId}
         AND EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${teamId} AND "updatedAt" = ${now})`,
     ]),
   );
   if (Number(restored) === 0) throw new AppError("dnc_exists");
+  wakeWebhookWorker();
   return serializeEntry(entry);
 }

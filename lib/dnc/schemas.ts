@@ -117,9 +117,10 @@ export const addEntriesResultSchema = z.object({
   errors: z.number().int(),
   details: z.array(
     z.object({
-      url: z.string().describe("The URL as sent"),
+      url: z.string().describe("The normalised URL for added and duplicate rows (as Kakiyo answers); the URL as sent for errors"),
+      input: z.string().describe("Extension: the URL as sent"),
       status: batchStatusSchema,
-      normalizedUrl: z.string().optional().describe("Extension: the canonical form stored or matched"),
+      normalizedUrl: z.string().optional().describe("Extension: the canonical form stored or matched (same as url)"),
       $id: z.string().optional().describe("Extension: the entry added or already present"),
       error: z.string().optional(),
     }),
@@ -164,3 +165,54 @@ export const entryFacetsSchema = z.object({
   createdBy: facetSchema.describe("The authors with the most entries (at most 100), with their numbers of entries"),
 });
 export type EntryFacets = z.output<typeof entryFacetsSchema>;
+
+export const MAX_CHECK_BATCH = 1000;
+
+export const checkEntriesBodySchema = z.object({
+  urls: z.array(z.string()).min(1).max(MAX_CHECK_BATCH).describe("1–1000 LinkedIn profile URLs in any accepted spelling"),
+});
+
+export const checkEntriesResultSchema = z.object({
+  results: z
+    .array(
+      z.union([
+        z.object({
+          url: z.string().describe("The URL as sent"),
+          normalizedUrl: z.string().describe("Its canonical form"),
+          onList: z.boolean(),
+          entry: dncEntrySchema.optional().describe("The listed entry, when onList is true"),
+        }),
+        z.object({ url: z.string().describe("The URL as sent"), error: z.literal("invalid_url") }),
+      ]),
+    )
+    .describe("One result per input URL, in input order"),
+  onList: z.number().int().describe("How many of the inputs are on the list"),
+});
+export type CheckEntriesResult = z.output<typeof checkEntriesResultSchema>;
+
+export const CHANGE_TYPES = ["added", "removed", "restored"] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export const listChangesQuerySchema = z.object({
+  cursor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Opaque: the nextCursor of the previous answer (or a change's cursor); without it the feed starts at the first change"),
+  limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(100).describe("Changes per answer, 1–1000 (default 100)"),
+});
+
+export const listChangesResultSchema = z.object({
+  changes: z.array(
+    z.object({
+      cursor: z.string().describe("Resume right after this change"),
+      type: z.enum(CHANGE_TYPES),
+      $id: z.string(),
+      url: z.string(),
+      at: z.iso.datetime().describe("When the change was committed"),
+    }),
+  ),
+  nextCursor: z.string().describe("Poll again with this; an empty page means no change since"),
+});
+export type ListChangesResult = z.output<typeof listChangesResultSchema>;

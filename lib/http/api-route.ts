@@ -51,13 +51,21 @@ function serveRoute(route: RouteDefinition): Handler {
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
 
-      const id = (await segment.params)?.id ?? ""; // routes without a dynamic segment get no params
+      const params = await segment.params; // routes without a dynamic segment get no params
+      const id = params?.id ?? "";
       if (route.id && !route.id.schema.safeParse(id).success) throw new AppError(route.id.invalid);
+      const childId = route.childId ? (params?.[route.childId.name] ?? "") : "";
+      if (route.childId && !route.childId.schema.safeParse(childId).success) throw new AppError(route.childId.invalid);
       const query = route.query ? parseInput(route.query.schema, searchParamsOf(request), route.query.errorFor) : undefined;
-      const json = route.body ? await readJsonBody(request, { optional: route.body.optional }) : undefined;
+      const json = route.body
+        ? await readJsonBody(request, { optional: route.body.optional, anyContentType: caller.via === "api_key" })
+        : undefined;
       const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
-      const data = await route.handle({ request, caller, requestId, id, query, body });
-      response = ok(data, { status: route.success.status, message: route.success.message });
+      const data = await route.handle({ request, caller, requestId, id, childId, query, body });
+      const { message, bare, status } = route.success;
+      response = bare
+        ? Response.json(data, { status })
+        : ok(data, { status, message: typeof message === "function" ? message(data) : message });
     } catch (error) {
       const undeclared = error instanceof AppError && !declared.has(error.code);
       response = errorResponse(

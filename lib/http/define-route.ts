@@ -26,10 +26,16 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   access: "read" | "write" | "manage" | "member";
   /** The `{id}` path parameter: its format, the error for a malformed one, and an example. */
   id?: { schema: z.ZodType<string>; invalid: ErrorCode; example: string };
+  /** A second path parameter under `{id}`, e.g. `{deliveryId}` in `/webhooks/{id}/deliveries/{deliveryId}/resend`. */
+  childId?: { name: string; schema: z.ZodType<string>; invalid: ErrorCode; example: string };
   query?: { schema: Query; errorFor: (issue: Issue) => ErrorCode };
   /** A JSON body; `optional` accepts an empty one (the handler then gets undefined). */
   body?: { schema: Body; errorFor: (issue: Issue) => ErrorCode; optional?: boolean };
-  success: { status: number; data: z.ZodType<Data>; message?: string };
+  /**
+   * `message` is Kakiyo's top-level message beside `data`: fixed, or made from the data. `bare`
+   * answers the data itself, outside the envelope, where Kakiyo does (GET /verify).
+   */
+  success: { status: number; data: z.ZodType<Data>; message?: string | ((data: Data) => string); bare?: true };
   /** The route's own error codes; the ones every route shares are added by `declaredErrors`. */
   errors: ErrorCode[];
   handle: (input: {
@@ -37,6 +43,7 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
     caller: Caller;
     requestId: string;
     id: string;
+    childId: string;
     query: z.output<Query>;
     body: z.output<Body> | undefined;
   }) => Promise<Data>;
@@ -58,6 +65,7 @@ export function declaredErrors(route: RouteDefinition): ErrorCode[] {
     ...(route.method === "GET" ? [] : (["unsupported_media_type"] as const)),
     ...(route.body ? (["payload_too_large", "invalid_json", "invalid_body", "request_aborted"] as const) : []),
     ...(route.id ? [route.id.invalid] : []),
+    ...(route.childId ? [route.childId.invalid] : []),
     ...route.errors,
   ];
   return [...new Set(codes)];

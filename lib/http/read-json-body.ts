@@ -8,15 +8,18 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 
 /**
  * Reads a JSON body of at most 1 MiB. Returns undefined for an empty body when `optional`.
+ * `anyContentType` reads it as JSON whatever its Content-Type: for API keys, whose clients
+ * (`curl -d` sends form encoding) cannot be forged by a browser; a cookie session keeps the 415,
+ * which is part of its CSRF defence.
  * Errors: 413 `payload_too_large`, 415 `unsupported_media_type`, 400 `invalid_json`.
  */
-export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
+export async function readJsonBody(request: Request, options: { optional?: boolean; anyContentType?: boolean } = {}): Promise<unknown> {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_BODY_BYTES) throw new AppError("payload_too_large");
 
   const text = await readCappedText(request);
   if (text.trim() === "" && options.optional) return undefined;
-  if (!JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
+  if (!options.anyContentType && !JSON_CONTENT_TYPE.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("unsupported_media_type");
   }
   try {

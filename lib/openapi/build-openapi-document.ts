@@ -42,6 +42,9 @@ function operation(route: RouteDefinition) {
   const limit = rateLimits()[route.bucket];
   const parameters = [
     ...(route.id ? [{ name: "id", in: "path", required: true, schema: { type: "string", example: route.id.example } }] : []),
+    ...(route.childId
+      ? [{ name: route.childId.name, in: "path", required: true, schema: { type: "string", example: route.childId.example } }]
+      : []),
     {
       name: "X-DNC-Team",
       in: "header",
@@ -58,17 +61,7 @@ function operation(route: RouteDefinition) {
     description: route.summary,
     headers: rateLimitHeaders,
     content: {
-      "application/json": {
-        schema: {
-          type: "object",
-          required: ["error", "data"],
-          properties: {
-            error: { type: "null" },
-            ...(route.success.message ? { message: { const: route.success.message } } : {}),
-            data: jsonSchema(route.success.data),
-          },
-        },
-      },
+      "application/json": { schema: route.success.bare ? jsonSchema(route.success.data) : envelopeSchema(route) },
     },
   };
   const errorResponses = Object.fromEntries(
@@ -134,4 +127,19 @@ function buildPaths() {
   const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
   for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
   return paths;
+}
+
+/** Kakiyo's success envelope around the route's data, with its top-level message if it has one. */
+function envelopeSchema(route: RouteDefinition) {
+  const { message } = route.success;
+  return {
+    type: "object",
+    required: ["error", ...(message ? ["message"] : []), "data"],
+    properties: {
+      error: { type: "null" },
+      ...(typeof message === "string" ? { message: { const: message } } : {}),
+      ...(typeof message === "function" ? { message: { type: "string" } } : {}),
+      data: jsonSchema(route.success.data),
+    },
+  };
 }

@@ -2,9 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { addEntries } from "@/lib/dnc/add-entries";
 import { addEntry } from "@/lib/dnc/add-entry";
+import { checkEntries } from "@/lib/dnc/check-entries";
 import { checkEntry } from "@/lib/dnc/check-entry";
 import { deleteEntry } from "@/lib/dnc/delete-entry";
 import { entryFacets } from "@/lib/dnc/entry-facets";
+import { listChanges } from "@/lib/dnc/list-changes";
 import { listEntries } from "@/lib/dnc/list-entries";
 import { listRemovedEntries } from "@/lib/dnc/list-removed-entries";
 import { restoreEntry } from "@/lib/dnc/restore-entry";
@@ -12,6 +14,8 @@ import {
   addEntriesBodySchema,
   addEntriesResultSchema,
   addEntryBodySchema,
+  checkEntriesBodySchema,
+  checkEntriesResultSchema,
   checkQuerySchema,
   checkResultSchema,
   deleteEntryBodySchema,
@@ -19,12 +23,15 @@ import {
   dncEntrySchema,
   entryFacetsSchema,
   entryIdSchema,
+  listChangesQuerySchema,
+  listChangesResultSchema,
   listEntriesQuerySchema,
   listEntriesResultSchema,
   listRemovedQuerySchema,
   listRemovedResultSchema,
   restoreEntryBodySchema,
 } from "@/lib/dnc/schemas";
+import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/http/define-route";
 import { isMissing } from "@/lib/http/parse-input";
 
@@ -98,7 +105,11 @@ export const addEntriesRoute = defineRoute({
       return "invalid_entries";
     },
   },
-  success: { status: 201, data: addEntriesResultSchema },
+  success: {
+    status: 201,
+    data: addEntriesResultSchema,
+    message: (result) => `Bulk import completed: ${result.added} added, ${result.duplicates} duplicates, ${result.errors} errors`,
+  },
   errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries", "invalid_import_file"],
   handle: ({ caller, body, requestId }) =>
     addEntries({
@@ -171,4 +182,59 @@ export const entryFacetsRoute = defineRoute({
   success: { status: 200, data: entryFacetsSchema },
   errors: [],
   handle: ({ caller }) => entryFacets(caller.teamId),
+});
+
+export const checkEntriesRoute = defineRoute({
+  method: "POST",
+  path: "/dnc/check/batch",
+  summary: "Extension: check up to 1000 URLs in one request (one read of the read budget); one result per input, in order",
+  bucket: "read",
+  access: "read",
+  body: {
+    schema: checkEntriesBodySchema,
+    errorFor: (issue) => {
+      if (issue.path.length === 0) return "invalid_body";
+      if (issue.path.length > 1) return "invalid_urls";
+      if (isMissing(issue)) return "missing_urls";
+      if (issue.code === "too_small") return "empty_urls";
+      if (issue.code === "too_big") return "too_many_urls";
+      return "invalid_urls";
+    },
+  },
+  success: { status: 200, data: checkEntriesResultSchema },
+  errors: ["missing_urls", "empty_urls", "invalid_urls", "too_many_urls"],
+  handle: ({ caller, body }) => checkEntries({ teamId: caller.teamId, urls: body!.urls }),
+});
+
+export const verifyApiKeyRoute = defineRoute({
+  method: "GET",
+  path: "/verify",
+  summary: "Kakiyo's credential test: 200 with a valid API key (outside the envelope, as Kakiyo answers), 401 otherwise",
+  bucket: "read",
+  access: "read",
+  success: {
+    status: 200,
+    data: z.object({ status: z.literal("success"), message: z.literal("API key is valid") }),
+    bare: true,
+  },
+  errors: [],
+  handle: async ({ caller }) => {
+    if (caller.via !== "api_key") throw new AppError("unauthorized");
+    return { status: "success" as const, message: "API key is valid" as const };
+  },
+});
+
+export const listChangesRoute = defineRoute({
+  method: "GET",
+  path: "/dnc/changes",
+  summary: "Extension: the list's changes (added, removed, restored) in commit order, to keep a mirror; poll with nextCursor",
+  bucket: "read",
+  access: "read",
+  query: {
+    schema: listChangesQuerySchema,
+    errorFor: (issue) => (issue.path[0] === "limit" ? "invalid_pagination" : "invalid_cursor"),
+  },
+  success: { status: 200, data: listChangesResultSchema },
+  errors: ["invalid_pagination", "invalid_cursor", "cursor_expired"],
+  handle: ({ caller, query }) => listChanges({ teamId: caller.teamId, ...query }),
 });

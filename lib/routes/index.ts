@@ -12,24 +12,39 @@ import {
 import {
   addEntriesRoute,
   addEntryRoute,
+  checkEntriesRoute,
   checkEntryRoute,
   deleteEntryRoute,
   entryFacetsRoute,
+  listChangesRoute,
   listEntriesRoute,
   listRemovedEntriesRoute,
   restoreEntryRoute,
+  verifyApiKeyRoute,
 } from "./dnc";
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  listWebhooksRoute,
+  resendDeliveryRoute,
+  updateWebhookRoute,
+} from "./webhooks";
 
 /** Every API operation, for the OpenAPI document. */
 export const API_ROUTES = [
   listEntriesRoute,
   addEntryRoute,
+  checkEntriesRoute,
   checkEntryRoute,
+  checkEntriesRoute,
   addEntriesRoute,
   deleteEntryRoute,
   restoreEntryRoute,
   listRemovedEntriesRoute,
   entryFacetsRoute,
+  listChangesRoute,
+  verifyApiKeyRoute,
   listApiKeysRoute,
   createApiKeyRoute,
   revokeApiKeyRoute,
@@ -41,4 +56,10 @@ export const API_ROUTES = [
   listInvitationsRoute,
   inviteMemberRoute,
   revokeInvitationRoute,
+  listWebhooksRoute,
+  createWebhookRoute,
+  updateWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  resendDeliveryRoute,
 ];

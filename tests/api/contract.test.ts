@@ -93,14 +93,24 @@ describe("POST /dnc", () => {
     expect((await api("/api/v1/dnc", { key: team.readKey })).body.data.total).toBe(0);
   });
 
-  it("415 unsupported_media_type for a non-JSON content type", async () => {
-    const response = await api("/api/v1/dnc", {
+  it("an API key's JSON body is read whatever its Content-Type (curl -d sends form encoding)", async () => {
+    const url = uniqueProfileUrl("curl");
+    for (const contentType of ["application/x-www-form-urlencoded", "text/plain", ""]) {
+      const response = await api("/api/v1/dnc", {
+        method: "POST",
+        key: team.writeKey,
+        body: JSON.stringify({ url: `${url}-${contentType.length}` }),
+        headers: { "content-type": contentType },
+      });
+      expect(response.status, contentType).toBe(201);
+    }
+    const formEncoded = await api("/api/v1/dnc", {
       method: "POST",
       key: team.writeKey,
       body: "url=in/x",
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
-    expectError(response, 415, "unsupported_media_type");
+    expectError(formEncoded, 400, "invalid_json");
   });
 
   it("401 unauthorized without a key, 403 forbidden with a read key", async () => {
@@ -234,9 +244,14 @@ describe("POST /dnc/batch", () => {
     });
     expect(response.status).toBe(201);
     expect(response.body.error).toBeNull();
+    expect(response.body.message).toBe("Bulk import completed: 1 added, 2 duplicates, 1 errors");
     expect(response.body.data).toMatchObject({ added: 1, duplicates: 2, errors: 1 });
     expect(response.body.data.details.map((d: { status: string }) => d.status)).toEqual(["added", "duplicate", "duplicate", "error"]);
-    expect(response.body.data.details[3]).toEqual({ url: "not a url", status: "error", error: "invalid_url" });
+    // Kakiyo answers the normalised URL in `url`; the URL as sent stays available as `input`.
+    const canonical = `https://linkedin.com/in/${fresh.split("/in/")[1]!.toLowerCase()}`;
+    expect(response.body.data.details.map((d: { url: string }) => d.url)).toEqual([canonical, canonical, existing.url, "not a url"]);
+    expect(response.body.data.details[1].input).toBe(fresh.toUpperCase().replace("HTTPS://WWW.LINKEDIN.COM", "linkedin.com"));
+    expect(response.body.data.details[3]).toEqual({ url: "not a url", input: "not a url", status: "error", error: "invalid_url" });
     const check = await api(`/api/v1/dnc/check?url=${encodeURIComponent(fresh)}`, { key: team.readKey });
     expect(check.body.data.onList).toBe(true);
   });
@@ -424,7 +439,9 @@ describe("Kakiyo path shape and discovery", () => {
       "/audit/verify",
       "/dnc",
       "/dnc/batch",
+      "/dnc/changes",
       "/dnc/check",
+      "/dnc/check/batch",
       "/dnc/facets",
       "/dnc/removed",
       "/dnc/{id}",
@@ -433,6 +450,16 @@ describe("Kakiyo path shape and discovery", () => {
       "/invitations/{id}",
       "/members",
       "/members/{id}",
+      "/verify",
+      "/webhooks",
+      "/webhooks/{id}",
+      "/webhooks/{id}/deliveries",
+      "/webhooks/{id}/deliveries/{deliveryId}/resend",
+    ]);
+    expect(doc.paths["/webhooks/{id}/deliveries/{deliveryId}/resend"].post.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "id",
+      "deliveryId",
+      "X-DNC-Team",
     ]);
     expect(doc.paths["/api-keys"].post.security).toEqual([{ session: [] }]);
     expect(doc.paths["/members/{id}"].patch.security).toEqual([{ session: [] }]);

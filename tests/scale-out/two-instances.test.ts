@@ -79,6 +79,78 @@ describe("two instances sharing PostgreSQL and Redis", () => {
     }
   });
 
+  it("a poller following the change feed through both instances, while both take writes, ends with an exact mirror", async () => {
+    const team = await createTestTeam();
+    const via = (i: number) => (i % 2 ? a : b);
+    // The team's limits (30 writes, 10 batches, 60 reads per 5 s) pace this test as they would a real client.
+    const paced = async (path: string, request: Parameters<typeof api>[1]) => {
+      for (;;) {
+        const response = await api(path, request);
+        if (response.status !== 429) return response;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, response.body.resetTime - Date.now()) + 20));
+      }
+    };
+    const write = (i: number, path: string, method: string, body?: unknown) =>
+      paced(path, { method, key: team.writeKey, body, baseUrl: via(i) });
+
+    const mirror = new Map<string, string>();
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let polls = 0;
+    let writing = true;
+    const poll = async () => {
+      const query = new URLSearchParams({ limit: "7", ...(cursor ? { cursor } : {}) });
+      const response = await paced(`/api/v1/dnc/changes?${query}`, { key: team.readKey, baseUrl: via(polls++) });
+      expect(response.status).toBe(200);
+      for (const change of response.body.data.changes as { cursor: string; type: string; $id: string; url: string }[]) {
+        const position = Buffer.from(change.cursor, "base64url").toString().split(".")[1]!;
+        expect(seen.has(position), `change ${position} delivered twice`).toBe(false);
+        seen.add(position);
+        if (change.type === "removed") mirror.delete(change.$id);
+        else mirror.set(change.$id, change.url);
+      }
+      cursor = response.body.data.nextCursor;
+      return response.body.data.changes.length;
+    };
+    const poller = (async () => {
+      while (writing) {
+        await poll();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+
+    const writers = Array.from({ length: 6 }, async (_, writer) => {
+      for (let round = 0; round < 4; round += 1) {
+        const added = await write(writer + round, "/api/v1/dnc", "POST", { url: uniqueProfileUrl(`feed-${writer}`) });
+        expect(added.status).toBe(201);
+        const batch = await write(writer + round + 1, "/api/v1/dnc/batch", "POST", {
+          entries: Array.from({ length: 5 }, () => ({ url: uniqueProfileUrl(`feed-batch-${writer}`) })),
+        });
+        expect(batch.status).toBe(201);
+        const removed = batch.body.data.details[round].$id;
+        expect((await write(writer + round, `/api/v1/dnc/${removed}`, "DELETE")).status).toBe(200);
+        if (round % 2 === 0) expect((await write(writer + round + 1, `/api/v1/dnc/${removed}/restore`, "POST")).status).toBe(201);
+      }
+    });
+    await Promise.all(writers);
+    writing = false;
+    await poller;
+    while ((await poll()) > 0);
+
+    const list = (await paced("/api/v1/dnc?limit=1000", { key: team.readKey, baseUrl: a })).body.data.entries as {
+      $id: string;
+      url: string;
+    }[];
+    expect(list).toHaveLength(6 * 4 * (1 + 5 - 1) + 6 * 2);
+    expect([...mirror].sort()).toEqual(list.map((entry) => [entry.$id, entry.url]).sort());
+    const db = await testDb();
+    const changesWritten = await db.auditEvent.count({
+      where: { teamId: team.id, action: { in: ["dnc.added", "dnc.batch_added", "dnc.deleted", "dnc.restored"] } },
+    });
+    expect(seen.size).toBe(changesWritten);
+    expect(polls).toBeGreaterThan(5);
+  });
+
   it("concurrent deletes of one id through both → one 200 and one audit row", async () => {
     const team = await createTestTeam();
     const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("race") }, baseUrl: a }))

@@ -26,6 +26,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Every test server may deliver webhooks to the test's own receivers on 127.0.0.1, and retries a
+ * failed delivery within seconds (three retries, so an endpoint that keeps failing is disabled in
+ * about two seconds). A test that needs the production behaviour overrides these.
+ */
+export const TEST_WEBHOOK_ENV = { DNC_WEBHOOK_ALLOW_PRIVATE: "1", DNC_WEBHOOK_RETRY_SCHEDULE_MS: "300,600,1200" };
+
 export type RunningServer = { baseUrl: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
@@ -45,7 +52,7 @@ export async function startServer(options: {
     [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: options.databaseUrl, ...options.env },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...TEST_WEBHOOK_ENV, DATABASE_URL: options.databaseUrl, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

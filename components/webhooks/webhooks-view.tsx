@@ -1,0 +1,224 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { type FormEvent, useMemo, useState } from "react";
+import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Input, Label } from "@/components/ui/input";
+import { Notice, PageHeader } from "@/components/ui/page-header";
+import { toast } from "@/components/ui/toaster";
+import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { canManageKeys } from "@/lib/auth/team-selection";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
+import type { WebhookEndpointDto } from "@/lib/webhooks/schemas";
+import { createEndpointColumns } from "./columns";
+import { DeliveryLog } from "./delivery-log";
+import { useDeleteWebhook, useUpdateWebhook, useWebhooks, webhooksKey } from "./use-webhooks";
+
+const EVENT_DESCRIPTIONS = {
+  "dnc.added": "URLs added (one event per request, a batch included)",
+  "dnc.deleted": "an entry removed",
+  "dnc.restored": "a removed entry restored",
+} as const;
+
+export function WebhooksView() {
+  const { team } = useDashboard();
+  const queryClient = useQueryClient();
+  const allowed = canManageKeys(team.role);
+  const query = useWebhooks(team.slug, allowed);
+  const { mutate: update } = useUpdateWebhook(team.slug);
+  const remove = useDeleteWebhook(team.slug);
+  const [deleting, setDeleting] = useState<WebhookEndpointDto | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const webhooks = useMemo(() => query.data?.webhooks ?? [], [query.data]);
+  const selected = webhooks.find((endpoint) => endpoint.id === selectedId) ?? null;
+
+  const columns = useMemo(
+    () =>
+      createEndpointColumns({
+        selectedId,
+        onShowDeliveries: (endpoint) => setSelectedId((current) => (current === endpoint.id ? null : endpoint.id)),
+        onToggle: (endpoint) =>
+          update(
+            { id: endpoint.id, enabled: !endpoint.enabled },
+            {
+              onSuccess: () => toast.success(`${endpoint.url} is ${endpoint.enabled ? "disabled" : "enabled"}.`),
+              onError: (error) => toast.error(`Could not change ${endpoint.url}: ${errorMessage(error)}`),
+            },
+          ),
+        onDelete: setDeleting,
+      }),
+    [selectedId, update],
+  );
+  const table = useReactTable({ data: webhooks, columns, getRowId: (endpoint) => endpoint.id, getCoreRowModel: getCoreRowModel() });
+
+  if (!allowed) {
+    return <Notice>Only owners and admins manage webhooks.</Notice>;
+  }
+
+  const disabled = webhooks.filter((endpoint) => !endpoint.enabled && endpoint.disabledReason);
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Endpoints receive a signed POST (Standard Webhooks) whenever this team's list changes. The signing secret is shown once, when the endpoint is registered."
+        actions={
+          <RegisterDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: webhooksKey(team.slug) })} />
+        }
+      />
+      {disabled.length > 0 ? (
+        <div className="mb-4 space-y-2">
+          {disabled.map((endpoint) => (
+            <Notice key={endpoint.id} tone="error">
+              <span className="font-medium break-all">{endpoint.url}</span> was disabled. {endpoint.disabledReason}{" "}
+              <Button size="sm" onClick={() => update({ id: endpoint.id, enabled: true })} aria-label={`Re-enable ${endpoint.url}`}>
+                Re-enable
+              </Button>
+            </Notice>
+          ))}
+        </div>
+      ) : null}
+      <DataTable
+        table={table}
+        label="Webhook endpoints"
+        loading={query.isPending}
+        busy={query.isFetching}
+        error={query.isError ? `Could not load the webhooks: ${errorMessage(query.error)}` : null}
+        onRetry={() => void query.refetch()}
+        empty="No webhooks yet."
+        skeletonRows={2}
+        rowClassName={(row) => (row.original.enabled ? undefined : "*:text-muted-foreground")}
+      />
+      {selected ? <DeliveryLog team={team.slug} endpoint={selected} /> : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this webhook?"
+        description={`${deleting?.url} will receive nothing more, and its delivery log is deleted with it.`}
+        confirmLabel="Delete webhook"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (!deleting) return;
+          const endpoint = deleting;
+          setDeleting(null);
+          remove.mutate(endpoint.id, {
+            onSuccess: () => toast.success(`The webhook to ${endpoint.url} was deleted.`),
+            onError: (error) => toast.error(`Could not delete the webhook: ${errorMessage(error)}`),
+          });
+        }}
+      />
+    </>
+  );
+}
+
+function RegisterDialog({ team, onCreated }: { team: string; onCreated: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const created = await apiFetch<{ secret: string; url: string }>("/api/v1/webhooks", {
+        method: "POST",
+        team,
+        body: { url: form.get("url"), events: form.getAll("events") },
+      });
+      setSecret(created.secret);
+      toast.success(`Webhook to ${created.url} registered.`);
+      onCreated();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function copy() {
+    if (!secret) return;
+    await navigator.clipboard.writeText(secret).catch(() => undefined);
+    setCopied(true);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setSecret(null);
+          setCopied(false);
+          setError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary">Register webhook</Button>
+      </DialogTrigger>
+      <DialogContent
+        title={secret ? "Copy the signing secret" : "Register a webhook"}
+        description={secret ? "This is the only time the secret is shown. Your receiver verifies every delivery with it." : undefined}
+      >
+        {secret ? (
+          <div className="space-y-4">
+            <div className="flex items-center gap-2">
+              <code
+                data-testid="new-webhook-secret"
+                className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all"
+              >
+                {secret}
+              </code>
+              <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
+            </div>
+            <div className="flex justify-end">
+              <Button variant="primary" onClick={() => setOpen(false)}>
+                Done
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={onSubmit} className="space-y-4">
+            <div className="space-y-1.5">
+              <Label htmlFor="webhook-url">Endpoint URL</Label>
+              <Input
+                id="webhook-url"
+                name="url"
+                type="url"
+                required
+                maxLength={2000}
+                placeholder="https://example.com/dnc-events"
+                autoFocus
+              />
+            </div>
+            <fieldset className="space-y-1.5">
+              <legend className="text-sm font-medium text-foreground">Events</legend>
+              {WEBHOOK_EVENT_TYPES.map((type) => (
+                <label key={type} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="events" value={type} defaultChecked />
+                  <span>
+                    <code className="font-mono text-[13px]">{type}</code>: {EVENT_DESCRIPTIONS[type]}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            {error ? <Notice tone="error">{error}</Notice> : null}
+            <div className="flex justify-end gap-2">
+              <Button onClick={() => setOpen(false)}>Cancel</Button>
+              <Button type="submit" variant="primary" disabled={pending}>
+                {pending ? "Registering…" : "Register"}
+              </Button>
+            </div>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
