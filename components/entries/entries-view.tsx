@@ -1,10 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ProfileHistoryDialog } from "@/components/history/profile-history-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { canWrite } from "@/lib/auth/team-selection";
+import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { CheckUrlBox } from "./check-url-box";
 import { EntriesTable } from "./entries-table";
 import type { ServerPage } from "./use-dnc-entries";
@@ -13,6 +14,8 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
   const { team } = useDashboard();
   /** The profile whose history is open, asked for by the check box or a row's menu. */
   const [historyFor, setHistoryFor] = useState<string | null>(null);
+  // Stable, so the table's columns (and the row menu a dialog returns focus to) are not remade when it opens.
+  const showHistory = useCallback((entry: DncEntryDto) => setHistoryFor(entry.url), []);
   return (
     <>
       <PageHeader
@@ -20,13 +23,7 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
         description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`}
       />
       <CheckUrlBox team={team.slug} onHistory={setHistoryFor} />
-      <EntriesTable
-        key={team.slug}
-        team={team.slug}
-        canWrite={canWrite(team.role)}
-        firstPage={firstPage}
-        onShowHistory={(entry) => setHistoryFor(entry.url)}
-      />
+      <EntriesTable key={team.slug} team={team.slug} canWrite={canWrite(team.role)} firstPage={firstPage} onShowHistory={showHistory} />
       <ProfileHistoryDialog
         team={team.slug}
         url={historyFor ?? ""}
