@@ -3,29 +3,37 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
-/** Next's rules with TypeScript, formatting left to Prettier, and the one data path enforced. */
+const driverImports = [
+  { name: "better-sqlite3", message: "Query through the Prisma client (lib/db), not a driver connection." },
+  { name: "pg", message: "Query through the Prisma client (lib/db), not a driver connection." },
+  { name: "@prisma/adapter-better-sqlite3", message: "Only lib/db/index.ts builds the Prisma client." },
+  { name: "@prisma/adapter-pg", message: "Only lib/db/index.ts builds the Prisma client." },
+];
+// Closing any descriptor of the SQLite file drops the process's locks on it (lib/db/sqlite-file.ts):
+// the server's code reaches the file system only through that module.
+const fsMessage =
+  "Only lib/db/sqlite-file.ts touches the file system in the server: closing a descriptor of the database file drops SQLite's locks.";
+const fileSystemImports = ["fs", "node:fs", "fs/promises", "node:fs/promises"].map((name) => ({ name, message: fsMessage }));
+const serverCode = ["app/**", "lib/**", "components/**", "instrumentation.ts", "proxy.ts"];
+
+/** Next's rules with TypeScript, formatting left to Prettier, the one data path and the one file-system module enforced. */
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
   {
-    files: ["app/**", "lib/**", "components/**", "scripts/**", "instrumentation.ts", "proxy.ts"],
-    ignores: ["lib/db/index.ts"],
-    rules: {
-      // All data goes through the Prisma client built in lib/db/index.ts: no driver connection beside it.
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            { name: "better-sqlite3", message: "Query through the Prisma client (lib/db), not a driver connection." },
-            { name: "pg", message: "Query through the Prisma client (lib/db), not a driver connection." },
-            { name: "@prisma/adapter-better-sqlite3", message: "Only lib/db/index.ts builds the Prisma client." },
-            { name: "@prisma/adapter-pg", message: "Only lib/db/index.ts builds the Prisma client." },
-          ],
-        },
-      ],
-    },
+    files: [...serverCode, "scripts/**"],
+    ignores: ["lib/db/index.ts", "lib/db/sqlite-file.ts"],
+    // All data goes through the Prisma client built in lib/db/index.ts: no driver connection beside it.
+    rules: { "no-restricted-imports": ["error", { paths: driverImports }] },
   },
+  {
+    files: serverCode,
+    ignores: ["lib/db/index.ts", "lib/db/sqlite-file.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [...driverImports, ...fileSystemImports] }] },
+  },
+  { files: ["lib/db/index.ts"], rules: { "no-restricted-imports": ["error", { paths: fileSystemImports }] } },
+  { files: ["lib/db/sqlite-file.ts"], rules: { "no-restricted-imports": ["error", { paths: driverImports }] } },
   {
     rules: {
       // Says only that the React Compiler would skip useReactTable's component; this app does not use the compiler.

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { preparePrivateSqliteFile } from "./lib/db/sqlite-file";
+import { prepareSqliteFile } from "./lib/db/sqlite-file";
 
 // The CLI's configuration: the JS schema engine works offline (the default engine downloads a
 // schema-engine binary at run time, which a machine without internet access cannot). DATABASE_URL picks the provider: file: → SQLite, postgresql:// → PostgreSQL,
@@ -48,7 +48,7 @@ function postgresConfig() {
 
 function sqliteConfig() {
   // SQLite would create the file world-readable (umask) and not its folder: the CLI often creates it first.
-  preparePrivateSqliteFile(databaseUrl);
+  prepareSqliteFile(databaseUrl);
   return defineConfig({
     experimental: { adapter: true },
     engine: "js",

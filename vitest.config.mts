@@ -57,7 +57,8 @@ export default defineConfig({
     reporters: ["default", "./tests/support/summary-reporter.ts"],
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
-      apiProject("api", ["tests/api/**/*.test.ts"]),
+      // tests/embedded: what only the embedded default has (the SQLite file and its locks).
+      apiProject("api", ["tests/api/**/*.test.ts", "tests/embedded/**/*.test.ts"]),
       ...(scaleOutMissing.length === 0
         ? [apiProject("api-postgres-redis", ["tests/api/**/*.test.ts"]), apiProject("scale-out", ["tests/scale-out/**/*.test.ts"])]
         : []),

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
 import { LRUCache } from "lru-cache";
-import { databaseProvider, sqliteFilePath } from "@/lib/db";
+import { databaseProvider } from "@/lib/db";
+import { readFileBesideDatabase, sqliteFileName, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
 import { env } from "@/lib/env";
 import { getRedis, logRedisError } from "@/lib/redis/client";
 
@@ -51,17 +51,14 @@ function redisSignal(): RevocationSignal | null {
 }
 
 function fileSignal(): RevocationSignal {
-  const file = `${sqliteFilePath(env().DATABASE_URL)}-apikey-revocations`;
+  const databaseUrl = env().DATABASE_URL;
+  const name = `${sqliteFileName(databaseUrl)}-apikey-revocations`;
   return {
     async read() {
-      try {
-        return readFileSync(file, "utf8");
-      } catch {
-        return "none";
-      }
+      return readFileBesideDatabase(databaseUrl, name) ?? "none";
     },
     async announce() {
-      writeFileSync(file, randomUUID(), { mode: 0o600 });
+      writeFileBesideDatabase(databaseUrl, name, randomUUID());
     },
   };
 }

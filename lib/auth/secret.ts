@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { databaseProvider, sqliteFilePath } from "@/lib/db";
+import { databaseProvider } from "@/lib/db";
+import { readFileBesideDatabase, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
 import { env } from "@/lib/env";
 
+const SECRET_FILE = "nextauth-secret";
 let cached: string | undefined;
 
 /**
@@ -21,12 +21,8 @@ export function sessionSecret(): string {
   if (databaseProvider() !== "sqlite") {
     throw new Error("NEXTAUTH_SECRET must be set, to the same value on every instance, when DATABASE_URL is PostgreSQL");
   }
-  const file = path.join(path.dirname(sqliteFilePath(env().DATABASE_URL)), "nextauth-secret");
-  try {
-    writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  cached = readFileSync(file, "utf8").trim();
+  const databaseUrl = env().DATABASE_URL;
+  writeFileBesideDatabase(databaseUrl, SECRET_FILE, randomBytes(32).toString("base64url"), { exclusive: true });
+  cached = readFileBesideDatabase(databaseUrl, SECRET_FILE)!.trim();
   return cached;
 }

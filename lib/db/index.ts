@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/client";
-import { preparePrivateSqliteFile } from "./sqlite-file";
+import { prepareSqliteFile } from "./sqlite-file";
 
 export { Prisma } from "./generated/client";
 /**
@@ -18,9 +18,6 @@ export function databaseProvider(): DatabaseProvider {
   return env().DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
 }
 
-/** The SQLite file of a `file:` URL, made private (mode 0600) before anything opens it. */
-export const sqliteFilePath = preparePrivateSqliteFile;
-
 /**
  * The two Prisma clients of the process. On SQLite they are two connections to one file:
  * - `writer`: every change, and only as one batch `$transaction` (lib/db/write.ts), which holds
@@ -33,22 +30,29 @@ export const sqliteFilePath = preparePrivateSqliteFile;
 type Clients = { reader: Db; writer: Db; durability?: Awaited<ReturnType<typeof readDurability>> };
 
 async function connectSqlite(): Promise<Clients> {
-  const file = sqliteFilePath(env().DATABASE_URL);
+  // The only time this process touches the file outside SQLite: before its first connection (lib/db/sqlite-file.ts).
+  const file = prepareSqliteFile(env().DATABASE_URL);
   const writer = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }) });
-  // WAL lets the reader run beside the writer; synchronous=FULL makes an acknowledged change
-  // survive power loss (NORMAL may lose the last commits). The busy timeout covers the CLI
-  // writing to the same file while the server runs.
-  await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await writer.$executeRawUnsafe("PRAGMA synchronous = FULL");
-  await writer.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  const { journalMode, synchronous } = await readDurability(writer);
-  if (journalMode !== "wal" || synchronous !== "full") {
-    throw new Error(`SQLite is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, full)`);
+  try {
+    // WAL lets the reader run beside the writer; synchronous=FULL makes an acknowledged change
+    // survive power loss (NORMAL may lose the last commits). The busy timeout covers the CLI
+    // writing to the same file while the server runs.
+    await writer.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await writer.$executeRawUnsafe("PRAGMA synchronous = FULL");
+    await writer.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+    const { journalMode, synchronous } = await readDurability(writer);
+    if (journalMode !== "wal" || synchronous !== "full") {
+      throw new Error(`SQLite is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, full)`);
+    }
+    const reader = new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }),
+    });
+    return { reader, writer, durability: { journalMode, synchronous } };
+  } catch (error) {
+    // A retry prepares the file again, which must not happen while a connection of ours is open.
+    await writer.$disconnect();
+    throw error;
   }
-  const reader = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }),
-  });
-  return { reader, writer, durability: { journalMode, synchronous } };
 }
 
 async function connectPostgres(): Promise<Clients> {

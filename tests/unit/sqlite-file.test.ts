@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { preparePrivateSqliteFile } from "@/lib/db/sqlite-file";
+import { prepareSqliteFile, readFileBesideDatabase, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
 
 const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
 let dir: string;
@@ -20,7 +20,7 @@ describe("the SQLite database is private to the app's user", () => {
       encoding: "utf8",
     });
     expect(migrated.status, migrated.stderr).toBe(0);
-    const db = new Database(preparePrivateSqliteFile(`file:${file}`));
+    const db = new Database(prepareSqliteFile(`file:${file}`));
     db.pragma("journal_mode = WAL");
     db.exec("CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (1)");
     expect([modeOf(path.dirname(file)), modeOf(file), modeOf(`${file}-wal`), modeOf(`${file}-shm`)]).toEqual(["700", "600", "600", "600"]);
@@ -32,7 +32,21 @@ describe("the SQLite database is private to the app's user", () => {
     const file = path.join(dir, "old.db");
     writeFileSync(file, "");
     chmodSync(file, 0o644);
-    preparePrivateSqliteFile(`file:${file}`);
+    prepareSqliteFile(`file:${file}`);
     expect(modeOf(file)).toBe("600");
+  });
+
+  it("files kept beside the database are the app's own: never the database, its -wal, -shm or -journal, nor a path elsewhere", () => {
+    dir = mkdtempSync(path.join(tmpdir(), "dnc-mode-"));
+    const url = `file:${path.join(dir, "dnc.db")}`;
+    for (const name of ["dnc.db", "dnc.db-wal", "dnc.db-shm", "dnc.db-journal", "../elsewhere", "sub/file"]) {
+      expect(() => writeFileBesideDatabase(url, name, "x"), name).toThrow(/not a file the app may keep/);
+      expect(() => readFileBesideDatabase(url, name), name).toThrow(/not a file the app may keep/);
+    }
+    expect(readFileBesideDatabase(url, "nextauth-secret")).toBeNull();
+    expect(writeFileBesideDatabase(url, "nextauth-secret", "first", { exclusive: true })).toBe(true);
+    expect(writeFileBesideDatabase(url, "nextauth-secret", "second", { exclusive: true })).toBe(false);
+    expect(readFileBesideDatabase(url, "nextauth-secret")).toBe("first");
+    expect(modeOf(path.join(dir, "nextauth-secret"))).toBe("600");
   });
 });

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+export type CliResult = { status: number | null; stdout: string; stderr: string };
+
+/**
+ * `npm run <script> -- <args>` as an operator runs it: another process, on the given database (and
+ * no Redis unless given), with `input` on stdin (a password, for `npm run user`).
+ */
+export function runCli(script: string, args: string[], options: { databaseUrl: string; redisUrl?: string; input?: string }): CliResult {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", `scripts/${script}.ts`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl ?? "" },
+    input: options.input ?? "",
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runCli, but a non-zero exit is an error that shows what the command printed. */
+export function runCliOrThrow(script: string, args: string[], options: Parameters<typeof runCli>[2]): CliResult {
+  const result = runCli(script, args, options);
+  if (result.status !== 0)
+    throw new Error(`npm run ${script} -- ${args.join(" ")} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
