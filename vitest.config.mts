@@ -45,6 +45,11 @@ const scaleOutMissing = [
   ...((await isPostgresReachable()) ? [] : [`PostgreSQL at ${postgresUrl}`]),
   ...(spawnSync("redis-server", ["--version"]).status === 0 ? [] : ["the redis-server binary"]),
 ];
+// CI must prove the scale-out suites: there a missing service fails the run instead of shrinking it.
+const inCi = !!process.env.CI && !["0", "false"].includes(process.env.CI.toLowerCase());
+if (scaleOutMissing.length > 0 && inCi) {
+  throw new Error(`CI=${process.env.CI}: the scale-out suites must run, but ${scaleOutMissing.join(" and ")} is missing`);
+}
 if (scaleOutMissing.length > 0) {
   // Read again by the summary reporter, so the last lines of the run say it too.
   process.env.DNC_SCALE_OUT_NOT_RUN = `SCALE-OUT SUITE NOT RUN on this machine: missing ${scaleOutMissing.join(" and ")}. Only the embedded (SQLite) suite ran.`;
