@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { type Db, getDb } from "@/lib/db";
 import { ChainWalker, type ChainVerdict, describeVerdict } from "./chain";
 import { prepareChain } from "./chain-head";
 import type { ChainVerdictResult } from "./schemas";
@@ -7,12 +7,19 @@ import type { ChainVerdictResult } from "./schemas";
 const PAGE = 2000;
 
 /**
- * Checks a team's whole audit trail against its hash chain, in sequence order, a page at a time;
- * then looks for rows outside the chain (inserted directly, without a sequence number).
+ * Checks a team's whole audit trail against its hash chain (a trail that predates the chain is
+ * sealed first; see chain-head.ts).
  */
 export async function verifyTeamChain(teamId: string): Promise<ChainVerdict> {
   await prepareChain(teamId);
-  const db = await getDb();
+  return walkTeamChain(await getDb(), teamId);
+}
+
+/**
+ * Reads a team's chain in sequence order, a page at a time, then looks for rows outside the chain
+ * (inserted directly, without a sequence number). Only reads: also used on backup copies.
+ */
+export async function walkTeamChain(db: Db, teamId: string): Promise<ChainVerdict> {
   const walker = new ChainWalker();
   for (let after = 0; ;) {
     const rows = await db.auditEvent.findMany({

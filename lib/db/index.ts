@@ -87,6 +87,18 @@ export async function getDb(): Promise<Db> {
   return (await connectDatabase()).reader;
 }
 
+/**
+ * A read-only client on a database other than the configured one: a backup copy (a SQLite file,
+ * opened without creating anything) or a restored PostgreSQL database. The caller disconnects it.
+ */
+export function openReadOnlyDatabase(databaseUrl: string): Db {
+  if (databaseUrl.startsWith("file:")) {
+    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, readonly: true, fileMustExist: true }) });
+  }
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 1, options: "-c default_transaction_read_only=on" });
+  return new PostgresPrismaClient({ adapter }) as unknown as Db;
+}
+
 /** Closes both clients (CLI scripts, so the process can exit). */
 export async function disconnectDatabase() {
   const clients = await globalForDb.dncDb;

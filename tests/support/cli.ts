@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -25,4 +25,20 @@ export function runCliOrThrow(script: string, args: string[], options: Parameter
   if (result.status !== 0)
     throw new Error(`npm run ${script} -- ${args.join(" ")} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
   return result;
+}
+
+/** runCli without blocking the test's event loop: requests the test has in flight keep going meanwhile. */
+export function runCliInBackground(script: string, args: string[], options: { databaseUrl: string }): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["tsx", "--conditions=react-server", `scripts/${script}.ts`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: options.databaseUrl, REDIS_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }

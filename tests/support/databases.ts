@@ -28,10 +28,17 @@ export async function createTestDatabase(engine: TestEngine, dir: string): Promi
     migrateDatabase(url);
     return { url, drop: async () => {} };
   }
+  const database = await createEmptyPostgresDatabase();
+  migrateDatabase(database.url);
+  return database;
+}
+
+/** An empty PostgreSQL database (a restore target), dropped by the returned function. */
+export async function createEmptyPostgresDatabase(): Promise<TestDatabase> {
+  const name = `dnc_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  migrateDatabase(url.toString());
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
