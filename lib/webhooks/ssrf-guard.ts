@@ -27,13 +27,12 @@ export function judgeAddress(address: string, ownAddresses: string[] = hostAddre
   const carried = carriedIPv4(ip);
   const judged = carried.length > 0 ? carried : [ip];
   const own = new Set(ownAddresses.filter((mine) => ipaddr.isValid(mine)).map((mine) => ipaddr.parse(mine).toNormalizedString()));
-  const verdicts = [ip, ...judged].some((each) => own.has(each.toNormalizedString()))
-    ? ["private"]
-    : judged.map((each) => {
-        const range = each.range();
-        if (range === "unicast") return "public";
-        return PRIVATE_RANGES.has(range) ? "private" : "refused";
-      });
+  const verdicts = judged.map((each) => {
+    const range = each.range();
+    if (range === "unicast") return "public";
+    return PRIVATE_RANGES.has(range) ? "private" : "refused";
+  });
+  if ([ip, ...judged].some((each) => own.has(each.toNormalizedString()))) verdicts.push("private");
   if (verdicts.includes("refused")) return "refused";
   return verdicts.includes("private") ? "private" : "public";
 }
@@ -79,10 +78,16 @@ export async function resolvePublicAddresses(host: string): Promise<{ address: s
   }
   const reach = addresses.map(({ address }) => judgeAddress(address));
   if (reach.includes("refused")) {
-    throw new AppError("invalid_webhook_url", `The host ${bare} resolves to an address no webhook may reach (unspecified, broadcast, multicast or reserved)`);
+    throw new AppError(
+      "invalid_webhook_url",
+      `The host ${bare} resolves to an address no webhook may reach (unspecified, broadcast, multicast or reserved)`,
+    );
   }
   if (!allowsPrivateAddresses() && reach.includes("private")) {
-    throw new AppError("invalid_webhook_url", `The host ${bare} resolves to a private, loopback or link-local address, or to this server's own`);
+    throw new AppError(
+      "invalid_webhook_url",
+      `The host ${bare} resolves to a private, loopback or link-local address, or to this server's own`,
+    );
   }
   return addresses;
 }

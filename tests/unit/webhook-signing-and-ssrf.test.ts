@@ -22,7 +22,7 @@ describe("webhook signatures", () => {
 });
 
 /** Stand-ins for this host's interfaces, so "the server's own address" is tested with a public one too. */
-const OWN = ["127.0.0.1", "::1", "10.9.8.7", "8.8.4.4", "2606:4700:4700::1001"];
+const OWN = ["127.0.0.1", "::1", "10.9.8.7", "8.8.4.4", "2606:4700:4700::1001", "192.0.2.2"];
 
 /** Without DNC_WEBHOOK_ALLOW_PRIVATE only `public` is reached; with it `private` too; `refused` never. */
 const ADDRESSES: [address: string, reach: AddressReach][] = [
@@ -81,6 +81,8 @@ const ADDRESSES: [address: string, reach: AddressReach][] = [
   ["240.0.0.1", "refused"],
   ["198.18.0.1", "refused"],
   ["192.0.2.1", "refused"],
+  // An own address in a range no webhook may reach stays refused
+  ["192.0.2.2", "refused"],
   ["203.0.113.9", "refused"],
   ["::", "refused"],
   ["ff02::1", "refused"],
