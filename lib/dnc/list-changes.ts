@@ -1,7 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { sessionSecret } from "@/lib/auth/secret";
 import { getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { decodeChangeFeedCursor, encodeChangeFeedCursor } from "./change-feed-cursor";
 import { restoreCutoff } from "./restore-window";
 import type { ChangeType, ListChangesResult } from "./schemas";
 
@@ -14,9 +15,10 @@ import type { ChangeType, ListChangesResult } from "./schemas";
  * reader sees event n, every event before n is already visible, and a cursor "after n" can never
  * skip an event that commits later with a smaller number (the trap of ordinary sequences).
  *
- * A cursor is opaque: the sequence it points after, when it was issued, and a tag of its team. It
- * expires DNC_RESTORE_DAYS after it was issued (410 `cursor_expired`: re-read the list); the
- * `nextCursor` of every answer is fresh, so a client that polls never sees it expire.
+ * A cursor is opaque: the sequence it points after and when it was issued, signed for its team
+ * (./change-feed-cursor.ts; an edited or foreign one is 400 `invalid_cursor`). It expires
+ * DNC_RESTORE_DAYS after it was issued (410 `cursor_expired`: re-read the list); the `nextCursor`
+ * of every answer is fresh, so a client that polls never sees it expire.
  */
 const FEED_ACTIONS: Record<string, ChangeType> = {
   "dnc.added": "added",
@@ -26,11 +28,12 @@ const FEED_ACTIONS: Record<string, ChangeType> = {
 };
 const ACTIONS = Prisma.join(Object.keys(FEED_ACTIONS));
 
-type Cursor = { after: number; issuedAt: number };
-
 export async function listChanges(options: { teamId: string; cursor?: string; limit: number }): Promise<ListChangesResult> {
   const now = Date.now();
-  const cursor = options.cursor === undefined ? { after: 0, issuedAt: now } : decodeCursor(options.cursor, options.teamId);
+  const secret = sessionSecret();
+  const cursor =
+    options.cursor === undefined ? { after: 0, issuedAt: now } : decodeChangeFeedCursor(options.cursor, options.teamId, secret);
+  if (!cursor) throw new AppError("invalid_cursor");
   if (cursor.issuedAt < restoreCutoff(new Date(now)).getTime()) throw new AppError("cursor_expired");
 
   const db = await getDb();
@@ -39,7 +42,7 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
     WHERE "teamId" = ${options.teamId} AND "sequence" > ${cursor.after} AND "action" IN (${ACTIONS})
     ORDER BY "sequence" ASC LIMIT ${options.limit}`;
   const changes = rows.map((row) => ({
-    cursor: encodeCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId),
+    cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId, secret),
     type: FEED_ACTIONS[row.action]!,
     $id: row.targetId,
     url: row.url,
@@ -48,20 +51,6 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
   const last = rows.at(-1);
   return {
     changes,
-    nextCursor: encodeCursor({ after: last ? Number(last.sequence) : cursor.after, issuedAt: now }, options.teamId),
+    nextCursor: encodeChangeFeedCursor({ after: last ? Number(last.sequence) : cursor.after, issuedAt: now }, options.teamId, secret),
   };
-}
-
-function teamTag(teamId: string) {
-  return createHash("sha256").update(teamId).digest("base64url").slice(0, 8);
-}
-
-function encodeCursor(cursor: Cursor, teamId: string): string {
-  return Buffer.from(`1.${cursor.after}.${cursor.issuedAt}.${teamTag(teamId)}`).toString("base64url");
-}
-
-function decodeCursor(text: string, teamId: string): Cursor {
-  const match = /^1\.(\d{1,15})\.(\d{1,15})\.([\w-]{8})$/.exec(Buffer.from(text, "base64url").toString("utf8"));
-  if (!match || match[3] !== teamTag(teamId)) throw new AppError("invalid_cursor");
-  return { after: Number(match[1]), issuedAt: Number(match[2]) };
 }

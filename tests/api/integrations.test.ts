@@ -1,6 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { encodeChangeFeedCursor } from "@/lib/dnc/change-feed-cursor";
 import { api } from "../support/api";
 import { createTestTeam, type TestTeam, uniqueProfileUrl } from "../support/fixtures";
+import { useExtraServer } from "../support/extra-server";
 import { signedInMember } from "../support/session";
 
 const checkBatch = (team: TestTeam, urls: unknown, path = "/api/v1/dnc/check/batch") =>
@@ -167,23 +170,74 @@ describe("GET /dnc/changes", () => {
     expect(resumed.changes.map((change) => change.$id)).toEqual([batch[1].$id, a.$id, a.$id, batch[1].$id]);
   });
 
-  it("400 for a cursor it did not give this team, 410 for one older than the restore window, 400 for a bad limit", async () => {
+  it("400 invalid_cursor for a cursor it did not give this team: edited, truncated, garbled, another team's; a genuine one works", async () => {
     const team = await createTestTeam();
     const other = await createTestTeam();
+    await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("feed") } });
+    await api("/api/v1/dnc", { method: "POST", key: other.writeKey, body: { url: uniqueProfileUrl("feed") } });
     const { cursor } = await follow(team);
-    const theirs = await api(`/api/v1/dnc/changes?cursor=${cursor}`, { key: other.readKey });
-    expect(theirs.status).toBe(400);
-    expect(theirs.body.error).toBe("invalid_cursor");
-    expect((await api("/api/v1/dnc/changes?cursor=not-a-cursor", { key: team.readKey })).body.error).toBe("invalid_cursor");
+    const theirs = (await follow(other)).cursor;
 
-    const [version, after, , tag] = Buffer.from(cursor, "base64url").toString().split(".");
-    const old = Buffer.from([version, after, Date.now() - 91 * 24 * 60 * 60 * 1000, tag].join(".")).toString("base64url");
-    const expired = await api(`/api/v1/dnc/changes?cursor=${old}`, { key: team.readKey });
-    expect(expired.status).toBe(410);
-    expect(expired.body.error).toBe("cursor_expired");
+    const [version, after, issuedAt, mac] = Buffer.from(cursor, "base64url").toString().split(".") as [string, string, string, string];
+    const edited = (fields: Record<number, string>) =>
+      Buffer.from(Object.assign([version, after, issuedAt, mac], fields).join(".")).toString("base64url");
+    const DAY = 24 * 60 * 60 * 1000;
+    const forged = {
+      "another team's cursor": theirs,
+      "position moved back": edited({ 1: String(Number(after) - 1) }),
+      "position moved on": edited({ 1: String(Number(after) + 1) }),
+      "issue time in the past": edited({ 2: String(Number(issuedAt) - DAY) }),
+      "issue time long past": edited({ 2: String(Number(issuedAt) - 91 * DAY) }),
+      "issue time in the future": edited({ 2: String(Date.now() + 3650 * DAY) }),
+      "another team's signature": edited({ 3: Buffer.from(theirs, "base64url").toString().split(".")[3]! }),
+      "no signature": edited({ 3: "" }),
+      "unsigned first version": Buffer.from(`1.${after}.${issuedAt}.abcdefgh`).toString("base64url"),
+      "signed with another secret": encodeChangeFeedCursor({ after: Number(after), issuedAt: Number(issuedAt) }, team.id, "not the secret"),
+      truncated: cursor.slice(0, -2),
+      "cut in half": cursor.slice(0, cursor.length / 2),
+      "one character changed": cursor.slice(0, 10) + (cursor[10] === "A" ? "B" : "A") + cursor.slice(11),
+      "with a stray character": `${cursor}!`,
+      garbage: "not-a-cursor",
+    };
+    for (const [what, bad] of Object.entries(forged)) {
+      const response = await api(`/api/v1/dnc/changes?cursor=${encodeURIComponent(bad)}`, { key: team.readKey });
+      expect([response.status, response.body.error], what).toEqual([400, "invalid_cursor"]);
+      expect(response.body.message, what).toEqual(expect.any(String));
+    }
 
+    const genuine = await api(`/api/v1/dnc/changes?cursor=${cursor}`, { key: team.readKey });
+    expect(genuine.status).toBe(200);
+    expect(genuine.body.data.changes).toEqual([]);
+    expect((await api(`/api/v1/dnc/changes?cursor=${theirs}`, { key: other.readKey })).status).toBe(200);
+  });
+
+  it("400 for a bad limit", async () => {
+    const team = await createTestTeam();
     for (const limit of ["0", "1001", "x"]) {
       expect((await api(`/api/v1/dnc/changes?limit=${limit}`, { key: team.readKey })).body.error).toBe("invalid_pagination");
     }
+  });
+});
+
+describe("GET /dnc/changes on a server whose secret the test knows", () => {
+  const secret = randomBytes(32).toString("base64url");
+  const server = useExtraServer({ NEXTAUTH_SECRET: secret });
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it("410 cursor_expired for an authentic cursor older than the restore window; one from a server with another secret is 400", async () => {
+    const team = await createTestTeam();
+    const entry = (await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url: uniqueProfileUrl("feed") } })).body.data;
+    const read = (cursor: string) => api(`/api/v1/dnc/changes?cursor=${cursor}`, { key: team.readKey, baseUrl: server.baseUrl() });
+
+    const fresh = await read(encodeChangeFeedCursor({ after: 0, issuedAt: Date.now() - DAY }, team.id, secret));
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.data.changes.map((change: Change) => change.$id)).toEqual([entry.$id]);
+
+    const expired = await read(encodeChangeFeedCursor({ after: 0, issuedAt: Date.now() - 91 * DAY }, team.id, secret));
+    expect([expired.status, expired.body.error]).toEqual([410, "cursor_expired"]);
+
+    const fromTheSharedServer = (await follow(team)).cursor;
+    expect((await read(fromTheSharedServer)).body.error).toBe("invalid_cursor");
+    expect((await read(fresh.body.data.nextCursor)).status).toBe(200);
   });
 });

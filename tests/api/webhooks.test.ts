@@ -1,3 +1,4 @@
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
@@ -240,6 +241,12 @@ describe("webhook API", () => {
       [{ url: "https://example.com/hook", events: ["dnc.exploded"] }, "invalid_webhook_fields"],
       [{ url: "https://example.com/hook" }, "invalid_webhook_fields"],
       [[], "invalid_body"],
+      // Never a unicast host, so refused even with DNC_WEBHOOK_ALLOW_PRIVATE (these servers have it).
+      ...["http://0.0.0.0/", "http://[::]/", "http://255.255.255.255/", "http://224.0.0.1/", "http://[ff02::1]/", "http://240.0.0.1/"].map(
+        (url): [unknown, string] => [{ url, events: ["dnc.added"] }, "invalid_webhook_url"],
+      ),
+      [{ url: "http://198.18.0.1/", events: ["dnc.added"] }, "invalid_webhook_url"],
+      [{ url: "http://[::ffff:0:e000:1]/", events: ["dnc.added"] }, "invalid_webhook_url"],
     ];
     for (const [body, error] of cases) {
       const response = await api("/api/v1/webhooks", { method: "POST", key: team.writeKey, body });
@@ -313,6 +320,12 @@ describe("webhook API", () => {
   });
 });
 
+/** This machine's interface addresses (the server runs here), except link-local ones a URL cannot name without a zone. */
+const ownAddresses = () =>
+  Object.values(networkInterfaces()).flatMap((list) =>
+    (list ?? []).filter((entry) => entry.scopeid === undefined || entry.scopeid === 0).map((entry) => entry.address),
+  );
+
 describe("webhooks without DNC_WEBHOOK_ALLOW_PRIVATE", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let key: string;
@@ -338,7 +351,7 @@ describe("webhooks without DNC_WEBHOOK_ALLOW_PRIVATE", () => {
   });
   afterAll(async () => server?.stop());
 
-  it("refuses loopback, private, link-local and metadata addresses at registration, by IP or by name", async () => {
+  it("refuses loopback, private, link-local, metadata, non-unicast and its own addresses at registration, by IP or by name", async () => {
     const port = await freePort();
     for (const url of [
       `http://127.0.0.1:${port}/hook`,
@@ -353,6 +366,20 @@ describe("webhooks without DNC_WEBHOOK_ALLOW_PRIVATE", () => {
       "http://[fe80::1]/",
       "http://0.0.0.0/",
       "http://[::ffff:127.0.0.1]/",
+      // IPv6 forms that carry an IPv4 address inside
+      `http://[::127.0.0.1]:${port}/`,
+      `http://[::ffff:0:7f00:1]:${port}/`,
+      "http://[64:ff9b::7f00:1]/",
+      "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+      "http://[2002:7f00:1::]/",
+      "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+      // Not unicast
+      "http://198.18.0.1/",
+      "http://224.0.0.1/",
+      "http://240.0.0.1/",
+      "http://255.255.255.255/",
+      // This server's own interfaces
+      ...ownAddresses().map((address) => `http://${address.includes(":") ? `[${address}]` : address}:${port}/`),
     ]) {
       const response = await api("/api/v1/webhooks", {
         method: "POST",
