@@ -31,8 +31,8 @@ export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHOD
 
 /**
  * One request through one definition: request id → authenticate (API key, else the dashboard's
- * session) → access check → rate limit → path id, query and body validated with the route's
- * schemas → handler → `{error: null, data}`. Every thrown AppError becomes the `{error, message}`
+ * session) → access check → path id, query and body validated with the route's schemas → the
+ * route's own 403 rules (`authorize`) → rate limit → handler → `{error: null, data}`. Every thrown AppError becomes the `{error, message}`
  * envelope through the code → status table; a code the route does not declare, or anything
  * unexpected, is logged and answered with 500, so the OpenAPI document never misses an answer.
  * Rate-limit headers go on every response once the budget has been consulted.
@@ -45,11 +45,7 @@ function serveRoute(route: RouteDefinition): Handler {
     let response: Response;
     try {
       const caller = await authenticate(request);
-      // A refused caller spends nothing: a read key or a viewer cannot use up the team's write budget.
       if (!isAllowed(caller, route.access)) throw new AppError("forbidden");
-      const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
-      limitHeaders = rateLimitHeaders(decision);
-      if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
 
       const params = await segment.params; // routes without a dynamic segment get no params
       const id = params?.id ?? "";
@@ -61,6 +57,14 @@ function serveRoute(route: RouteDefinition): Handler {
         ? await readJsonBody(request, { optional: route.body.optional, anyContentType: caller.via === "api_key" })
         : undefined;
       const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
+
+      // Refused and malformed requests spend nothing: a read key, a viewer or an admin aiming at an
+      // owner cannot use up the budget the team's campaign tool writes with.
+      await route.authorize?.({ caller, id, childId, body });
+      const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
+      limitHeaders = rateLimitHeaders(decision);
+      if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+
       const data = await route.handle({ request, caller, requestId, id, childId, query, body });
       const { message, bare, status } = route.success;
       response = bare
