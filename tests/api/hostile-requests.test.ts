@@ -121,6 +121,43 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
   });
 });
 
+describe("signing in never sends the browser to another site", () => {
+  const hostile = [
+    "/..//evil.test/phish",
+    "/.//evil.test/phish",
+    "/%2e%2e//evil.test/phish",
+    "/%2E%2E//evil.test/phish",
+    "/a/..//evil.test/phish",
+    "/\\evil.test/phish",
+    "/..\\evil.test/phish",
+    "/\t/evil.test/phish",
+    "/../\n/evil.test/phish",
+    "//evil.test/phish",
+    "https://evil.test/phish",
+  ];
+
+  it.each(hostile)("a signed-in GET /sign-in?next=%j answers a Location on the app's own origin", async (next) => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    // As typed into the address bar (what fetch leaves of it), and percent-encoded, as links carry it.
+    for (const query of [`next=${next}`, `next=${encodeURIComponent(next)}`]) {
+      const response = await fetch(`${baseUrl()}/sign-in?${query}`, { headers: { cookie: member.jar.header() }, redirect: "manual" });
+      const location = response.headers.get("location") ?? "";
+      expect({ query, status: response.status }).toEqual({ query, status: 307 });
+      expect({ query, location, origin: new URL(location, baseUrl()).origin }).toEqual({ query, location, origin: baseUrl() });
+    }
+  });
+
+  it("a path on this site is followed", async () => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    const response = await fetch(`${baseUrl()}/sign-in?next=${encodeURIComponent("/members?x=1")}`, {
+      headers: { cookie: member.jar.header() },
+      redirect: "manual",
+    });
+    const location = new URL(response.headers.get("location") ?? "", baseUrl());
+    expect([location.origin, location.pathname, location.search]).toEqual([baseUrl(), "/members", "?x=1"]);
+  });
+});
+
 describe("refused callers spend none of the team's budget", () => {
   it("writes refused with a read key or from a viewer leave the write budget whole", async () => {
     const team = await createTestTeam();
