@@ -10,6 +10,7 @@ import { declaredErrors, type RouteDefinition } from "./define-route";
 import { ERROR_STATUS } from "./error-status";
 import { parseInput, searchParamsOf } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
+import { SERVED_METHODS_HEADER } from "./request-guard";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -120,14 +121,21 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return Response.json({ error: internal.code, message: internal.message }, { status: ERROR_STATUS.internal_error });
 }
 
-/** What lib/http/request-guard.ts refused before routing: an undecodable path (400) or an unserved method (405). */
+/**
+ * What lib/http/request-guard.ts took aside before routing: an undecodable path (400), an unserved
+ * method (405), or the asterisk target `*`, which only OPTIONS may use (the server's methods, 204).
+ */
 export function refusedRequest(request: Request): Response {
   const reason = new URL(request.url).searchParams.get("reason");
   const method = request.headers.get("x-dnc-refused-method") || request.method;
+  if (reason === "asterisk" && method.toUpperCase() === "OPTIONS")
+    return new Response(null, { status: 204, headers: { Allow: SERVED_METHODS_HEADER } });
   const error =
     reason === "invalid_path"
       ? new AppError("invalid_path")
-      : new AppError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
+      : reason === "asterisk"
+        ? new AppError("invalid_path", "The request target * is for OPTIONS only; send a path")
+        : new AppError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
   return errorResponse(error, newRequestId());
 }
 

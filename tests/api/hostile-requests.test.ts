@@ -63,6 +63,26 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     expect(bodyOf(answer)).toMatchObject({ error: "method_not_allowed", message: `Method ${method} is not supported` });
   });
 
+  it("OPTIONS * (about the server as a whole) → 204 with the methods the server serves", async () => {
+    const answer = await rawRequest("OPTIONS * HTTP/1.1\r\nConnection: close", "\r\n");
+    expect(statusOf(answer)).toBe(204);
+    expect(/\r\nallow: ([^\r]*)/i.exec(answer)?.[1]?.split(", ").sort()).toEqual([
+      "DELETE",
+      "GET",
+      "HEAD",
+      "OPTIONS",
+      "PATCH",
+      "POST",
+      "PUT",
+    ]);
+  });
+
+  it.each(["GET", "POST", "DELETE"])("%s * → 400 invalid_path", async (method) => {
+    const answer = await rawRequest(`${method} * HTTP/1.1\r\nConnection: close\r\nContent-Length: 0`, "\r\n");
+    expect(statusOf(answer)).toBe(400);
+    expect(bodyOf(answer)).toMatchObject({ error: "invalid_path", message: "The request target * is for OPTIONS only; send a path" });
+  });
+
   it("a method Node's parser does not know is refused with 400 before it reaches the app", async () => {
     expect(statusOf(await rawRequest("TRACK /api/v1/dnc HTTP/1.1\r\nConnection: close", "\r\n"))).toBe(400);
   });
@@ -77,6 +97,24 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     const response = await api(path, { headers });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe("invalid_callback_url");
+  });
+
+  it.each([
+    "/api/auth/error?error=%ff",
+    "/api/auth/error?error=%0d%0aSet-Cookie:%20x=1",
+    "/api/auth/error?error=AccessDenied&error=%ff",
+    "/api/auth/error/%0d%0aX",
+  ])("an error code next-auth cannot put in a Location (%s) → 400 invalid_query", async (path) => {
+    const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.json()).toMatchObject({ error: "invalid_query", message: expect.stringContaining("error code") });
+  });
+
+  it("a plain error code still leads to the sign-in page, which says it", async () => {
+    const response = await fetch(`${baseUrl()}/api/auth/error?error=AccessDenied`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/sign-in?error=AccessDenied");
   });
 
   it.each(["http://[", "%ff", ":::", "//evil.example/steal", "https://evil.example/steal"])(
