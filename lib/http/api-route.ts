@@ -33,9 +33,10 @@ export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHOD
 /**
  * One request through one definition: request id → authenticate (API key, else the dashboard's
  * session) → access check → path id, query and body validated with the route's schemas → the
- * route's own 403 rules (`authorize`) → rate limit → handler → `{error: null, data}`. Every thrown AppError becomes the `{error, message}`
- * envelope through the code → status table; a code the route does not declare, or anything
- * unexpected, is logged and answered with 500, so the OpenAPI document never misses an answer.
+ * route's own 403 rules (`authorize`) → rate limit → handler → `{error: null, data}`. Every thrown
+ * AppError becomes the `{error, message}` envelope through the code → status table; a code the route
+ * does not declare, or anything unexpected, is logged and answered with 500, so the OpenAPI document
+ * never misses an answer.
  * Rate-limit headers go on every response once the budget has been consulted.
  */
 function serveRoute(route: RouteDefinition): Handler {
