@@ -21,13 +21,9 @@ import { entryIdSchema } from "./schemas";
  *    instance answers `onList: false`.
  */
 export async function deleteEntry(options: { caller: Caller; id: string; reason?: string; requestId: string }) {
-  if (!entryIdSchema.safeParse(options.id).success) throw new AppError("dnc_not_found");
   const { teamId, actor } = options.caller;
-
-  const db = await getDb();
-  const [entry] = await db.$queryRaw<{ teamId: string; url: string }[]>`SELECT "teamId", "url" FROM "DncEntry" WHERE "id" = ${options.id}`;
+  const entry = await authorizeEntryDeletion(options);
   if (!entry) throw new AppError("dnc_not_found");
-  if (entry.teamId !== teamId) throw new AppError("unauthorized_dnc");
 
   const now = new Date();
   const eventId = newAuditEventId(now.getTime());
@@ -65,6 +61,19 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
   );
   if (Number(deleted) === 0) throw new AppError("dnc_not_found");
   wakeWebhookWorker();
+}
+
+/**
+ * Another team's entry is refused with 403 `unauthorized_dnc`, as Kakiyo does. The route runs this
+ * before the rate limit, so such a request spends none of the team's budget; the entry (or null for
+ * a malformed or unknown id) is returned for the delete itself.
+ */
+export async function authorizeEntryDeletion(options: { caller: Caller; id: string }): Promise<{ url: string } | null> {
+  if (!entryIdSchema.safeParse(options.id).success) return null;
+  const db = await getDb();
+  const [entry] = await db.$queryRaw<{ teamId: string; url: string }[]>`SELECT "teamId", "url" FROM "DncEntry" WHERE "id" = ${options.id}`;
+  if (entry && entry.teamId !== options.caller.teamId) throw new AppError("unauthorized_dnc");
+  return entry ?? null;
 }
 
 const ENTRY_REMOVAL_COLUMNS = Prisma.raw(

@@ -10,6 +10,7 @@ import { declaredErrors, type RouteDefinition } from "./define-route";
 import { ERROR_STATUS } from "./error-status";
 import { parseInput, searchParamsOf } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
+import { SERVED_METHODS_HEADER } from "./request-guard";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -31,10 +32,11 @@ export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHOD
 
 /**
  * One request through one definition: request id → authenticate (API key, else the dashboard's
- * session) → access check → rate limit → path id, query and body validated with the route's
- * schemas → handler → `{error: null, data}`. Every thrown AppError becomes the `{error, message}`
- * envelope through the code → status table; a code the route does not declare, or anything
- * unexpected, is logged and answered with 500, so the OpenAPI document never misses an answer.
+ * session) → access check → path id, query and body validated with the route's schemas → the
+ * route's own 403 rules (`authorize`) → rate limit → handler → `{error: null, data}`. Every thrown
+ * AppError becomes the `{error, message}` envelope through the code → status table; a code the route
+ * does not declare, or anything unexpected, is logged and answered with 500, so the OpenAPI document
+ * never misses an answer.
  * Rate-limit headers go on every response once the budget has been consulted.
  */
 function serveRoute(route: RouteDefinition): Handler {
@@ -45,11 +47,7 @@ function serveRoute(route: RouteDefinition): Handler {
     let response: Response;
     try {
       const caller = await authenticate(request);
-      // A refused caller spends nothing: a read key or a viewer cannot use up the team's write budget.
       if (!isAllowed(caller, route.access)) throw new AppError("forbidden");
-      const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
-      limitHeaders = rateLimitHeaders(decision);
-      if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
 
       const params = await segment.params; // routes without a dynamic segment get no params
       const id = params?.id ?? "";
@@ -61,6 +59,14 @@ function serveRoute(route: RouteDefinition): Handler {
         ? await readJsonBody(request, { optional: route.body.optional, anyContentType: caller.via === "api_key" })
         : undefined;
       const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
+
+      // Refused and malformed requests spend nothing: a read key, a viewer or an admin aiming at an
+      // owner cannot use up the budget the team's campaign tool writes with.
+      await route.authorize?.({ caller, id, childId, body });
+      const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
+      limitHeaders = rateLimitHeaders(decision);
+      if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+
       const data = await route.handle({ request, caller, requestId, id, childId, query, body });
       const { message, bare, status } = route.success;
       response = bare
@@ -116,14 +122,21 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return Response.json({ error: internal.code, message: internal.message }, { status: ERROR_STATUS.internal_error });
 }
 
-/** What lib/http/request-guard.ts refused before routing: an undecodable path (400) or an unserved method (405). */
+/**
+ * What lib/http/request-guard.ts took aside before routing: an undecodable path (400), an unserved
+ * method (405), or the asterisk target `*`, which only OPTIONS may use (the server's methods, 204).
+ */
 export function refusedRequest(request: Request): Response {
   const reason = new URL(request.url).searchParams.get("reason");
   const method = request.headers.get("x-dnc-refused-method") || request.method;
+  if (reason === "asterisk" && method.toUpperCase() === "OPTIONS")
+    return new Response(null, { status: 204, headers: { Allow: SERVED_METHODS_HEADER } });
   const error =
     reason === "invalid_path"
       ? new AppError("invalid_path")
-      : new AppError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
+      : reason === "asterisk"
+        ? new AppError("invalid_path", "The request target * is for OPTIONS only; send a path")
+        : new AppError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
   return errorResponse(error, newRequestId());
 }
 

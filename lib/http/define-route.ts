@@ -38,6 +38,12 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   success: { status: number; data: z.ZodType<Data>; message?: string | ((data: Data) => string); bare?: true };
   /** The route's own error codes; the ones every route shares are added by `declaredErrors`. */
   errors: ErrorCode[];
+  /**
+   * The rules beyond `access` that can refuse this caller with 403 (only themselves, never an owner,
+   * another team's entry), given the validated input. They run before the rate limit, so a refused
+   * request spends none of the team's budget; the domain function calls the same rule.
+   */
+  authorize?: (input: { caller: Caller; id: string; childId: string; body: z.output<Body> | undefined }) => Promise<unknown>;
   handle: (input: {
     request: Request;
     caller: Caller;

@@ -1,5 +1,5 @@
 import "server-only";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { type Db, getDb, Prisma } from "@/lib/db";
@@ -21,12 +21,14 @@ const NOT_PENDING: Record<string, string> = {
  * 1. The link must be pending (else 404 `invitation_invalid`, saying why).
  * 2. Signed in as the invited email: that account joins. Signed in as someone else: 403
  *    `wrong_account`. Not signed in while the email has an account: 409 `sign_in_required`.
- *    No account yet: `name` and a strong `password` make one.
+ *    No account yet: `name` and a strong `password` make one (if another invitation made it
+ *    meanwhile, the same password joins with it, another gets 409 `sign_in_required`).
  * 3. One transaction: the invitation is marked accepted only if still pending (two clicks on the
  *    link cannot both join), and only then are the account (if new), the membership and the
  *    `member.joined` audit row written — each row reads the acceptance back, so nothing is written
  *    for a link another request used first.
  */
+type NewUser = { name: string; passwordHash: string };
 type PendingInvitation = { id: string; teamId: string; email: string; role: string; invitedBy: string };
 
 /**
@@ -37,7 +39,7 @@ type PendingInvitation = { id: string; teamId: string; email: string; role: stri
  */
 export function acceptanceStatements(
   tx: Db,
-  options: { invitation: PendingInvitation; userId: string; newUser: { name: string; passwordHash: string } | null; now: Date },
+  options: { invitation: PendingInvitation; userId: string; newUser: NewUser | null; now: Date },
 ) {
   const { invitation, userId, newUser, now } = options;
   const acceptedNow = Prisma.sql`FROM "Invitation" WHERE "id" = ${invitation.id} AND "acceptedAt" = ${now}`;
@@ -82,15 +84,27 @@ export async function acceptInvitation(options: {
   const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   if (options.sessionUser && options.sessionUser.email !== invitation.email) throw new AppError("wrong_account");
   if (!options.sessionUser && existing) throw new AppError("sign_in_required");
-  let newUser: { name: string; passwordHash: string } | null = null;
+  let newUser: NewUser | null = null;
   if (!existing) {
     if (!options.name) throw new AppError("invalid_body", "name is required to create your account");
     assertStrongPassword(options.password ?? "");
     newUser = { name: options.name, passwordHash: await hashPassword(options.password!) };
   }
-  const userId = existing?.id ?? newUserId();
+  const accept = (userId: string, account: NewUser | null) =>
+    writeTransaction((tx) => acceptanceStatements(tx, { invitation, userId, newUser: account, now: new Date() }));
 
-  const [accepted] = await writeTransaction((tx) => acceptanceStatements(tx, { invitation, userId, newUser, now: new Date() }));
+  let accepted: unknown;
+  try {
+    [accepted] = await accept(existing?.id ?? newUserId(), newUser);
+  } catch (error) {
+    // Two teams' invitations to one new email, accepted at the same moment: both found no account and
+    // the other made it first (its e-mail is unique). With the same password this person joins
+    // with that account, as if signed in; with another they are asked to sign in.
+    const madeMeanwhile = newUser ? await db.user.findUnique({ where: { email: invitation.email } }) : null;
+    if (!madeMeanwhile) throw error;
+    if (!(await verifyPassword(options.password!, madeMeanwhile.passwordHash))) throw new AppError("sign_in_required");
+    [accepted] = await accept(madeMeanwhile.id, null);
+  }
   if (Number(accepted) === 0) throw new AppError("invitation_invalid", NOT_PENDING.accepted);
   return { team: { slug: invitation.team.slug, name: invitation.team.name }, email: invitation.email };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/team-selection";
-import { getDb, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { listMembers } from "./list-members";
-import { mayManage } from "./member-rules";
+import { authorizeRoleChange, findMember, type TargetMember } from "./authorize-member-change";
 
 /** A guard that lets a statement touch an owner's membership only while the team has another owner. */
 export function anotherOwnerRemains(teamId: string) {
@@ -13,14 +13,10 @@ export function anotherOwnerRemains(teamId: string) {
 }
 
 /** The member's current role in the team; `member_not_found` when they are not in it. */
-export async function memberRole(teamId: string, userId: string): Promise<{ role: Role; email: string }> {
-  const db = await getDb();
-  const membership = await db.membership.findUnique({
-    where: { userId_teamId: { userId, teamId } },
-    select: { role: true, user: { select: { email: true } } },
-  });
-  if (!membership) throw new AppError("member_not_found");
-  return { role: membership.role as Role, email: membership.user.email };
+export async function memberRole(teamId: string, userId: string): Promise<TargetMember> {
+  const member = await findMember(teamId, userId);
+  if (!member) throw new AppError("member_not_found");
+  return member;
 }
 
 /**
@@ -31,8 +27,8 @@ export async function memberRole(teamId: string, userId: string): Promise<{ role
  */
 export async function changeMemberRole(options: { caller: Caller; userId: string; role: Role; requestId: string }) {
   const { teamId, actor } = options.caller;
-  const current = await memberRole(teamId, options.userId);
-  if (!mayManage(options.caller.role!, current.role, options.role)) throw new AppError("forbidden", "Your role does not allow this change");
+  const current = await authorizeRoleChange(options);
+  if (!current) throw new AppError("member_not_found");
   if (current.role !== options.role) {
     const guard = options.role === "owner" ? Prisma.sql`1 = 1` : anotherOwnerRemains(teamId);
     const [, changed] = await writeTransaction((db) => [

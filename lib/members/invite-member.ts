@@ -6,9 +6,9 @@ import { auditRow, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { newInvitationId } from "@/lib/ids";
 import { sendInvitationEmail } from "@/lib/mail/send-invitation-email";
+import { authorizeInvitation } from "./authorize-member-change";
 import { INVITATION_TTL_MS, newInvitationToken } from "./invitation-token";
 import { serializeInvitation } from "./list-invitations";
-import { mayManage } from "./member-rules";
 import type { CreatedInvitation } from "./schemas";
 
 /**
@@ -28,8 +28,7 @@ export async function inviteMember(options: {
   requestId: string;
 }): Promise<CreatedInvitation> {
   const { teamId, actor } = options.caller;
-  if (!mayManage(options.caller.role!, options.role, options.role))
-    throw new AppError("forbidden", "Admins may invite admins and viewers, not owners");
+  await authorizeInvitation(options);
   const db = await getDb();
   const member = await db.membership.findFirst({ where: { teamId, user: { email: options.email } }, select: { userId: true } });
   if (member) throw new AppError("already_member");

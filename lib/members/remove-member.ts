@@ -4,21 +4,19 @@ import { Prisma } from "@/lib/db";
 import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { anotherOwnerRemains, memberRole } from "./change-member-role";
-import { mayManage } from "./member-rules";
+import { authorizeRemoval } from "./authorize-member-change";
 
 /**
  * Removes a member (or lets a member leave). It takes effect on their next request, even with a
  * session still open: roles are read from the database on every request.
- * 1. The caller's role must allow it; anyone may remove themselves.
+ * 1. The caller's role must allow it (`authorizeRemoval`); anyone may remove themselves.
  * 2. One transaction, the team locked: the removal, refused when it would leave the team without an
  *    owner (409 `last_owner`), and its `member.removed` audit row.
  */
 export async function removeMember(options: { caller: Caller; userId: string; requestId: string }) {
   const { teamId, actor } = options.caller;
-  const target = await memberRole(teamId, options.userId);
-  const leaving = options.userId === options.caller.userId;
-  if (!leaving && !mayManage(options.caller.role!, target.role))
-    throw new AppError("forbidden", "Your role does not allow removing this member");
+  const target = await authorizeRemoval(options);
+  if (!target) throw new AppError("member_not_found");
   const [, removed] = await writeTransaction((db) => [
     lockTeam(db, teamId),
     ...auditedChange(

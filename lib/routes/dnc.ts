@@ -4,7 +4,7 @@ import { addEntries } from "@/lib/dnc/add-entries";
 import { addEntry } from "@/lib/dnc/add-entry";
 import { checkEntries } from "@/lib/dnc/check-entries";
 import { checkEntry } from "@/lib/dnc/check-entry";
-import { deleteEntry } from "@/lib/dnc/delete-entry";
+import { authorizeEntryDeletion, deleteEntry } from "@/lib/dnc/delete-entry";
 import { entryFacets } from "@/lib/dnc/entry-facets";
 import { listChanges } from "@/lib/dnc/list-changes";
 import { listEntries } from "@/lib/dnc/list-entries";
@@ -134,6 +134,7 @@ export const deleteEntryRoute = defineRoute({
   body: { schema: deleteEntryBodySchema, errorFor: reasonError, optional: true },
   success: { status: 200, data: deleteResultSchema },
   errors: ["invalid_reason", "dnc_not_found", "unauthorized_dnc"],
+  authorize: authorizeEntryDeletion,
   handle: async ({ caller, id, query, body, requestId }) => {
     const reason = (body === undefined ? query.reason : body.reason)?.trim() || undefined;
     await deleteEntry({ caller, id, reason, requestId });

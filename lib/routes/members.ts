@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
 import { publicOrigin } from "@/lib/http/client-address";
+import { authorizeInvitation, authorizeRemoval, authorizeRoleChange } from "@/lib/members/authorize-member-change";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { inviteMember } from "@/lib/members/invite-member";
 import { listInvitations } from "@/lib/members/list-invitations";
@@ -43,6 +44,7 @@ export const changeMemberRoleRoute = defineRoute({
   body: { schema: changeRoleBodySchema, errorFor: (issue) => (issue.path.length === 0 ? "invalid_body" : "invalid_member_fields") },
   success: { status: 200, data: memberSchema },
   errors: ["invalid_member_fields", "member_not_found", "last_owner"],
+  authorize: ({ caller, id, body }) => authorizeRoleChange({ caller, userId: id, role: body!.role }),
   handle: ({ caller, id, body, requestId }) => changeMemberRole({ caller, userId: id, role: body!.role, requestId }),
 });
 
@@ -55,6 +57,7 @@ export const removeMemberRoute = defineRoute({
   id: { schema: userIdSchema, invalid: "member_not_found", example: "user_AbC123" },
   success: { status: 200, data: z.object({ message: z.literal("Member removed") }) },
   errors: ["member_not_found", "last_owner"],
+  authorize: ({ caller, id }) => authorizeRemoval({ caller, userId: id }),
   handle: async ({ caller, id, requestId }) => {
     await removeMember({ caller, userId: id, requestId });
     return { message: "Member removed" as const };
@@ -81,6 +84,7 @@ export const inviteMemberRoute = defineRoute({
   body: { schema: inviteBodySchema, errorFor: (issue) => (issue.path.length === 0 ? "invalid_body" : "invalid_invitation_fields") },
   success: { status: 201, data: createdInvitationSchema },
   errors: ["invalid_invitation_fields", "already_member"],
+  authorize: ({ caller, body }) => authorizeInvitation({ caller, role: body!.role }),
   handle: ({ request, caller, body, requestId }) =>
     inviteMember({
       caller,

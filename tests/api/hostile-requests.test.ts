@@ -63,6 +63,26 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     expect(bodyOf(answer)).toMatchObject({ error: "method_not_allowed", message: `Method ${method} is not supported` });
   });
 
+  it("OPTIONS * (about the server as a whole) → 204 with the methods the server serves", async () => {
+    const answer = await rawRequest("OPTIONS * HTTP/1.1\r\nConnection: close", "\r\n");
+    expect(statusOf(answer)).toBe(204);
+    expect(/\r\nallow: ([^\r]*)/i.exec(answer)?.[1]?.split(", ").sort()).toEqual([
+      "DELETE",
+      "GET",
+      "HEAD",
+      "OPTIONS",
+      "PATCH",
+      "POST",
+      "PUT",
+    ]);
+  });
+
+  it.each(["GET", "POST", "DELETE"])("%s * → 400 invalid_path", async (method) => {
+    const answer = await rawRequest(`${method} * HTTP/1.1\r\nConnection: close\r\nContent-Length: 0`, "\r\n");
+    expect(statusOf(answer)).toBe(400);
+    expect(bodyOf(answer)).toMatchObject({ error: "invalid_path", message: "The request target * is for OPTIONS only; send a path" });
+  });
+
   it("a method Node's parser does not know is refused with 400 before it reaches the app", async () => {
     expect(statusOf(await rawRequest("TRACK /api/v1/dnc HTTP/1.1\r\nConnection: close", "\r\n"))).toBe(400);
   });
@@ -77,6 +97,24 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
     const response = await api(path, { headers });
     expect(response.status).toBe(400);
     expect(response.body.error).toBe("invalid_callback_url");
+  });
+
+  it.each([
+    "/api/auth/error?error=%ff",
+    "/api/auth/error?error=%0d%0aSet-Cookie:%20x=1",
+    "/api/auth/error?error=AccessDenied&error=%ff",
+    "/api/auth/error/%0d%0aX",
+  ])("an error code next-auth cannot put in a Location (%s) → 400 invalid_query", async (path) => {
+    const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.json()).toMatchObject({ error: "invalid_query", message: expect.stringContaining("error code") });
+  });
+
+  it("a plain error code still leads to the sign-in page, which says it", async () => {
+    const response = await fetch(`${baseUrl()}/api/auth/error?error=AccessDenied`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/sign-in?error=AccessDenied");
   });
 
   it.each(["http://[", "%ff", ":::", "//evil.example/steal", "https://evil.example/steal"])(
@@ -118,6 +156,43 @@ describe("requests Next.js cannot route get a 4xx in the envelope, never a 5xx",
       /Error: (aborted|terminated)|ECONNRESET|ERR_STREAM_PREMATURE_CLOSE|request_aborted|"level":"error".*closed/,
     );
     expect((await api("/api/v1/dnc", { key: team.readKey })).body.data.total).toBe(0);
+  });
+});
+
+describe("signing in never sends the browser to another site", () => {
+  const hostile = [
+    "/..//evil.test/phish",
+    "/.//evil.test/phish",
+    "/%2e%2e//evil.test/phish",
+    "/%2E%2E//evil.test/phish",
+    "/a/..//evil.test/phish",
+    "/\\evil.test/phish",
+    "/..\\evil.test/phish",
+    "/\t/evil.test/phish",
+    "/../\n/evil.test/phish",
+    "//evil.test/phish",
+    "https://evil.test/phish",
+  ];
+
+  it.each(hostile)("a signed-in GET /sign-in?next=%j answers a Location on the app's own origin", async (next) => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    // As typed into the address bar (what fetch leaves of it), and percent-encoded, as links carry it.
+    for (const query of [`next=${next}`, `next=${encodeURIComponent(next)}`]) {
+      const response = await fetch(`${baseUrl()}/sign-in?${query}`, { headers: { cookie: member.jar.header() }, redirect: "manual" });
+      const location = response.headers.get("location") ?? "";
+      expect({ query, status: response.status }).toEqual({ query, status: 307 });
+      expect({ query, location, origin: new URL(location, baseUrl()).origin }).toEqual({ query, location, origin: baseUrl() });
+    }
+  });
+
+  it("a path on this site is followed", async () => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    const response = await fetch(`${baseUrl()}/sign-in?next=${encodeURIComponent("/members?x=1")}`, {
+      headers: { cookie: member.jar.header() },
+      redirect: "manual",
+    });
+    const location = new URL(response.headers.get("location") ?? "", baseUrl());
+    expect([location.origin, location.pathname, location.search]).toEqual([baseUrl(), "/members", "?x=1"]);
   });
 });
 

@@ -98,6 +98,48 @@ describe("members and invitations", () => {
     expect(list.body.data.invitations.map((i: { status: string }) => i.status).sort()).toEqual(["expired", "revoked"]);
   });
 
+  it("two teams' invitations to one new email, accepted at the same moment with one password: one account, both memberships", async () => {
+    const [first, second] = await Promise.all([teamWithOwner(), teamWithOwner()]);
+    const email = freshEmail("twice");
+    const invitations = await Promise.all([invite(first.owner, first.team, email), invite(second.owner, second.team, email, "admin")]);
+    const answers = await Promise.all(
+      invitations.map((invitation) => accept({ token: invitation.token, name: "Twice", password: STRONG })),
+    );
+    expect(answers.map((answer) => [answer.status, answer.body.error])).toEqual([
+      [200, null],
+      [200, null],
+    ]);
+    const db = await testDb();
+    const users = await db.user.findMany({ where: { email }, include: { memberships: true } });
+    expect(users).toHaveLength(1);
+    expect(users[0]!.memberships.map((m) => [m.teamId, m.role]).sort()).toEqual(
+      [
+        [first.team.id, "viewer"],
+        [second.team.id, "admin"],
+      ].sort(),
+    );
+    const { jar, error } = await signIn(email, STRONG);
+    expect(error).toBeNull();
+    for (const team of [first.team, second.team]) expect((await api("/api/v1/members", as({ email, jar }, team))).status).toBe(200);
+  });
+
+  it("the same race with two passwords: one account with the first password, the other asked to sign in (409)", async () => {
+    const [first, second] = await Promise.all([teamWithOwner(), teamWithOwner()]);
+    const email = freshEmail("race");
+    const invitations = await Promise.all([invite(first.owner, first.team, email), invite(second.owner, second.team, email)]);
+    const passwords = [STRONG, `${STRONG}-other`];
+    const answers = await Promise.all(
+      invitations.map((invitation, i) => accept({ token: invitation.token, name: "Race", password: passwords[i] })),
+    );
+    expect(answers.map((answer) => [answer.status, answer.body.error]).sort()).toEqual([
+      [200, null],
+      [409, "sign_in_required"],
+    ]);
+    const winner = answers.findIndex((answer) => answer.status === 200);
+    expect((await signIn(email, passwords[winner]!)).error).toBeNull();
+    expect(await (await testDb()).membership.count({ where: { user: { email } } })).toBe(1);
+  });
+
   it("an existing account signs in to accept; another signed-in account is refused", async () => {
     const { team, owner } = await teamWithOwner();
     const elsewhere = await signedInMember(await createTestTeam(), "viewer");

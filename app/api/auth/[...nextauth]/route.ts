@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
-import { hasInvalidCallbackUrl } from "@/lib/auth/callback-url";
+import { hasInvalidCallbackUrl, hasInvalidErrorCode } from "@/lib/auth/callback-url";
 import { parseCookieHeader } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-route";
@@ -10,6 +10,9 @@ import { newRequestId } from "@/lib/ids";
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   if (hasInvalidCallbackUrl(request, parseCookieHeader(request.headers.get("cookie")))) {
     return errorResponse(new AppError("invalid_callback_url"), newRequestId());
+  }
+  if (hasInvalidErrorCode(request, (await context.params).nextauth)) {
+    return errorResponse(new AppError("invalid_query", "error must be an error code: letters, digits, _ . : and -"), newRequestId());
   }
   return NextAuth(request as never, context as never, authOptions());
 }
