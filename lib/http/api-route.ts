@@ -33,7 +33,8 @@ export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHOD
 /**
  * One request through one definition: request id → authenticate (API key, else the dashboard's
  * session) → access check → path id, query and body validated with the route's schemas → the
- * route's own 403 rules (`authorize`) → rate limit → handler → `{error: null, data}`. Every thrown
+ * route's own 403 rules (`authorize`) → rate limit → a validation error, if any → handler →
+ * `{error: null, data}`. Every thrown
  * AppError becomes the `{error, message}` envelope through the code → status table; a code the route
  * does not declare, or anything unexpected, is logged and answered with 500, so the OpenAPI document
  * never misses an answer.
@@ -49,23 +50,20 @@ function serveRoute(route: RouteDefinition): Handler {
       const caller = await authenticate(request);
       if (!isAllowed(caller, route.access)) throw new AppError("forbidden");
 
-      const params = await segment.params; // routes without a dynamic segment get no params
-      const id = params?.id ?? "";
-      if (route.id && !route.id.schema.safeParse(id).success) throw new AppError(route.id.invalid);
-      const childId = route.childId ? (params?.[route.childId.name] ?? "") : "";
-      if (route.childId && !route.childId.schema.safeParse(childId).success) throw new AppError(route.childId.invalid);
-      const query = route.query ? parseInput(route.query.schema, searchParamsOf(request), route.query.errorFor) : undefined;
-      const json = route.body
-        ? await readJsonBody(request, { optional: route.body.optional, anyContentType: caller.via === "api_key" })
-        : undefined;
-      const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
-
-      // Refused and malformed requests spend nothing: a read key, a viewer or an admin aiming at an
-      // owner cannot use up the budget the team's campaign tool writes with.
-      await route.authorize?.({ caller, id, childId, body });
+      // Malformed input is answered after the budget, as before; the route's own 403 rules need the
+      // validated input, and run before it.
+      const input = await readInput(route, request, segment, caller).then(
+        (valid) => ({ valid, invalid: undefined }),
+        (invalid: unknown) => ({ valid: undefined, invalid }),
+      );
+      // A refused caller spends nothing: a read key, a viewer or an admin aiming at an owner cannot use
+      // up the budget the team's campaign tool writes with.
+      if (input.valid) await route.authorize?.({ caller, ...input.valid });
       const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+      if (!input.valid) throw input.invalid;
+      const { id, childId, query, body } = input.valid;
 
       const data = await route.handle({ request, caller, requestId, id, childId, query, body });
       const { message, bare, status } = route.success;
@@ -83,6 +81,21 @@ function serveRoute(route: RouteDefinition): Handler {
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
     return response;
   };
+}
+
+/** The path ids, query and body, validated with the route's schemas. */
+async function readInput(route: RouteDefinition, request: Request, segment: { params: Promise<Record<string, string>> }, caller: Caller) {
+  const params = await segment.params; // routes without a dynamic segment get no params
+  const id = params?.id ?? "";
+  if (route.id && !route.id.schema.safeParse(id).success) throw new AppError(route.id.invalid);
+  const childId = route.childId ? (params?.[route.childId.name] ?? "") : "";
+  if (route.childId && !route.childId.schema.safeParse(childId).success) throw new AppError(route.childId.invalid);
+  const query = route.query ? parseInput(route.query.schema, searchParamsOf(request), route.query.errorFor) : undefined;
+  const json = route.body
+    ? await readJsonBody(request, { optional: route.body.optional, anyContentType: caller.via === "api_key" })
+    : undefined;
+  const body = route.body && json !== undefined ? parseInput(route.body.schema, json, route.body.errorFor) : undefined;
+  return { id, childId, query, body };
 }
 
 /** A successful response body in the Kakiyo envelope. */
