@@ -1,78 +1,48 @@
 import "server-only";
 import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
-import type { ErrorCode } from "@/lib/errors";
-import type { RateLimitBucket } from "@/lib/rate-limit";
+import type { ApiContract, ContractData } from "@/lib/contracts/define-contract";
 
-type Issue = z.core.$ZodIssue;
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type SchemaOutput<Part> = Part extends { schema: infer Schema extends z.ZodType } ? z.output<Schema> : undefined;
+/** The validated body: undefined only where the contract lets it be empty. */
+type BodyOf<Contract extends ApiContract> = Contract["body"] extends { optional: true }
+  ? SchemaOutput<Contract["body"]> | undefined
+  : SchemaOutput<Contract["body"]>;
 
-/**
- * Everything about one API operation, declared once: the route wrapper (lib/http/api-route.ts)
- * serves it and the OpenAPI document (lib/openapi) describes it from the same object.
- */
-export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.ZodType = z.ZodType, Data = unknown> = {
-  method: Method;
-  /** OpenAPI path under /api/v1, e.g. `/dnc/{id}`. */
-  path: string;
-  summary: string;
-  /** Rate-limit budget the route spends from (per team, rolling window). */
-  bucket: RateLimitBucket;
-  /**
-   * `read`: any caller of the team; `write`: not read-only keys or viewers (403 `forbidden`);
-   * `manage`: signed-in owners and admins only, never an API key; `member`: any signed-in member,
-   * never an API key.
-   */
-  access: "read" | "write" | "manage" | "member";
-  /** The `{id}` path parameter: its format, the error for a malformed one, and an example. */
-  id?: { schema: z.ZodType<string>; invalid: ErrorCode; example: string };
-  /** A second path parameter under `{id}`, e.g. `{deliveryId}` in `/webhooks/{id}/deliveries/{deliveryId}/resend`. */
-  childId?: { name: string; schema: z.ZodType<string>; invalid: ErrorCode; example: string };
-  query?: { schema: Query; errorFor: (issue: Issue) => ErrorCode };
-  /** A JSON body; `optional` accepts an empty one (the handler then gets undefined). */
-  body?: { schema: Body; errorFor: (issue: Issue) => ErrorCode; optional?: boolean };
-  /**
-   * `message` is Kakiyo's top-level message beside `data`: fixed, or made from the data. `bare`
-   * answers the data itself, outside the envelope, where Kakiyo does (GET /verify).
-   */
-  success: { status: number; data: z.ZodType<Data>; message?: string | ((data: Data) => string); bare?: true };
-  /** The route's own error codes; the ones every route shares are added by `declaredErrors`. */
-  errors: ErrorCode[];
+type Implementation<Contract extends ApiContract> = {
   /**
    * The rules beyond `access` that can refuse this caller with 403 (only themselves, never an owner,
    * another team's entry), given the validated input. They run before the rate limit, so a refused
    * request spends none of the team's budget; the domain function calls the same rule.
    */
-  authorize?: (input: { caller: Caller; id: string; childId: string; body: z.output<Body> | undefined }) => Promise<unknown>;
+  authorize?: (input: { caller: Caller; id: string; childId: string; body: BodyOf<Contract> }) => Promise<unknown>;
   handle: (input: {
     request: Request;
     caller: Caller;
     requestId: string;
     id: string;
     childId: string;
-    query: z.output<Query>;
-    body: z.output<Body> | undefined;
-  }) => Promise<Data>;
+    query: SchemaOutput<Contract["query"]>;
+    body: BodyOf<Contract>;
+  }) => Promise<ContractData<Contract>>;
 };
 
-/** Keeps the definition's types (query, body and result are inferred from its schemas). */
-export function defineRoute<Query extends z.ZodType, Body extends z.ZodType, Data>(definition: RouteDefinition<Query, Body, Data>) {
-  return definition as unknown as RouteDefinition;
-}
+/** A contract with its server side, its types erased: what the route wrapper (lib/http/api-route.ts) serves. */
+export type RouteDefinition = Omit<ApiContract, "success"> & {
+  success: Omit<ApiContract["success"], "message"> & { message?: string | ((data: unknown) => string) };
+  authorize?: (input: { caller: Caller; id: string; childId: string; body: unknown }) => Promise<unknown>;
+  handle: (input: {
+    request: Request;
+    caller: Caller;
+    requestId: string;
+    id: string;
+    childId: string;
+    query: unknown;
+    body: unknown;
+  }) => Promise<unknown>;
+};
 
-/** Every code a route can answer with: its own, and those of authentication, rate limits and bodies. */
-export function declaredErrors(route: RouteDefinition): ErrorCode[] {
-  const codes: ErrorCode[] = [
-    "unauthorized",
-    "forbidden",
-    "rate_limit_exceeded",
-    "service_unavailable",
-    "internal_error",
-    ...(route.method === "GET" ? [] : (["unsupported_media_type"] as const)),
-    ...(route.body ? (["payload_too_large", "invalid_json", "invalid_body", "request_aborted"] as const) : []),
-    ...(route.id ? [route.id.invalid] : []),
-    ...(route.childId ? [route.childId.invalid] : []),
-    ...route.errors,
-  ];
-  return [...new Set(codes)];
+/** The contract's handler, typed by its schemas: the input it validated and the data it promises. */
+export function defineRoute<Contract extends ApiContract>(contract: Contract, implementation: Implementation<Contract>) {
+  return { ...contract, ...implementation } as unknown as RouteDefinition;
 }

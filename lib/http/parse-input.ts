@@ -25,8 +25,3 @@ export function searchParamsOf(request: Request): Record<string, string | string
     }),
   );
 }
-
-/** True when the issue says the field is absent (as opposed to present but wrong). */
-export function isMissing(issue: Issue): boolean {
-  return issue.code === "invalid_type" && issue.input === undefined;
-}

@@ -1,16 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { dncEntrySchema } from "@/lib/dnc/schemas";
+import { API_CONTRACTS } from "@/lib/contracts";
+import { type ApiContract, declaredErrors } from "@/lib/contracts/define-contract";
 import { env } from "@/lib/env";
 import { ERROR_MESSAGES, type ErrorCode } from "@/lib/errors";
-import { declaredErrors, type RouteDefinition } from "@/lib/http/define-route";
 import { ERROR_STATUS } from "@/lib/http/error-status";
 import type { RateLimitBucket } from "@/lib/rate-limit";
-import { API_ROUTES } from "@/lib/routes";
 
 /**
- * The OpenAPI 3.1 document, built from the route definitions the handlers are served from
- * (lib/routes): the same schemas, the same error codes, and the rate limits of this configuration.
+ * The OpenAPI 3.1 document, built from the contracts the handlers serve and the dashboard calls
+ * (lib/contracts): the same schemas, the same error codes, and the rate limits of this configuration.
  */
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -37,7 +36,8 @@ function rateLimits(): Record<RateLimitBucket, number> {
   return { write: config.DNC_RATE_WRITE_LIMIT, batch: config.DNC_RATE_BATCH_LIMIT, read: config.DNC_RATE_READ_LIMIT };
 }
 
-function operation(route: RouteDefinition) {
+/** `name` is the contract's, so generated clients name their methods after it. */
+function operation(name: string, route: ApiContract) {
   const windowSeconds = Math.ceil(env().DNC_RATE_WINDOW_MS / 1000);
   const limit = rateLimits()[route.bucket];
   const parameters = [
@@ -76,6 +76,7 @@ function operation(route: RouteDefinition) {
     ]),
   );
   return {
+    operationId: name,
     summary: route.summary,
     description: `Rate limit: ${limit} requests per ${windowSeconds} s per team, from the \`${route.bucket}\` budget.`,
     "x-rate-limit": { bucket: route.bucket, limit, windowSeconds },
@@ -100,6 +101,8 @@ export function buildOpenApiDocument() {
     info: {
       title: "DNC Console API",
       version: "1.0.0",
+      // The repository grants no licence (no LICENSE file, a private package): say so, in SPDX's terms for it.
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       description:
         "Do Not Contact list API, wire-compatible with Kakiyo's DNC API. Every path is also served under /v1/… . " +
         `Rate limits per team over a rolling ${Math.ceil(env().DNC_RATE_WINDOW_MS / 1000)}-second window: ` +
@@ -117,7 +120,6 @@ export function buildOpenApiDocument() {
             "The dashboard's session (sign in at /sign-in). Writes must also send a same-origin Origin header and a JSON body (else 403 / 415).",
         },
       },
-      schemas: { DncEntry: jsonSchema(dncEntrySchema), Error: errorEnvelope },
     },
     paths: buildPaths(),
   };
@@ -125,12 +127,14 @@ export function buildOpenApiDocument() {
 
 function buildPaths() {
   const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
-  for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const [name, contract] of Object.entries(API_CONTRACTS)) {
+    (paths[contract.path] ??= {})[contract.method.toLowerCase()] = operation(name, contract);
+  }
   return paths;
 }
 
 /** Kakiyo's success envelope around the route's data, with its top-level message if it has one. */
-function envelopeSchema(route: RouteDefinition) {
+function envelopeSchema(route: ApiContract) {
   const { message } = route.success;
   return {
     type: "object",

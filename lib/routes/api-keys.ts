@@ -1,45 +1,21 @@
 import "server-only";
-import { z } from "zod";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { apiKeyIdSchema, createApiKeyBodySchema, createdApiKeySchema, listApiKeysResultSchema } from "@/lib/api-keys/schemas";
+import { apiKeyContracts } from "@/lib/contracts/api-keys";
 import { defineRoute } from "@/lib/http/define-route";
 
-/** API-key management: signed-in owners and admins only (`manage`), never an API key. */
+/** The server side of the API-key contracts (lib/contracts/api-keys.ts). */
 
-export const listApiKeysRoute = defineRoute({
-  method: "GET",
-  path: "/api-keys",
-  summary: "The team's API keys (owners and admins, session only)",
-  bucket: "read",
-  access: "manage",
-  success: { status: 200, data: listApiKeysResultSchema },
-  errors: [],
+export const listApiKeysRoute = defineRoute(apiKeyContracts.listApiKeys, {
   handle: async ({ caller }) => ({ keys: await listApiKeys(caller.teamId) }),
 });
 
-export const createApiKeyRoute = defineRoute({
-  method: "POST",
-  path: "/api-keys",
-  summary: "Create an API key; the secret is in this response only (owners and admins, session only)",
-  bucket: "write",
-  access: "manage",
-  body: { schema: createApiKeyBodySchema, errorFor: (issue) => (issue.path.length === 0 ? "invalid_body" : "invalid_api_key_fields") },
-  success: { status: 201, data: createdApiKeySchema },
-  errors: ["invalid_api_key_fields"],
-  handle: ({ caller, body }) => createApiKey({ teamId: caller.teamId, name: body!.name, scope: body!.scope, actor: caller.actor }),
+export const createApiKeyRoute = defineRoute(apiKeyContracts.createApiKey, {
+  handle: ({ caller, body }) => createApiKey({ teamId: caller.teamId, name: body.name, scope: body.scope, actor: caller.actor }),
 });
 
-export const revokeApiKeyRoute = defineRoute({
-  method: "DELETE",
-  path: "/api-keys/{id}",
-  summary: "Revoke an API key, refused from its next request on, on every instance (owners and admins, session only)",
-  bucket: "write",
-  access: "manage",
-  id: { schema: apiKeyIdSchema, invalid: "not_found", example: "key_AbC123" },
-  success: { status: 200, data: z.object({ message: z.literal("API key revoked") }) },
-  errors: ["not_found"],
+export const revokeApiKeyRoute = defineRoute(apiKeyContracts.revokeApiKey, {
   handle: async ({ caller, id }) => {
     await revokeApiKey({ teamId: caller.teamId, keyId: id, actor: caller.actor });
     return { message: "API key revoked" as const };

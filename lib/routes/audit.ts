@@ -1,34 +1,15 @@
 import "server-only";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { chainVerdictSchema, listAuditQuerySchema, listAuditResultSchema } from "@/lib/audit/schemas";
 import { verdictResult, verifyTeamChain } from "@/lib/audit/verify-chain";
+import { auditContracts } from "@/lib/contracts/audit";
 import { defineRoute } from "@/lib/http/define-route";
 
-export const listAuditEventsRoute = defineRoute({
-  method: "GET",
-  path: "/audit",
-  summary: "The team's audit trail, newest first; with url, one profile's history",
-  bucket: "read",
-  access: "read",
-  query: {
-    schema: listAuditQuerySchema,
-    errorFor: (issue) => {
-      if (issue.path[0] === "url") return "invalid_url";
-      return issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query";
-    },
-  },
-  success: { status: 200, data: listAuditResultSchema },
-  errors: ["invalid_pagination", "invalid_query", "invalid_url"],
+/** The server side of the audit contracts (lib/contracts/audit.ts). */
+
+export const listAuditEventsRoute = defineRoute(auditContracts.listAuditEvents, {
   handle: ({ caller, query }) => listAuditEvents({ teamId: caller.teamId, ...query }),
 });
 
-export const verifyAuditChainRoute = defineRoute({
-  method: "GET",
-  path: "/audit/verify",
-  summary: "Check the team's audit trail against its hash chain: OK with the number of events, or the first event where it breaks",
-  bucket: "read",
-  access: "read",
-  success: { status: 200, data: chainVerdictSchema },
-  errors: [],
+export const verifyAuditChainRoute = defineRoute(auditContracts.verifyAuditChain, {
   handle: async ({ caller }) => verdictResult(await verifyTeamChain(caller.teamId)),
 });

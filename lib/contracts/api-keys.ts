@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { apiKeyIdSchema, createApiKeyBodySchema, createdApiKeySchema, listApiKeysResultSchema } from "@/lib/api-keys/schemas";
+import { defineContract } from "./define-contract";
+
+/** API-key management: signed-in owners and admins only (`manage`), never an API key. */
+export const apiKeyContracts = {
+  listApiKeys: defineContract({
+    method: "GET",
+    path: "/api-keys",
+    summary: "The team's API keys (owners and admins, session only)",
+    bucket: "read",
+    access: "manage",
+    success: { status: 200, data: listApiKeysResultSchema },
+    errors: [],
+  }),
+
+  createApiKey: defineContract({
+    method: "POST",
+    path: "/api-keys",
+    summary: "Create an API key; the secret is in this response only (owners and admins, session only)",
+    bucket: "write",
+    access: "manage",
+    body: { schema: createApiKeyBodySchema, errorFor: (issue) => (issue.path.length === 0 ? "invalid_body" : "invalid_api_key_fields") },
+    success: { status: 201, data: createdApiKeySchema },
+    errors: ["invalid_api_key_fields"],
+  }),
+
+  revokeApiKey: defineContract({
+    method: "DELETE",
+    path: "/api-keys/{id}",
+    summary: "Revoke an API key, refused from its next request on, on every instance (owners and admins, session only)",
+    bucket: "write",
+    access: "manage",
+    id: { schema: apiKeyIdSchema, invalid: "not_found", example: "key_AbC123" },
+    success: { status: 200, data: z.object({ message: z.literal("API key revoked") }) },
+    errors: ["not_found"],
+  }),
+};

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import {
+  type AddEntriesResult,
+  addEntriesBodySchema,
+  addEntriesResultSchema,
+  addEntryBodySchema,
+  checkEntriesBodySchema,
+  checkEntriesResultSchema,
+  checkQuerySchema,
+  checkResultSchema,
+  deleteEntryBodySchema,
+  deleteResultSchema,
+  dncEntrySchema,
+  entryFacetsSchema,
+  entryIdSchema,
+  listChangesQuerySchema,
+  listChangesResultSchema,
+  listEntriesQuerySchema,
+  listEntriesResultSchema,
+  listRemovedQuerySchema,
+  listRemovedResultSchema,
+  restoreEntryBodySchema,
+} from "@/lib/dnc/schemas";
+import { defineContract, isMissing } from "./define-contract";
+
+/** The Kakiyo-compatible DNC operations, each with the Kakiyo error code for every way its input can be wrong. */
+
+const pageError = (issue: z.core.$ZodIssue) =>
+  issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query";
+const reasonError = (issue: z.core.$ZodIssue) => (issue.path.length === 0 ? "invalid_body" : "invalid_reason");
+const entryId = { schema: entryIdSchema, invalid: "dnc_not_found", example: "dnc_12345abcde" } as const;
+
+export const dncContracts = {
+  listEntries: defineContract({
+    method: "GET",
+    path: "/dnc",
+    summary: "List the team's entries, newest first; search and filter by source, author and creation date",
+    bucket: "read",
+    access: "read",
+    query: { schema: listEntriesQuerySchema, errorFor: pageError },
+    success: { status: 200, data: listEntriesResultSchema },
+    errors: ["invalid_pagination", "invalid_query"],
+  }),
+
+  addEntry: defineContract({
+    method: "POST",
+    path: "/dnc",
+    summary: "Add a LinkedIn profile URL",
+    bucket: "write",
+    access: "write",
+    body: {
+      schema: addEntryBodySchema,
+      errorFor: (issue) => {
+        if (issue.path.length === 0) return "invalid_body";
+        if (issue.path[0] === "note") return "invalid_note";
+        return isMissing(issue) ? "missing_url" : "invalid_url";
+      },
+    },
+    success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
+    errors: ["missing_url", "invalid_url", "invalid_note", "dnc_exists"],
+  }),
+
+  checkEntry: defineContract({
+    method: "GET",
+    path: "/dnc/check",
+    summary: "Check whether a URL is on the team's list",
+    bucket: "read",
+    access: "read",
+    query: {
+      schema: checkQuerySchema,
+      errorFor: (issue) => (isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url"),
+    },
+    success: { status: 200, data: checkResultSchema },
+    errors: ["missing_url", "invalid_url"],
+  }),
+
+  addEntries: defineContract({
+    method: "POST",
+    path: "/dnc/batch",
+    summary: "Add up to 1000 URLs",
+    bucket: "batch",
+    access: "write",
+    body: {
+      schema: addEntriesBodySchema,
+      errorFor: (issue) => {
+        if (issue.path.length === 0) return "invalid_body";
+        if (issue.path[0] === "importFile") return "invalid_import_file";
+        if (issue.path.length > 1) return "invalid_entries";
+        if (isMissing(issue)) return "missing_entries";
+        if (issue.code === "too_small") return "empty_entries";
+        if (issue.code === "too_big") return "too_many_entries";
+        return "invalid_entries";
+      },
+    },
+    success: {
+      status: 201,
+      data: addEntriesResultSchema,
+      message: (result: AddEntriesResult) =>
+        `Bulk import completed: ${result.added} added, ${result.duplicates} duplicates, ${result.errors} errors`,
+    },
+    errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries", "invalid_import_file"],
+  }),
+
+  deleteEntry: defineContract({
+    method: "DELETE",
+    path: "/dnc/{id}",
+    summary: "Delete a DNC entry (optional reason as a JSON body or the query)",
+    bucket: "write",
+    access: "write",
+    id: entryId,
+    query: { schema: z.object({ reason: deleteEntryBodySchema.shape.reason }), errorFor: reasonError },
+    body: { schema: deleteEntryBodySchema, errorFor: reasonError, optional: true },
+    success: { status: 200, data: deleteResultSchema },
+    errors: ["invalid_reason", "dnc_not_found", "unauthorized_dnc"],
+  }),
+
+  restoreEntry: defineContract({
+    method: "POST",
+    path: "/dnc/{id}/restore",
+    summary: "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query)",
+    bucket: "write",
+    access: "write",
+    id: entryId,
+    query: { schema: z.object({ reason: restoreEntryBodySchema.shape.reason }), errorFor: reasonError },
+    body: { schema: restoreEntryBodySchema, errorFor: reasonError, optional: true },
+    success: { status: 201, data: dncEntrySchema, message: "DNC entry restored" },
+    errors: ["invalid_reason", "dnc_not_found", "dnc_exists"],
+  }),
+
+  listRemovedEntries: defineContract({
+    method: "GET",
+    path: "/dnc/removed",
+    summary: "Extension: entries removed within the restore window (DNC_RESTORE_DAYS), most recently removed first",
+    bucket: "read",
+    access: "read",
+    query: { schema: listRemovedQuerySchema, errorFor: pageError },
+    success: { status: 200, data: listRemovedResultSchema },
+    errors: ["invalid_pagination", "invalid_query"],
+  }),
+
+  entryFacets: defineContract({
+    method: "GET",
+    path: "/dnc/facets",
+    summary: "Extension: the values of the list's filters (sources and authors) with their numbers of entries",
+    bucket: "read",
+    access: "read",
+    success: { status: 200, data: entryFacetsSchema },
+    errors: [],
+  }),
+
+  checkEntries: defineContract({
+    method: "POST",
+    path: "/dnc/check/batch",
+    summary: "Extension: check up to 1000 URLs in one request (one read of the read budget); one result per input, in order",
+    bucket: "read",
+    access: "read",
+    body: {
+      schema: checkEntriesBodySchema,
+      errorFor: (issue) => {
+        if (issue.path.length === 0) return "invalid_body";
+        if (issue.path.length > 1) return "invalid_urls";
+        if (isMissing(issue)) return "missing_urls";
+        if (issue.code === "too_small") return "empty_urls";
+        if (issue.code === "too_big") return "too_many_urls";
+        return "invalid_urls";
+      },
+    },
+    success: { status: 200, data: checkEntriesResultSchema },
+    errors: ["missing_urls", "empty_urls", "invalid_urls", "too_many_urls"],
+  }),
+
+  verifyApiKey: defineContract({
+    method: "GET",
+    path: "/verify",
+    summary: "Kakiyo's credential test: 200 with a valid API key (outside the envelope, as Kakiyo answers), 401 otherwise",
+    bucket: "read",
+    access: "read",
+    success: {
+      status: 200,
+      data: z.object({ status: z.literal("success"), message: z.literal("API key is valid") }),
+      bare: true,
+    },
+    errors: [],
+  }),
+
+  listChanges: defineContract({
+    method: "GET",
+    path: "/dnc/changes",
+    summary: "Extension: the list's changes (added, removed, restored) in commit order, to keep a mirror; poll with nextCursor",
+    bucket: "read",
+    access: "read",
+    query: {
+      schema: listChangesQuerySchema,
+      errorFor: (issue) => (issue.path[0] === "limit" ? "invalid_pagination" : "invalid_cursor"),
+    },
+    success: { status: 200, data: listChangesResultSchema },
+    errors: ["invalid_pagination", "invalid_cursor", "cursor_expired"],
+  }),
+};
