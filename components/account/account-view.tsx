@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
-import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { callSessionAction, errorMessage } from "@/components/api-client/call-api";
+import { sessionActions } from "@/lib/contracts/session-actions";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
 
 export function AccountView() {
@@ -42,10 +43,9 @@ function ChangePasswordForm() {
     setPending(true);
     setError(null);
     try {
-      const result = await apiFetch<{ message: string }>("/api/account/password", {
-        method: "POST",
-        team: null,
-        body: { currentPassword: form.get("currentPassword"), newPassword },
+      const result = await callSessionAction(sessionActions.changePassword, {
+        currentPassword: String(form.get("currentPassword") ?? ""),
+        newPassword,
       });
       formElement.reset();
       toast.success(`${result.message}.`);
@@ -114,7 +114,7 @@ function SignOutEverywhere() {
     setPending(true);
     setError(null);
     try {
-      await apiFetch("/api/account/sign-out-everywhere", { method: "POST", team: null });
+      await callSessionAction(sessionActions.signOutEverywhere, {});
     } catch (err) {
       setPending(false);
       setError(errorMessage(err));

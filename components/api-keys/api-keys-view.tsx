@@ -11,9 +11,10 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
-import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
-import type { ApiKey, CreatedApiKey } from "@/lib/api-keys/schemas";
+import { callApi, errorMessage } from "@/components/api-client/call-api";
+import type { ApiKey } from "@/lib/api-keys/schemas";
 import { canManageKeys } from "@/lib/auth/team-selection";
+import { apiKeyContracts } from "@/lib/contracts/api-keys";
 import { createColumns } from "./columns";
 import { apiKeysKey, useApiKeys, useRevokeApiKey } from "./use-api-keys";
 
@@ -89,10 +90,9 @@ function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => v
     setPending(true);
     setError(null);
     try {
-      const created = await apiFetch<CreatedApiKey>("/api/v1/api-keys", {
-        method: "POST",
+      const created = await callApi(apiKeyContracts.createApiKey, {
         team,
-        body: { name: form.get("name"), scope: form.get("scope") },
+        body: { name: String(form.get("name") ?? ""), scope: form.get("scope") === "write" ? "write" : "read" },
       });
       setSecret(created.key);
       toast.success(`API key “${created.name}” created.`);

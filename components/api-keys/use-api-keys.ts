@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client/api-fetch";
-import type { ListApiKeysResult } from "@/lib/api-keys/schemas";
+import { callApi } from "@/components/api-client/call-api";
+import { apiKeyContracts } from "@/lib/contracts/api-keys";
 
 export const apiKeysKey = (team: string) => ["api-keys", team] as const;
 
@@ -10,7 +10,7 @@ export const apiKeysKey = (team: string) => ["api-keys", team] as const;
 export function useApiKeys(team: string, enabled: boolean) {
   return useQuery({
     queryKey: apiKeysKey(team),
-    queryFn: ({ signal }) => apiFetch<ListApiKeysResult>("/api/v1/api-keys", { team, signal }),
+    queryFn: ({ signal }) => callApi(apiKeyContracts.listApiKeys, { team, signal }),
     enabled,
   });
 }
@@ -18,7 +18,7 @@ export function useApiKeys(team: string, enabled: boolean) {
 export function useRevokeApiKey(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/api-keys/${encodeURIComponent(id)}`, { method: "DELETE", team }),
+    mutationFn: (id: string) => callApi(apiKeyContracts.revokeApiKey, { params: { id }, team }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeysKey(team) }),
   });
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { apiFetch, apiFetchPaced } from "@/lib/api-client/api-fetch";
-import type { AuditAction, AuditEvent, ChainVerdictResult, ListAuditResult } from "@/lib/audit/schemas";
+import { callApi, callApiPaced } from "@/components/api-client/call-api";
+import type { AuditAction, AuditEvent } from "@/lib/audit/schemas";
+import { auditContracts } from "@/lib/contracts/audit";
 
 /** "" is every action. */
 export type AuditFilter = AuditAction | "";
@@ -10,18 +11,22 @@ export type AuditFilter = AuditAction | "";
 /** The page size the API allows at most: the export reads the whole log in these steps. */
 const FULL_PAGE = 1000;
 
-function auditPath(action: AuditFilter, limit: number, offset: number) {
-  const search = new URLSearchParams({ limit: String(limit), offset: String(offset) });
-  if (action) search.set("action", action);
-  return `/api/v1/audit?${search}`;
-}
+const auditQuery = (action: AuditFilter, limit: number, offset: number) => ({
+  limit: String(limit),
+  offset: String(offset),
+  action: action || undefined,
+});
 
 /** One page of the log; the previous page stays on screen while the next loads. */
 export function useAuditEvents(query: { team: string; action: AuditFilter; pageIndex: number; pageSize: number }) {
   return useQuery({
     queryKey: ["audit", query.team, query.action, query.pageIndex, query.pageSize],
     queryFn: ({ signal }) =>
-      apiFetch<ListAuditResult>(auditPath(query.action, query.pageSize, query.pageIndex * query.pageSize), { team: query.team, signal }),
+      callApi(auditContracts.listAuditEvents, {
+        query: auditQuery(query.action, query.pageSize, query.pageIndex * query.pageSize),
+        team: query.team,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,7 +40,10 @@ export async function fetchAllAuditEvents(options: {
   const events: AuditEvent[] = [];
   for (let offset = 0; ; offset += FULL_PAGE) {
     options.onProgress(events.length);
-    const page = await apiFetchPaced<ListAuditResult>(auditPath(options.action, FULL_PAGE, offset), { team: options.team });
+    const page = await callApiPaced(auditContracts.listAuditEvents, {
+      query: auditQuery(options.action, FULL_PAGE, offset),
+      team: options.team,
+    });
     events.push(...page.events);
     if (page.events.length < FULL_PAGE) return events;
   }
@@ -43,5 +51,5 @@ export async function fetchAllAuditEvents(options: {
 
 /** Checks the team's whole trail against its hash chain on the server; each click asks again, never from a cache. */
 export function useVerifyAuditChain(team: string) {
-  return useMutation({ mutationFn: () => apiFetch<ChainVerdictResult>("/api/v1/audit/verify", { team }) });
+  return useMutation({ mutationFn: () => callApi(auditContracts.verifyAuditChain, { team }) });
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/components/api-client/call-api";
 import type { ChainVerdictResult } from "@/lib/audit/schemas";
 import { formatNumber } from "@/lib/format";
 import { useVerifyAuditChain } from "./use-audit-events";

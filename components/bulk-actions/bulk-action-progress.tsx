@@ -3,8 +3,8 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
-import type { EntryAction, EntryOutcome } from "@/lib/bulk-actions/entry-actions";
-import type { QueueSnapshot, RequestQueue } from "@/lib/bulk-actions/request-queue";
+import type { EntryAction, EntryOutcome } from "@/components/bulk-actions/entry-actions";
+import type { QueueSnapshot, RequestQueue } from "@/components/bulk-actions/request-queue";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 
 type Count = { label: string; tone: string };

@@ -4,9 +4,9 @@ import { createContext, type ReactNode, useCallback, useContext, useRef, useStat
 import { useThrottledEntriesRefresh } from "@/components/entries/use-dnc-entries";
 import { UNDO_REASON, undoAction } from "@/components/removed/undo-toast";
 import { toast } from "@/components/ui/toaster";
-import { sleep } from "@/lib/api-client/api-fetch";
-import { ENTRY_ACTIONS, type EntryAction, sendEntryRequest } from "@/lib/bulk-actions/entry-actions";
-import { RequestQueue } from "@/lib/bulk-actions/request-queue";
+import { sleep } from "@/components/api-client/call-api";
+import { ENTRY_ACTIONS, type EntryAction, sendEntryRequest } from "@/components/bulk-actions/entry-actions";
+import { RequestQueue } from "@/components/bulk-actions/request-queue";
 import { BulkActionProgress, describeRun, isQueueBusy } from "./bulk-action-progress";
 
 type BulkJob = { action: EntryAction; queue: RequestQueue<string> };

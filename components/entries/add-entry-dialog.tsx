@@ -7,9 +7,9 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
-import { ApiRequestError, apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
+import { dncContracts } from "@/lib/contracts/dnc";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { entriesKey } from "./use-dnc-entries";
 
 /** What stays in the dialog: why the URL was not added. A success is a toast, and the dialog is ready for the next URL. */
@@ -30,7 +30,7 @@ export function AddEntryDialog({ team }: { team: string }) {
     setPending(true);
     setResult(null);
     try {
-      const entry = await apiFetch<DncEntryDto>("/api/v1/dnc", { method: "POST", body: { url }, team });
+      const entry = await callApi(dncContracts.addEntry, { body: { url }, team });
       toast.success(`Added ${entry.url}`);
       setUrl("");
       // The submit button is disabled with the field empty; focus goes back to where the next URL is typed.

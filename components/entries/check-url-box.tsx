@@ -5,9 +5,9 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { profileHistoryQuery } from "@/components/history/use-profile-history";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { callApi, errorMessage } from "@/components/api-client/call-api";
+import { dncContracts } from "@/lib/contracts/dnc";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
-import type { CheckResult } from "@/lib/dnc/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { LookalikeWarnings, ProfileUrl } from "./profile-url";
 import { formatDateTime } from "@/lib/format";
@@ -27,7 +27,7 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     try {
-      const result = await apiFetch<CheckResult>(`/api/v1/dnc/check?${new URLSearchParams({ url })}`, { team });
+      const result = await callApi(dncContracts.checkEntry, { query: { url }, team });
       // A lookalike that is not on the list is worth a warning too: it may imitate a profile that is.
       const checked = normalizeLinkedInUrl(url);
       if (result.onList) {

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import { toSearchParams } from "@/components/api-client/call-api";
 import { type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 /**
@@ -96,36 +98,39 @@ export function writeEntriesView(view: EntriesView): URLSearchParams {
   return params;
 }
 
-/** `GET /api/v1/dnc` parameters for a filter: `to` is inclusive for people, so the API's exclusive bound is the next day. */
-export function filterParams(filter: EntriesFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.q) params.set("q", filter.q);
-  if (filter.source.length > 0) params.set("source", filter.source.join(","));
-  for (const author of filter.createdBy) params.append("createdBy", author);
-  if (filter.from) params.set("createdAfter", filter.from);
-  if (filter.to) params.set("createdBefore", nextDay(filter.to));
-  return params;
+type ListEntriesQuery = z.input<typeof listEntriesQuerySchema>;
+
+/** The list contract's query for a filter: `to` is inclusive for people, so the API's exclusive bound is the next day. */
+export function filterQuery(filter: EntriesFilter): ListEntriesQuery {
+  return {
+    q: filter.q || undefined,
+    source: filter.source.length > 0 ? filter.source.join(",") : undefined,
+    createdBy: filter.createdBy.length > 0 ? filter.createdBy : undefined,
+    createdAfter: filter.from ?? undefined,
+    createdBefore: filter.to ? nextDay(filter.to) : undefined,
+  };
 }
 
-/** `GET /api/v1/dnc` parameters for one page of a view. */
-export function listParams(view: EntriesView): URLSearchParams {
-  const params = filterParams(view);
-  params.set("limit", String(view.pageSize));
-  params.set("offset", String(view.pageIndex * view.pageSize));
-  params.set("sort", view.sort);
-  params.set("order", view.order);
-  return params;
+/** The list contract's query for one page of a view. */
+export function listQuery(view: EntriesView): ListEntriesQuery {
+  return {
+    ...filterQuery(view),
+    limit: String(view.pageSize),
+    offset: String(view.pageIndex * view.pageSize),
+    sort: view.sort,
+    order: view.order,
+  };
 }
+
+/** A filter as query text: what tells one filter from another (cache keys, the page reset). */
+export const filterParams = (filter: EntriesFilter) => toSearchParams(filterQuery(filter));
+
+/** A view's page as query text: which page the server rendered. */
+export const listParams = (view: EntriesView) => toSearchParams(listQuery(view));
 
 /** A view's page as `listEntries` takes it (on the server), validated exactly as the route would. */
 export function parseListQuery(view: EntriesView) {
-  const params = listParams(view);
-  const record: Record<string, string | string[]> = {};
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
-    record[name] = values.length === 1 ? values[0]! : values;
-  }
-  return listEntriesQuerySchema.safeParse(record);
+  return listEntriesQuerySchema.safeParse(listQuery(view));
 }
 
 export function isFiltered(filter: EntriesFilter): boolean {

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
-import { errorMessage } from "@/lib/api-client/api-fetch";
-import { dated, downloadCsv } from "@/lib/api-client/csv";
+import { errorMessage } from "@/components/api-client/call-api";
+import { dated, downloadCsv } from "@/components/api-client/csv";
 import { type EntriesFilter, isFiltered } from "./entries-url-state";
 import { fetchAllEntries } from "./use-dnc-entries";
 import { formatCountdown, formatNumber } from "@/lib/format";

@@ -2,9 +2,10 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
-import { apiFetch, apiFetchPaced } from "@/lib/api-client/api-fetch";
-import type { DncEntryDto, EntryFacets, ListEntriesResult } from "@/lib/dnc/schemas";
-import { type EntriesFilter, type EntriesView, filterParams, listParams } from "./entries-url-state";
+import { callApi, callApiPaced } from "@/components/api-client/call-api";
+import { dncContracts } from "@/lib/contracts/dnc";
+import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
+import { type EntriesFilter, type EntriesView, filterParams, filterQuery, listParams, listQuery } from "./entries-url-state";
 
 /** The page size the API allows at most: fetching "everything" (export, select all matching) goes in these steps. */
 const FULL_PAGE = 1000;
@@ -24,7 +25,7 @@ export function useDncEntries(team: string, view: EntriesView, serverPage?: Serv
   const scope = `${filterParams(view)}|${view.sort}|${view.order}`;
   return useQuery({
     queryKey: [...entriesKey(team), "list", scope, view.pageIndex, view.pageSize],
-    queryFn: ({ signal }) => apiFetch<ListEntriesResult>(`/api/v1/dnc?${params}`, { team, signal }),
+    queryFn: ({ signal }) => callApi(dncContracts.listEntries, { query: listQuery(view), team, signal }),
     // A new search, filter or order shows skeletons instead: the old rows would answer a question no longer asked.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === scope ? keepPreviousData(previous) : undefined),
     initialData: serverPage?.key === params.toString() ? serverPage.result : undefined,
@@ -35,7 +36,7 @@ export function useDncEntries(team: string, view: EntriesView, serverPage?: Serv
 export function useEntryFacets(team: string) {
   return useQuery({
     queryKey: [...entriesKey(team), "facets"],
-    queryFn: ({ signal }) => apiFetch<EntryFacets>("/api/v1/dnc/facets", { team, signal }),
+    queryFn: ({ signal }) => callApi(dncContracts.entryFacets, { team, signal }),
   });
 }
 
@@ -52,10 +53,8 @@ export async function fetchAllEntries(options: {
 }): Promise<DncEntryDto[]> {
   const seen = new Map<string, DncEntryDto>();
   for (let offset = 0; ; offset += FULL_PAGE) {
-    const params = filterParams(options.filter);
-    params.set("limit", String(FULL_PAGE));
-    params.set("offset", String(offset));
-    const page = await apiFetchPaced<ListEntriesResult>(`/api/v1/dnc?${params}`, {
+    const page = await callApiPaced(dncContracts.listEntries, {
+      query: { ...filterQuery(options.filter), limit: String(FULL_PAGE), offset: String(offset) },
       team: options.team,
       signal: options.signal,
       onWait: options.onWait,

@@ -4,7 +4,7 @@ import { ACTION_LABELS } from "@/components/audit/columns";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/components/api-client/call-api";
 import type { AuditEvent } from "@/lib/audit/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { formatDateTime } from "@/lib/format";

@@ -2,8 +2,8 @@
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
-import { apiFetch } from "@/lib/api-client/api-fetch";
-import type { ListAuditResult } from "@/lib/audit/schemas";
+import { callApi } from "@/components/api-client/call-api";
+import { auditContracts } from "@/lib/contracts/audit";
 
 /** The most the API returns at once; a profile's history is a handful of events. */
 const HISTORY_LIMIT = 1000;
@@ -13,10 +13,7 @@ export function profileHistoryQuery(team: string, url: string) {
   return queryOptions({
     queryKey: [...entriesKey(team), "history", url],
     queryFn: ({ signal }) =>
-      apiFetch<ListAuditResult>(`/api/v1/audit?${new URLSearchParams({ url, order: "asc", limit: String(HISTORY_LIMIT) })}`, {
-        team,
-        signal,
-      }),
+      callApi(auditContracts.listAuditEvents, { query: { url, order: "asc", limit: String(HISTORY_LIMIT) }, team, signal }),
   });
 }
 

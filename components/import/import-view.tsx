@@ -11,9 +11,10 @@ import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { toast } from "@/components/ui/toaster";
-import { apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
-import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/lib/api-client/csv";
-import { type AddEntriesResult, type BatchStatus, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
+import { callApiPaced, errorMessage } from "@/components/api-client/call-api";
+import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/components/api-client/csv";
+import { dncContracts } from "@/lib/contracts/dnc";
+import { type BatchStatus, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
@@ -77,8 +78,7 @@ export function ImportView() {
       for (let start = 0; start < rows.length; start += MAX_BATCH_ENTRIES) {
         const chunk = rows.slice(start, start + MAX_BATCH_ENTRIES);
         setMessage(null);
-        const result = await apiFetchPaced<AddEntriesResult>("/api/v1/dnc/batch", {
-          method: "POST",
+        const result = await callApiPaced(dncContracts.addEntries, {
           // The file's name becomes the entries' provenance (source "import").
           body: {
             entries: chunk.map((r) => ({ url: r.url })),

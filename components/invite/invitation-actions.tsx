@@ -6,12 +6,13 @@ import { rememberTeam } from "@/components/dashboard/remember-team";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
-import { ApiRequestError, apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { ApiRequestError, callSessionAction, errorMessage } from "@/components/api-client/call-api";
+import { sessionActions } from "@/lib/contracts/session-actions";
 import { type AcceptedInvitation, MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
 import { signInPathFor } from "./sign-in-path";
 
 function accept(body: { token: string; name?: string; password?: string }) {
-  return apiFetch<AcceptedInvitation>("/api/invitations/accept", { method: "POST", team: null, body });
+  return callSessionAction(sessionActions.acceptInvitation, body);
 }
 
 /** A full load of the new team's list: the server renders the dashboard with the new membership and cookie. */

@@ -6,7 +6,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/components/api-client/call-api";
 import { formatDateTime } from "@/lib/format";
 import type { CreatedInvitation, MemberRole } from "@/lib/members/schemas";
 import { ROLE_LABELS } from "./columns";

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/components/api-client/call-api";
 import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
 import { createInvitationColumns, createMemberColumns, ROLE_LABELS } from "./columns";
 import { InviteDialog } from "./invite-dialog";

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client/api-fetch";
-import type { CreatedInvitation, ListInvitationsResult, MemberRole } from "@/lib/members/schemas";
+import { callApi } from "@/components/api-client/call-api";
+import { memberContracts } from "@/lib/contracts/members";
+import type { MemberRole } from "@/lib/members/schemas";
 
 export const invitationsKey = (team: string) => ["invitations", team] as const;
 
@@ -10,7 +11,7 @@ export const invitationsKey = (team: string) => ["invitations", team] as const;
 export function useInvitations(team: string, enabled: boolean) {
   return useQuery({
     queryKey: invitationsKey(team),
-    queryFn: ({ signal }) => apiFetch<ListInvitationsResult>("/api/v1/invitations", { team, signal }),
+    queryFn: ({ signal }) => callApi(memberContracts.listInvitations, { team, signal }),
     enabled,
   });
 }
@@ -18,8 +19,7 @@ export function useInvitations(team: string, enabled: boolean) {
 export function useCreateInvitation(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; role: MemberRole }) =>
-      apiFetch<CreatedInvitation>("/api/v1/invitations", { method: "POST", team, body }),
+    mutationFn: (body: { email: string; role: MemberRole }) => callApi(memberContracts.inviteMember, { team, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(team) }),
   });
 }
@@ -27,7 +27,7 @@ export function useCreateInvitation(team: string) {
 export function useRevokeInvitation(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<{ message: string }>(`/api/v1/invitations/${encodeURIComponent(id)}`, { method: "DELETE", team }),
+    mutationFn: (id: string) => callApi(memberContracts.revokeInvitation, { params: { id }, team }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(team) }),
   });
 }

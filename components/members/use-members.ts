@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client/api-fetch";
-import type { ListMembersResult, Member, MemberRole } from "@/lib/members/schemas";
+import { callApi } from "@/components/api-client/call-api";
+import { memberContracts } from "@/lib/contracts/members";
+import type { MemberRole } from "@/lib/members/schemas";
 
 export const membersKey = (team: string) => ["members", team] as const;
 
@@ -10,7 +11,7 @@ export const membersKey = (team: string) => ["members", team] as const;
 export function useMembers(team: string) {
   return useQuery({
     queryKey: membersKey(team),
-    queryFn: ({ signal }) => apiFetch<ListMembersResult>("/api/v1/members", { team, signal }),
+    queryFn: ({ signal }) => callApi(memberContracts.listMembers, { team, signal }),
   });
 }
 
@@ -18,7 +19,7 @@ export function useChangeMemberRole(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: MemberRole }) =>
-      apiFetch<Member>(`/api/v1/members/${encodeURIComponent(userId)}`, { method: "PATCH", team, body: { role } }),
+      callApi(memberContracts.changeMemberRole, { params: { id: userId }, team, body: { role } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(team) }),
   });
 }
@@ -26,8 +27,7 @@ export function useChangeMemberRole(team: string) {
 export function useRemoveMember(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) =>
-      apiFetch<{ message: string }>(`/api/v1/members/${encodeURIComponent(userId)}`, { method: "DELETE", team }),
+    mutationFn: (userId: string) => callApi(memberContracts.removeMember, { params: { id: userId }, team }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(team) }),
   });
 }

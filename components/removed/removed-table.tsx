@@ -10,7 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Input } from "@/components/ui/input";
 import { SelectionBar } from "@/components/ui/selection-bar";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/components/api-client/call-api";
 import type { RemovedEntryDto } from "@/lib/dnc/schemas";
 import { formatNumber } from "@/lib/format";
 import { createRemovedColumns } from "./columns";

@@ -3,9 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
 import { toast } from "@/components/ui/toaster";
-import { ApiRequestError, apiFetch, apiFetchPaced, errorMessage } from "@/lib/api-client/api-fetch";
-import { ENTRY_ACTIONS } from "@/lib/bulk-actions/entry-actions";
-import type { DncEntryDto, ListRemovedResult } from "@/lib/dnc/schemas";
+import { ApiRequestError, callApi, callApiPaced, errorMessage } from "@/components/api-client/call-api";
+import { dncContracts } from "@/lib/contracts/dnc";
 
 /**
  * Under the entries' key: whatever refreshes the list after a removal or a restore (the bulk
@@ -19,11 +18,12 @@ export type RemovedQuery = { team: string; pageIndex: number; pageSize: number; 
 export function useRemovedEntries(query: RemovedQuery) {
   return useQuery({
     queryKey: [...removedKey(query.team), query.pageIndex, query.pageSize, query.q],
-    queryFn: ({ signal }) => {
-      const search = new URLSearchParams({ limit: String(query.pageSize), offset: String(query.pageIndex * query.pageSize) });
-      if (query.q) search.set("q", query.q);
-      return apiFetch<ListRemovedResult>(`/api/v1/dnc/removed?${search}`, { team: query.team, signal });
-    },
+    queryFn: ({ signal }) =>
+      callApi(dncContracts.listRemovedEntries, {
+        query: { limit: String(query.pageSize), offset: String(query.pageIndex * query.pageSize), q: query.q || undefined },
+        team: query.team,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,11 +36,7 @@ export function useRestoreEntry(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; url: string; reason: string }) =>
-      apiFetchPaced<DncEntryDto>(ENTRY_ACTIONS.restore.path(id), {
-        method: ENTRY_ACTIONS.restore.method,
-        team,
-        body: reason ? { reason } : {},
-      }),
+      callApiPaced(dncContracts.restoreEntry, { params: { id }, team, body: reason ? { reason } : {} }),
     onSuccess: (_entry, { url }) => toast.success(`Restored ${url}`),
     onError: (error, { url }) => {
       if (error instanceof ApiRequestError && error.status === 409) toast.info(`${url} is already on the list.`);

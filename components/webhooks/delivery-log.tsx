@@ -4,7 +4,7 @@ import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { toast } from "@/components/ui/toaster";
-import { errorMessage } from "@/lib/api-client/api-fetch";
+import { errorMessage } from "@/components/api-client/call-api";
 import type { WebhookDeliveryDto, WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { createDeliveryColumns } from "./columns";
 import { useDeliveries, useResendDelivery } from "./use-webhooks";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api-client/api-fetch";
+import { callApi } from "@/components/api-client/call-api";
+import { webhookContracts } from "@/lib/contracts/webhooks";
 import type { WebhookEventType } from "@/lib/webhooks/events";
-import type { WebhookDeliveryDto, WebhookEndpointDto } from "@/lib/webhooks/schemas";
 
 export const webhooksKey = (team: string) => ["webhooks", team] as const;
 const deliveriesKey = (team: string, id: string) => ["webhooks", team, id, "deliveries"] as const;
@@ -12,7 +12,7 @@ const deliveriesKey = (team: string, id: string) => ["webhooks", team, id, "deli
 export function useWebhooks(team: string, enabled: boolean) {
   return useQuery({
     queryKey: webhooksKey(team),
-    queryFn: ({ signal }) => apiFetch<{ webhooks: WebhookEndpointDto[] }>("/api/v1/webhooks", { team, signal }),
+    queryFn: ({ signal }) => callApi(webhookContracts.listWebhooks, { team, signal }),
     enabled,
   });
 }
@@ -21,8 +21,7 @@ export function useWebhooks(team: string, enabled: boolean) {
 export function useDeliveries(team: string, id: string) {
   return useQuery({
     queryKey: deliveriesKey(team, id),
-    queryFn: ({ signal }) =>
-      apiFetch<{ deliveries: WebhookDeliveryDto[] }>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`, { team, signal }),
+    queryFn: ({ signal }) => callApi(webhookContracts.listDeliveries, { params: { id }, team, signal }),
     refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === "pending") ? 2_000 : false),
   });
 }
@@ -31,7 +30,7 @@ export function useUpdateWebhook(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...change }: { id: string; enabled?: boolean; events?: WebhookEventType[] }) =>
-      apiFetch<WebhookEndpointDto>(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: "PATCH", team, body: change }),
+      callApi(webhookContracts.updateWebhook, { params: { id }, team, body: change }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhooksKey(team) }),
   });
 }
@@ -39,7 +38,7 @@ export function useUpdateWebhook(team: string) {
 export function useDeleteWebhook(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: "DELETE", team }),
+    mutationFn: (id: string) => callApi(webhookContracts.deleteWebhook, { params: { id }, team }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhooksKey(team) }),
   });
 }
@@ -47,11 +46,7 @@ export function useDeleteWebhook(team: string) {
 export function useResendDelivery(team: string, endpointId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (deliveryId: string) =>
-      apiFetch<WebhookDeliveryDto>(
-        `/api/v1/webhooks/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/resend`,
-        { method: "POST", team },
-      ),
+    mutationFn: (deliveryId: string) => callApi(webhookContracts.resendDelivery, { params: { id: endpointId, deliveryId }, team }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(team, endpointId) }),
   });
 }

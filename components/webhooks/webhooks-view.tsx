@@ -11,8 +11,9 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
-import { apiFetch, errorMessage } from "@/lib/api-client/api-fetch";
+import { callApi, errorMessage } from "@/components/api-client/call-api";
 import { canManageKeys } from "@/lib/auth/team-selection";
+import { webhookContracts } from "@/lib/contracts/webhooks";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import type { WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { createEndpointColumns } from "./columns";
@@ -127,10 +128,10 @@ function RegisterDialog({ team, onCreated }: { team: string; onCreated: () => vo
     setPending(true);
     setError(null);
     try {
-      const created = await apiFetch<{ secret: string; url: string }>("/api/v1/webhooks", {
-        method: "POST",
+      const chosen = form.getAll("events");
+      const created = await callApi(webhookContracts.createWebhook, {
         team,
-        body: { url: form.get("url"), events: form.getAll("events") },
+        body: { url: String(form.get("url") ?? ""), events: WEBHOOK_EVENT_TYPES.filter((type) => chosen.includes(type)) },
       });
       setSecret(created.secret);
       toast.success(`Webhook to ${created.url} registered.`);

@@ -2,30 +2,29 @@ import "server-only";
 import type { z } from "zod";
 import { assertNotCrossSite } from "@/lib/auth/authenticate-session";
 import { parseCookieHeader, readSessionUser, type SessionUser } from "@/lib/auth/session";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import type { SessionActionContract } from "@/lib/contracts/session-actions";
+import { AppError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { errorResponse, ok } from "./api-route";
 import { parseInput } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
 
-type Issue = z.core.$ZodIssue;
-
 /**
- * A browser action outside any one team (accepting an invitation, one's own account): POST only,
- * same origin with a JSON body (the session cookie's CSRF defence), the body validated with its
- * schema; `session: "required"` answers 401 without a valid session.
+ * A browser action outside any one team (accepting an invitation, one's own account), as its
+ * contract says: POST only, same origin with a JSON body (the session cookie's CSRF defence), the
+ * body validated with its schema, and the answer the contract promises.
  */
-export function serveSessionAction<Schema extends z.ZodType>(
-  options: { schema: Schema; errorFor: (issue: Issue) => ErrorCode; session: "required" | "optional" },
-  handle: (input: { body: z.output<Schema>; user: SessionUser | null }) => Promise<unknown>,
+export function serveSessionAction<Action extends SessionActionContract>(
+  action: Action,
+  handle: (input: { body: z.output<Action["body"]>; user: SessionUser | null }) => Promise<z.output<Action["success"]>>,
 ) {
   return async (request: Request): Promise<Response> => {
     const requestId = newRequestId();
     try {
       assertNotCrossSite(request);
       const user = await readSessionUser(parseCookieHeader(request.headers.get("cookie")));
-      if (!user && options.session === "required") throw new AppError("unauthorized", "Sign in first");
-      const body = parseInput(options.schema, await readJsonBody(request), options.errorFor);
+      if (!user && action.session === "required") throw new AppError("unauthorized", "Sign in first");
+      const body = parseInput<Action["body"]>(action.body, await readJsonBody(request), () => action.invalid);
       const response = ok(await handle({ body, user }));
       response.headers.set("X-Request-Id", requestId);
       return response;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { toCsv } from "@/lib/api-client/csv";
+import { toCsv } from "@/components/api-client/csv";
 import { AUDIT_CSV_COLUMNS, auditCsvRow } from "@/lib/audit/audit-csv";
 import { api } from "../support/api";
 import { createTestTeam, runApiKeyCli, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";

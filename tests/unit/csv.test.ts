@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { toCsv, urlsFromCsv } from "@/lib/api-client/csv";
+import { toCsv, urlsFromCsv } from "@/components/api-client/csv";
 
 describe("toCsv", () => {
   const cell = (value: unknown) => toCsv([{ value }], ["value"]).split("\r\n").slice(1).join("\r\n");

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ENTRY_ACTIONS, type EntryOutcome } from "@/lib/bulk-actions/entry-actions";
-import { type QueueResponse, type QueueSnapshot, RequestQueue, retryDelayMs } from "@/lib/bulk-actions/request-queue";
+import { ENTRY_ACTIONS, type EntryOutcome } from "@/components/bulk-actions/entry-actions";
+import { type QueueResponse, type QueueSnapshot, RequestQueue, retryDelayMs } from "@/components/bulk-actions/request-queue";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limiter";
 

@@ -1,12 +1,9 @@
 import { changePassword } from "@/lib/account/change-password";
+import { sessionActions } from "@/lib/contracts/session-actions";
 import { serveSessionAction } from "@/lib/http/session-action";
-import { changePasswordBodySchema } from "@/lib/members/schemas";
 
 // POST /api/account/password - change one's own password; every other session ends
-export const POST = serveSessionAction(
-  { schema: changePasswordBodySchema, errorFor: () => "invalid_body", session: "required" },
-  async ({ body, user }) => {
-    await changePassword({ user: user!, ...body });
-    return { message: "Password changed; your other sessions have ended" };
-  },
-);
+export const POST = serveSessionAction(sessionActions.changePassword, async ({ body, user }) => {
+  await changePassword({ user: user!, ...body });
+  return { message: "Password changed; your other sessions have ended" };
+});

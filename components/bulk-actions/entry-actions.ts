@@ -1,4 +1,5 @@
-import { apiRaw } from "@/lib/api-client/api-fetch";
+import { sendApiRequest } from "@/components/api-client/call-api";
+import { dncContracts } from "@/lib/contracts/dnc";
 import type { OutcomeStatuses, QueueResponse } from "./request-queue";
 
 /**
@@ -7,17 +8,18 @@ import type { OutcomeStatuses, QueueResponse } from "./request-queue";
  */
 export const ENTRY_ACTIONS = {
   delete: {
-    method: "DELETE",
-    path: (id: string) => `/api/v1/dnc/${encodeURIComponent(id)}`,
+    contract: dncContracts.deleteEntry,
     outcomes: { deleted: [200], already_gone: [404], not_permitted: [403] },
   },
   restore: {
-    method: "POST",
-    path: (id: string) => `/api/v1/dnc/${encodeURIComponent(id)}/restore`,
+    contract: dncContracts.restoreEntry,
     // 409: the URL is on the list again (restored by someone else, or added since): nothing to do.
     outcomes: { restored: [201], already_listed: [409], not_restorable: [404], not_permitted: [403] },
   },
-} as const satisfies Record<string, { method: string; path: (id: string) => string; outcomes: OutcomeStatuses<string> }>;
+} as const satisfies Record<
+  string,
+  { contract: typeof dncContracts.deleteEntry | typeof dncContracts.restoreEntry; outcomes: OutcomeStatuses<string> }
+>;
 
 export type EntryAction = keyof typeof ENTRY_ACTIONS;
 export type EntryOutcome<Action extends EntryAction> = keyof (typeof ENTRY_ACTIONS)[Action]["outcomes"] & string;
@@ -27,10 +29,10 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 /** One request as the queue needs it: status, headers, and the 429 body's resetTime. The reason goes to the audit trail. */
 export function sendEntryRequest(action: EntryAction, team: string, reason: string) {
-  const { method, path } = ENTRY_ACTIONS[action];
+  const { contract } = ENTRY_ACTIONS[action];
   return async (id: string): Promise<QueueResponse> => {
-    const response = await apiRaw(path(id), {
-      method,
+    const response = await sendApiRequest(contract, {
+      params: { id },
       body: reason ? { reason } : {},
       team,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
