@@ -14,7 +14,10 @@ import { readJsonBody } from "./read-json-body";
 import { SERVED_METHODS_HEADER } from "./request-guard";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = ((request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  /** The definition a method's handler serves, so a test can check each route file against the contracts. */
+  route?: RouteDefinition;
+};
 
 /**
  * The handlers of one path: each definition serves its method; every other method gets 405 in the
@@ -26,7 +29,7 @@ export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHOD
   return Object.fromEntries(
     METHODS.map((method) => {
       const route = routes.find((candidate) => candidate.method === method);
-      return [method, route ? serveRoute(route) : methodNotAllowed(allowed)];
+      return [method, route ? Object.assign(serveRoute(route), { route }) : methodNotAllowed(allowed)];
     }),
   ) as Record<(typeof METHODS)[number], Handler>;
 }
