@@ -1,26 +1,22 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { type FormEvent, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
+import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
-import { callApi, errorMessage } from "@/components/api-client/call-api";
+import { errorMessage } from "@/components/api-client/call-api";
 import type { ApiKey } from "@/lib/api-keys/schemas";
 import { canManageKeys } from "@/lib/auth/team-selection";
-import { apiKeyContracts } from "@/lib/contracts/api-keys";
 import { createColumns } from "./columns";
-import { apiKeysKey, useApiKeys, useRevokeApiKey } from "./use-api-keys";
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./use-api-keys";
 
 export function ApiKeysView() {
   const { team } = useDashboard();
-  const queryClient = useQueryClient();
   const allowed = canManageKeys(team.role);
   const query = useApiKeys(team.slug, allowed);
   const revoke = useRevokeApiKey(team.slug);
@@ -49,9 +45,7 @@ export function ApiKeysView() {
       <PageHeader
         title="API keys"
         description="Keys let campaign tools and scripts call the API for this team. A key is shown once, when it is created."
-        actions={
-          <CreateKeyDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: apiKeysKey(team.slug) })} />
-        }
+        actions={<CreateKeyDialog team={team.slug} />}
       />
       <DataTable
         table={table}
@@ -77,97 +71,35 @@ export function ApiKeysView() {
   );
 }
 
-function CreateKeyDialog({ team, onCreated }: { team: string; onCreated: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const created = await callApi(apiKeyContracts.createApiKey, {
-        team,
-        body: { name: String(form.get("name") ?? ""), scope: form.get("scope") === "write" ? "write" : "read" },
-      });
-      setSecret(created.key);
-      toast.success(`API key “${created.name}” created.`);
-      onCreated();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
-
-  async function copy() {
-    if (!secret) return;
-    await navigator.clipboard.writeText(secret).catch(() => undefined);
-    setCopied(true);
-  }
-
+function CreateKeyDialog({ team }: { team: string }) {
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setSecret(null);
-          setCopied(false);
-          setError(null);
-        }
-      }}
+    <SecretOnceDialog
+      trigger="Create API key"
+      title="Create an API key"
+      secretTitle="Copy your new key"
+      secretDescription="This is the only time the key is shown. Store it in your tool's secret settings."
+      secretTestId="new-api-key"
+      submit={{ idle: "Create key", pending: "Creating…" }}
+      create={useCreateApiKey(team)}
+      variablesOf={(form) => ({
+        name: String(form.get("name") ?? ""),
+        scope: form.get("scope") === "write" ? ("write" as const) : ("read" as const),
+      })}
+      secretOf={(created) => created.key}
     >
-      <DialogTrigger asChild>
-        <Button variant="primary">Create API key</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={secret ? "Copy your new key" : "Create an API key"}
-        description={secret ? "This is the only time the key is shown. Store it in your tool's secret settings." : undefined}
-      >
-        {secret ? (
-          <div className="space-y-4">
-            <div className="flex items-center gap-2">
-              <code data-testid="new-api-key" className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
-                {secret}
-              </code>
-              <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
-            </div>
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={() => setOpen(false)}>
-                Done
-              </Button>
-            </div>
-          </div>
-        ) : (
-          <form onSubmit={onSubmit} className="space-y-4">
-            <div className="space-y-1.5">
-              <Label htmlFor="key-name">Name</Label>
-              <Input id="key-name" name="name" required maxLength={100} placeholder="e.g. Outreach tool" autoFocus />
-            </div>
-            <fieldset className="space-y-1.5">
-              <legend className="text-sm font-medium text-foreground">Scope</legend>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="scope" value="read" defaultChecked /> Read: list and check URLs
-              </label>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="scope" value="write" /> Write: also add and remove entries
-              </label>
-            </fieldset>
-            {error ? <Notice tone="error">{error}</Notice> : null}
-            <div className="flex justify-end gap-2">
-              <Button onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" variant="primary" disabled={pending}>
-                {pending ? "Creating…" : "Create key"}
-              </Button>
-            </div>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+      <div className="space-y-1.5">
+        <Label htmlFor="key-name">Name</Label>
+        <Input id="key-name" name="name" required maxLength={100} placeholder="e.g. Outreach tool" autoFocus />
+      </div>
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium text-foreground">Scope</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="scope" value="read" defaultChecked /> Read: list and check URLs
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="scope" value="write" /> Write: also add and remove entries
+        </label>
+      </fieldset>
+    </SecretOnceDialog>
   );
 }

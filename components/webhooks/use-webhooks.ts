@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { callApi } from "@/components/api-client/call-api";
+import { type ApiCall, callApi } from "@/components/api-client/call-api";
+import { toast } from "@/components/ui/toaster";
 import { webhookContracts } from "@/lib/contracts/webhooks";
 import type { WebhookEventType } from "@/lib/webhooks/events";
 
@@ -23,6 +24,16 @@ export function useDeliveries(team: string, id: string) {
     queryKey: deliveriesKey(team, id),
     queryFn: ({ signal }) => callApi(webhookContracts.listDeliveries, { params: { id }, team, signal }),
     refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === "pending") ? 2_000 : false),
+  });
+}
+
+/** Registers an endpoint; its signing secret is in this answer only. */
+export function useCreateWebhook(team: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiCall<typeof webhookContracts.createWebhook>["body"]) => callApi(webhookContracts.createWebhook, { team, body }),
+    onSuccess: (created) => toast.success(`Webhook to ${created.url} registered.`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhooksKey(team) }),
   });
 }
 

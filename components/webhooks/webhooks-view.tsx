@@ -1,24 +1,22 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { type FormEvent, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
+import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
-import { callApi, errorMessage } from "@/components/api-client/call-api";
+import { errorMessage } from "@/components/api-client/call-api";
 import { canManageKeys } from "@/lib/auth/team-selection";
-import { webhookContracts } from "@/lib/contracts/webhooks";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import type { WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { createEndpointColumns } from "./columns";
 import { DeliveryLog } from "./delivery-log";
-import { useDeleteWebhook, useUpdateWebhook, useWebhooks, webhooksKey } from "./use-webhooks";
+import { useCreateWebhook, useDeleteWebhook, useUpdateWebhook, useWebhooks } from "./use-webhooks";
 
 const EVENT_DESCRIPTIONS = {
   "dnc.added": "URLs added (one event per request, a batch included)",
@@ -28,7 +26,6 @@ const EVENT_DESCRIPTIONS = {
 
 export function WebhooksView() {
   const { team } = useDashboard();
-  const queryClient = useQueryClient();
   const allowed = canManageKeys(team.role);
   const query = useWebhooks(team.slug, allowed);
   const { mutate: update } = useUpdateWebhook(team.slug);
@@ -67,9 +64,7 @@ export function WebhooksView() {
       <PageHeader
         title="Webhooks"
         description="Endpoints receive a signed POST (Standard Webhooks) whenever this team's list changes. The signing secret is shown once, when the endpoint is registered."
-        actions={
-          <RegisterDialog team={team.slug} onCreated={() => void queryClient.invalidateQueries({ queryKey: webhooksKey(team.slug) })} />
-        }
+        actions={<RegisterDialog team={team.slug} />}
       />
       {disabled.length > 0 ? (
         <div className="mb-4 space-y-2">
@@ -115,111 +110,37 @@ export function WebhooksView() {
   );
 }
 
-function RegisterDialog({ team, onCreated }: { team: string; onCreated: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const chosen = form.getAll("events");
-      const created = await callApi(webhookContracts.createWebhook, {
-        team,
-        body: { url: String(form.get("url") ?? ""), events: WEBHOOK_EVENT_TYPES.filter((type) => chosen.includes(type)) },
-      });
-      setSecret(created.secret);
-      toast.success(`Webhook to ${created.url} registered.`);
-      onCreated();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
-  }
-
-  async function copy() {
-    if (!secret) return;
-    await navigator.clipboard.writeText(secret).catch(() => undefined);
-    setCopied(true);
-  }
-
+function RegisterDialog({ team }: { team: string }) {
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setSecret(null);
-          setCopied(false);
-          setError(null);
-        }
+    <SecretOnceDialog
+      trigger="Register webhook"
+      title="Register a webhook"
+      secretTitle="Copy the signing secret"
+      secretDescription="This is the only time the secret is shown. Your receiver verifies every delivery with it."
+      secretTestId="new-webhook-secret"
+      submit={{ idle: "Register", pending: "Registering…" }}
+      create={useCreateWebhook(team)}
+      variablesOf={(form) => {
+        const chosen = form.getAll("events");
+        return { url: String(form.get("url") ?? ""), events: WEBHOOK_EVENT_TYPES.filter((type) => chosen.includes(type)) };
       }}
+      secretOf={(created) => created.secret}
     >
-      <DialogTrigger asChild>
-        <Button variant="primary">Register webhook</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={secret ? "Copy the signing secret" : "Register a webhook"}
-        description={secret ? "This is the only time the secret is shown. Your receiver verifies every delivery with it." : undefined}
-      >
-        {secret ? (
-          <div className="space-y-4">
-            <div className="flex items-center gap-2">
-              <code
-                data-testid="new-webhook-secret"
-                className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all"
-              >
-                {secret}
-              </code>
-              <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
-            </div>
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={() => setOpen(false)}>
-                Done
-              </Button>
-            </div>
-          </div>
-        ) : (
-          <form onSubmit={onSubmit} className="space-y-4">
-            <div className="space-y-1.5">
-              <Label htmlFor="webhook-url">Endpoint URL</Label>
-              <Input
-                id="webhook-url"
-                name="url"
-                type="url"
-                required
-                maxLength={2000}
-                placeholder="https://example.com/dnc-events"
-                autoFocus
-              />
-            </div>
-            <fieldset className="space-y-1.5">
-              <legend className="text-sm font-medium text-foreground">Events</legend>
-              {WEBHOOK_EVENT_TYPES.map((type) => (
-                <label key={type} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="events" value={type} defaultChecked />
-                  <span>
-                    <code className="font-mono text-[13px]">{type}</code>: {EVENT_DESCRIPTIONS[type]}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-            {error ? <Notice tone="error">{error}</Notice> : null}
-            <div className="flex justify-end gap-2">
-              <Button onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" variant="primary" disabled={pending}>
-                {pending ? "Registering…" : "Register"}
-              </Button>
-            </div>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
+      <div className="space-y-1.5">
+        <Label htmlFor="webhook-url">Endpoint URL</Label>
+        <Input id="webhook-url" name="url" type="url" required maxLength={2000} placeholder="https://example.com/dnc-events" autoFocus />
+      </div>
+      <fieldset className="space-y-1.5">
+        <legend className="text-sm font-medium text-foreground">Events</legend>
+        {WEBHOOK_EVENT_TYPES.map((type) => (
+          <label key={type} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="events" value={type} defaultChecked />
+            <span>
+              <code className="font-mono text-[13px]">{type}</code>: {EVENT_DESCRIPTIONS[type]}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </SecretOnceDialog>
   );
 }

@@ -1,0 +1,100 @@
+"use client";
+
+import type { UseMutationResult } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { errorMessage } from "@/components/api-client/call-api";
+import { Button } from "./button";
+import { Dialog, DialogContent, DialogTrigger } from "./dialog";
+import { Notice } from "./page-header";
+
+/**
+ * A form that creates something with a secret (an API key, a webhook's signing secret), then shows
+ * the secret this one time with a copy button. Closing the dialog forgets it: the server keeps only
+ * a hash, so it can never be shown again.
+ */
+export function SecretOnceDialog<Created, Variables>({
+  trigger,
+  title,
+  secretTitle,
+  secretDescription,
+  secretTestId,
+  submit,
+  create,
+  variablesOf,
+  secretOf,
+  children,
+}: {
+  trigger: string;
+  title: string;
+  secretTitle: string;
+  secretDescription: string;
+  secretTestId: string;
+  /** The submit button's label, and its label while the request runs. */
+  submit: { idle: string; pending: string };
+  create: UseMutationResult<Created, Error, Variables>;
+  /** The form's fields as the mutation takes them (its type comes from `create`). */
+  variablesOf: (form: FormData) => NoInfer<Variables>;
+  secretOf: (created: Created) => string;
+  /** The form's fields. */
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const secret = create.data === undefined ? null : secretOf(create.data);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate(variablesOf(new FormData(event.currentTarget)));
+  }
+
+  async function copy() {
+    if (!secret) return;
+    await navigator.clipboard.writeText(secret).catch(() => undefined);
+    setCopied(true);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          create.reset();
+          setCopied(false);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="primary">{trigger}</Button>
+      </DialogTrigger>
+      <DialogContent title={secret ? secretTitle : title} description={secret ? secretDescription : undefined}>
+        {secret ? (
+          <div className="space-y-4">
+            <div className="flex items-center gap-2">
+              <code data-testid={secretTestId} className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
+                {secret}
+              </code>
+              <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
+            </div>
+            <div className="flex justify-end">
+              <Button variant="primary" onClick={() => setOpen(false)}>
+                Done
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={onSubmit} className="space-y-4">
+            {children}
+            {create.isError ? <Notice tone="error">{errorMessage(create.error)}</Notice> : null}
+            <div className="flex justify-end gap-2">
+              <Button onClick={() => setOpen(false)}>Cancel</Button>
+              <Button type="submit" variant="primary" disabled={create.isPending}>
+                {create.isPending ? submit.pending : submit.idle}
+              </Button>
+            </div>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
