@@ -12,7 +12,7 @@ const header = (page: Page, name: string) => table(page).getByRole("columnheader
 const shownUrls = (page: Page) => table(page).locator("tbody tr td:nth-child(2)").allTextContents();
 
 /** A new browser context, signed in, with team `table` chosen: what opening a shared link looks like. */
-async function freshPage(browser: Browser, baseURL: string, options: { javaScriptEnabled?: boolean } = {}) {
+async function freshPage(browser: Browser, baseURL: string, options: { javaScriptEnabled?: boolean; timezoneId?: string } = {}) {
   const context = await browser.newContext({ storageState: AUTH_FILE, baseURL, ...options });
   await context.addCookies([{ name: "dnc-team", value: "table", url: baseURL }]);
   return context.newPage();
@@ -224,4 +224,31 @@ test("axe finds nothing in the filters' panels, the View menu or a row's menu, i
     await expectNoAxeViolations(page, `a row's menu (${colorScheme})`);
     await page.keyboard.press("Escape");
   }
+});
+
+test("a date reads the same in the server's HTML and the hydrating browser (UTC, said so), then in the reader's own zone", async ({
+  browser,
+  baseURL,
+}) => {
+  const timeZone = "Pacific/Auckland";
+  const inZone = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const inUtc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const firstDate = (page: Page) => table(page).locator("tbody tr").first().locator("time");
+
+  const noScript = await freshPage(browser, baseURL!, { javaScriptEnabled: false, timezoneId: timeZone });
+  await noScript.goto("/entries");
+  const iso = (await firstDate(noScript).getAttribute("datetime"))!;
+  await expect(firstDate(noScript)).toHaveText(`${inUtc.format(new Date(iso))} UTC`);
+  await noScript.context().close();
+
+  const page = await freshPage(browser, baseURL!, { timezoneId: timeZone });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto("/entries");
+  await expect(firstDate(page)).toHaveText(inZone.format(new Date(iso)));
+  expect(errors).toEqual([]);
+  await page.context().close();
 });

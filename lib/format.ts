@@ -5,6 +5,7 @@
 
 const NUMBER = new Intl.NumberFormat("en-US");
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const DATE_TIME_UTC = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function formatNumber(value: number): string {
   return NUMBER.format(value);
@@ -13,6 +14,11 @@ export function formatNumber(value: number): string {
 /** An API timestamp (ISO 8601) in the browser's time zone. */
 export function formatDateTime(iso: string): string {
   return DATE_TIME.format(new Date(iso));
+}
+
+/** An API timestamp in UTC, marked as such: what a server, which does not know the reader's zone, can write. */
+export function formatDateTimeUtc(iso: string): string {
+  return `${DATE_TIME_UTC.format(new Date(iso))} UTC`;
 }
 
 /** A duration rounded up to whole seconds, as "42 s" or "3 min 5 s"; never negative. */

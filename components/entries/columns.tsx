@@ -4,8 +4,8 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTableColumnHeader } from "@/components/ui/data-table-column-header";
 import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
+import { DateTime } from "@/components/ui/date-time";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
-import { formatDateTime } from "@/lib/format";
 import { describeSource } from "./entry-source";
 import { ProfileUrl } from "./profile-url";
 
@@ -34,11 +34,7 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
       id: "createdAt",
       accessorKey: "$createdAt",
       header: ({ column }) => <DataTableColumnHeader column={column} title="Added" words={{ asc: "oldest first", desc: "newest first" }} />,
-      cell: ({ row }) => (
-        <time dateTime={row.original.$createdAt} className="whitespace-nowrap text-muted-foreground">
-          {formatDateTime(row.original.$createdAt)}
-        </time>
-      ),
+      cell: ({ row }) => <DateTime iso={row.original.$createdAt} className="whitespace-nowrap text-muted-foreground" />,
       meta: { width: 180, title: "Added", hideBelow: "sm" },
     },
     {

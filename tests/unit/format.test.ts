@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown, formatDateTime, formatDuration, formatNumber } from "@/lib/format";
+import { formatCountdown, formatDateTime, formatDateTimeUtc, formatDuration, formatNumber } from "@/lib/format";
 
 describe("formatNumber", () => {
   it.each([
@@ -14,6 +14,12 @@ describe("formatDateTime", () => {
   it("writes day, short month, year and 24-hour time in the local time zone", () => {
     const local = new Date(2026, 2, 12, 14, 5);
     expect(formatDateTime(local.toISOString())).toBe("12 Mar 2026, 14:05");
+  });
+});
+
+describe("formatDateTimeUtc", () => {
+  it("writes the same instant in UTC, whatever the machine's zone, and says so", () => {
+    expect(formatDateTimeUtc("2026-03-12T23:30:00.000Z")).toBe("12 Mar 2026, 23:30 UTC");
   });
 });
 
