@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
@@ -27,33 +27,26 @@ export function AccountView() {
 }
 
 function ChangePasswordForm() {
+  const [mismatch, setMismatch] = useState(false);
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => callSessionAction(sessionActions.changePassword, body),
+    onSuccess: (result) => toast.success(`${result.message}.`),
+  });
   /** Why the change was refused; it stays beside the fields until the next try. Success is a toast. */
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const error = mismatch ? "The new password and its confirmation differ." : change.isError ? errorMessage(change.error) : null;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const newPassword = String(form.get("newPassword") ?? "");
-    if (newPassword !== form.get("confirmPassword")) {
-      setError("The new password and its confirmation differ.");
+    const differ = newPassword !== form.get("confirmPassword");
+    setMismatch(differ);
+    if (differ) {
+      change.reset();
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      const result = await callSessionAction(sessionActions.changePassword, {
-        currentPassword: String(form.get("currentPassword") ?? ""),
-        newPassword,
-      });
-      formElement.reset();
-      toast.success(`${result.message}.`);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPending(false);
-    }
+    change.mutate({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword }, { onSuccess: () => formElement.reset() });
   }
 
   return (
@@ -96,8 +89,8 @@ function ChangePasswordForm() {
             minLength={MIN_NEW_PASSWORD_LENGTH}
           />
         </div>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending ? "Changing…" : "Change password"}
+        <Button type="submit" variant="primary" disabled={change.isPending}>
+          {change.isPending ? "Changing…" : "Change password"}
         </Button>
       </form>
     </section>
@@ -107,25 +100,18 @@ function ChangePasswordForm() {
 function SignOutEverywhere() {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onConfirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await callSessionAction(sessionActions.signOutEverywhere, {});
-    } catch (err) {
-      setPending(false);
-      setError(errorMessage(err));
-      return;
-    }
-    // The server has ended this session too; next-auth's sign-out clears its cookie.
-    await signOut({ redirect: false }).catch(() => undefined);
-    queryClient.clear();
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/sign-in");
-  }
+  const signOutAll = useMutation({
+    mutationFn: () => callSessionAction(sessionActions.signOutEverywhere, {}),
+    onSuccess: async () => {
+      // The server has ended this session too; next-auth's sign-out clears its cookie.
+      await signOut({ redirect: false }).catch(() => undefined);
+      queryClient.clear();
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign("/sign-in");
+    },
+  });
+  // Still "signing out" after success: the page is on its way to the sign-in form.
+  const pending = signOutAll.isPending || signOutAll.isSuccess;
 
   return (
     <section aria-labelledby="sign-out-everywhere">
@@ -135,9 +121,9 @@ function SignOutEverywhere() {
       <p className="mt-1 text-sm text-muted-foreground">
         Ends every session of your account, this one included: use it after signing in on a shared or lost device.
       </p>
-      {error ? (
+      {signOutAll.isError ? (
         <div className="mt-3">
-          <Notice tone="error">Could not sign out everywhere: {error}</Notice>
+          <Notice tone="error">Could not sign out everywhere: {errorMessage(signOutAll.error)}</Notice>
         </div>
       ) : null}
       <Button variant="danger" className="mt-4" disabled={pending} onClick={() => setConfirming(true)}>
@@ -149,7 +135,7 @@ function SignOutEverywhere() {
         description="Every browser signed in to your account is signed out, this one included. You sign in again with your password."
         confirmLabel="Sign out everywhere"
         onCancel={() => setConfirming(false)}
-        onConfirm={() => void onConfirm()}
+        onConfirm={() => signOutAll.mutate()}
       />
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -12,39 +12,34 @@ import { dncContracts } from "@/lib/contracts/dnc";
 import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
 import { entriesKey } from "./use-dnc-entries";
 
-/** What stays in the dialog: why the URL was not added. A success is a toast, and the dialog is ready for the next URL. */
-type Result = { tone: "error" | "info"; text: string };
-
 /** Adds one URL; shows the canonical form before and after saving, and a duplicate as "already on the list". */
 export function AddEntryDialog({ team }: { team: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
-  const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const preview = url.trim() ? normalizeLinkedInUrl(url) : null;
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    setResult(null);
-    try {
-      const entry = await callApi(dncContracts.addEntry, { body: { url }, team });
+  const add = useMutation({
+    mutationFn: (submitted: string) => callApi(dncContracts.addEntry, { body: { url: submitted }, team }),
+    onSuccess: (entry) => {
       toast.success(`Added ${entry.url}`);
       setUrl("");
       // The submit button is disabled with the field empty; focus goes back to where the next URL is typed.
       input.current?.focus();
       void queryClient.invalidateQueries({ queryKey: entriesKey(team) });
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 409) {
-        setResult({ tone: "info", text: `${preview ?? url} is already on the list.` });
-      } else {
-        setResult({ tone: "error", text: errorMessage(error) });
-      }
-    } finally {
-      setPending(false);
-    }
+    },
+  });
+  // What stays in the dialog: why the URL sent was not added. A success is a toast, and the dialog is ready for the next URL.
+  const duplicate = add.error instanceof ApiRequestError && add.error.status === 409;
+  const refusal = add.isError
+    ? duplicate
+      ? `${normalizeLinkedInUrl(add.variables) ?? add.variables} is already on the list.`
+      : errorMessage(add.error)
+    : null;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    add.mutate(url);
   }
 
   return (
@@ -52,7 +47,7 @@ export function AddEntryDialog({ team }: { team: string }) {
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setResult(null);
+        if (!next) add.reset();
       }}
     >
       <DialogTrigger asChild>
@@ -86,11 +81,11 @@ export function AddEntryDialog({ team }: { team: string }) {
               ) : null}
             </p>
           </div>
-          {result ? <Notice tone={result.tone}>{result.text}</Notice> : null}
+          {refusal ? <Notice tone={duplicate ? "info" : "error"}>{refusal}</Notice> : null}
           <div className="flex justify-end gap-2">
             <Button onClick={() => setOpen(false)}>Close</Button>
-            <Button type="submit" variant="primary" disabled={pending || !preview}>
-              {pending ? "Adding…" : "Add to list"}
+            <Button type="submit" variant="primary" disabled={add.isPending || !preview}>
+              {add.isPending ? "Adding…" : "Add to list"}
             </Button>
           </div>
         </form>
