@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { signIn, signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { rememberTeam } from "@/components/dashboard/remember-team";
@@ -8,7 +9,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { ApiRequestError, callSessionAction, errorMessage } from "@/components/api-client/call-api";
 import { sessionActions } from "@/lib/contracts/session-actions";
-import { type AcceptedInvitation, MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
+import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
 import { signInPathFor } from "./sign-in-path";
 
 function accept(body: { token: string; name?: string; password?: string }) {
@@ -24,24 +25,14 @@ function openTeam(slug: string) {
 
 /** For a visitor signed in as the invited email: one click adds the membership. */
 export function AcceptInvitationButton({ token, teamName }: { token: string; teamName: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onAccept() {
-    setPending(true);
-    setError(null);
-    try {
-      openTeam((await accept({ token })).team.slug);
-    } catch (err) {
-      setError(errorMessage(err));
-      setPending(false);
-    }
-  }
+  const join = useMutation({ mutationFn: () => accept({ token }), onSuccess: (accepted) => openTeam(accepted.team.slug) });
+  // Still "joining" after success: the page is on its way to the team's list.
+  const pending = join.isPending || join.isSuccess;
 
   return (
     <div className="space-y-4">
-      {error ? <Notice tone="error">{error}</Notice> : null}
-      <Button variant="primary" className="w-full justify-center" disabled={pending} onClick={onAccept}>
+      {join.isError ? <Notice tone="error">{errorMessage(join.error)}</Notice> : null}
+      <Button variant="primary" className="w-full justify-center" disabled={pending} onClick={() => join.mutate()}>
         {pending ? "Joining…" : `Accept and join ${teamName}`}
       </Button>
     </div>
@@ -50,41 +41,52 @@ export function AcceptInvitationButton({ token, teamName }: { token: string; tea
 
 /** For an invited email without an account: the account is made with the invitation, then signed in. */
 export function CreateAccountForm({ token, email, teamName }: { token: string; email: string; teamName: string }) {
-  const [error, setError] = useState<{ tone: "error" | "info"; text: string; signInHref?: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const [mismatch, setMismatch] = useState(false);
+  const join = useMutation({
+    mutationFn: async ({ name, password }: { name: string; password: string }) => {
+      const accepted = await accept({ token, name, password });
+      const result = await signIn("credentials", { email: accepted.email, password, redirect: false });
+      return { accepted, signedIn: Boolean(result?.ok && !result.error) };
+    },
+    onSuccess: ({ accepted, signedIn }) => {
+      if (signedIn) openTeam(accepted.team.slug);
+      else rememberTeam(accepted.team.slug);
+    },
+  });
+  // Still "creating" after a sign-in: the page is on its way to the team's list.
+  const pending = join.isPending || join.data?.signedIn === true;
+  const error = notice();
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  /** Why the form is not done: a typo in the confirmation, a refusal, or the account made without the automatic sign-in. */
+  function notice(): { tone: "error" | "info"; text: string; signInHref?: string } | null {
+    if (mismatch) return { tone: "error", text: "The password and its confirmation differ." };
+    if (join.isError) {
+      const signInFirst = join.error instanceof ApiRequestError && join.error.code === "sign_in_required";
+      return { tone: "error", text: errorMessage(join.error), signInHref: signInFirst ? signInPathFor(token) : undefined };
+    }
+    // The account exists now; only the automatic sign-in failed (a throttled address, say).
+    if (join.data && !join.data.signedIn) {
+      const { name } = join.data.accepted.team;
+      return {
+        tone: "info",
+        text: `Your account was created and you joined ${name}. Sign in with your new password.`,
+        signInHref: "/sign-in",
+      };
+    }
+    return null;
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
-    if (password !== form.get("confirmPassword")) {
-      setError({ tone: "error", text: "The password and its confirmation differ." });
+    const differ = password !== form.get("confirmPassword");
+    setMismatch(differ);
+    if (differ) {
+      join.reset();
       return;
     }
-    setPending(true);
-    setError(null);
-    let accepted: AcceptedInvitation;
-    try {
-      accepted = await accept({ token, name: String(form.get("name") ?? ""), password });
-    } catch (err) {
-      const signInFirst = err instanceof ApiRequestError && err.code === "sign_in_required";
-      setError({ tone: "error", text: errorMessage(err), signInHref: signInFirst ? signInPathFor(token) : undefined });
-      setPending(false);
-      return;
-    }
-    const result = await signIn("credentials", { email: accepted.email, password, redirect: false });
-    if (result?.ok && !result.error) {
-      openTeam(accepted.team.slug);
-      return;
-    }
-    // The account exists now; only the automatic sign-in failed (a throttled address, say).
-    rememberTeam(accepted.team.slug);
-    setError({
-      tone: "info",
-      text: `Your account was created and you joined ${accepted.team.name}. Sign in with your new password.`,
-      signInHref: "/sign-in",
-    });
-    setPending(false);
+    join.mutate({ name: String(form.get("name") ?? ""), password });
   }
 
   return (
