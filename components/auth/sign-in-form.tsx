@@ -1,7 +1,8 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
@@ -37,24 +38,28 @@ export function SignInForm({
   sso?: { name: string; only: boolean } | null;
   initialError?: string;
 }) {
-  const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
+  const passwordSignIn = useMutation({
     // redirect: false, then navigate here: next-auth's own redirect would use NEXTAUTH_URL, which a
     // zero-configuration install does not set.
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
-    if (result?.ok && !result.error) {
-      // A full load, so the server renders the dashboard with the new session cookie.
-      window.location.assign(safeNextPath(next) ?? "/entries");
-      return;
-    }
-    setPending(false);
-    setError(messageFor(result?.error));
+    mutationFn: async (credentials: { email: string; password: string }) => {
+      const result = await signIn("credentials", { ...credentials, redirect: false });
+      if (!result?.ok || result.error) throw new Error(messageFor(result?.error));
+    },
+    // A full load, so the server renders the dashboard with the new session cookie.
+    onSuccess: () => window.location.assign(safeNextPath(next) ?? "/entries"),
+  });
+  // Still pending after success: the page is on its way to the dashboard.
+  const pending = passwordSignIn.isPending || passwordSignIn.isSuccess;
+  const error = passwordSignIn.isError
+    ? passwordSignIn.error.message
+    : passwordSignIn.isIdle && initialError
+      ? messageFor(initialError)
+      : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    passwordSignIn.mutate({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
   }
 
   const ssoButton = sso ? (
