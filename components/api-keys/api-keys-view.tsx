@@ -1,6 +1,5 @@
 "use client";
 
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -9,6 +8,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { ApiKey } from "@/lib/api-keys/schemas";
 import { canManageKeys } from "@/lib/auth/team-selection";
@@ -22,11 +22,10 @@ export function ApiKeysView() {
   const revoke = useRevokeApiKey(team.slug);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const columns = useMemo(() => createColumns({ onRevoke: setRevoking }), []);
-  const table = useReactTable({
+  const table = useDataTable({
     data: query.data?.keys ?? [],
     columns,
     getRowId: (key) => key.id,
-    getCoreRowModel: getCoreRowModel(),
   });
 
   function onRevoke(key: ApiKey) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { getCoreRowModel, type PaginationState, useReactTable } from "@tanstack/react-table";
+import { type PaginationState } from "@tanstack/react-table";
 import { useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import { dated, downloadCsv } from "@/components/api-client/csv";
 import { AUDIT_CSV_COLUMNS, auditCsvRow } from "@/lib/audit/audit-csv";
@@ -24,12 +25,10 @@ export function AuditView() {
   const [exporting, setExporting] = useState<string | null>(null);
   const query = useAuditEvents({ team: team.slug, action, ...pagination });
 
-  const table = useReactTable({
+  const table = useDataTable({
     data: query.data?.events ?? [],
     columns: auditColumns,
     getRowId: (event) => event.$id,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
     rowCount: query.data?.total ?? 0,
     state: { pagination },
     onPaginationChange: setPagination,

@@ -1,13 +1,14 @@
 "use client";
 
-import { getCoreRowModel, type RowSelectionState, useReactTable, type VisibilityState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable, useRowsSeen } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import { sendEntryRequest } from "@/components/bulk-actions/entry-actions";
 import type { QueueResponse } from "@/components/bulk-actions/request-queue";
@@ -51,8 +52,6 @@ export function EntriesTable({
   const offerUndo = useOfferSingleUndo(team);
   /** Progress of collecting "all matching" before a bulk delete: on screen while it lasts. */
   const [collecting, setCollecting] = useState<string | null>(null);
-  /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
-  const seen = useRef(new Map<string, DncEntryDto>());
   const refresh = useThrottledEntriesRefresh(team);
 
   // Another search, filter or the back button: nothing stays selected, since a selection the results
@@ -81,7 +80,7 @@ export function EntriesTable({
   const facets = useEntryFacets(team);
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
   const total = query.data?.total ?? 0;
-  for (const row of rows) seen.current.set(row.$id, row);
+  const seen = useRowsSeen(rows);
 
   const onDeleteRow = useCallback((entry: DncEntryDto) => setPendingDelete({ count: 1, urls: [entry.url], ids: [entry.$id] }), []);
   const onCopy = useCallback(async (entry: DncEntryDto) => {
@@ -97,12 +96,10 @@ export function EntriesTable({
     [canWrite, onDeleteRow, onCopy, onShowHistory],
   );
 
-  const table = useReactTable({
+  const table = useDataTable({
     data: rows,
     columns,
     getRowId: (row) => row.$id,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
     manualSorting: true,
     manualFiltering: true,
     rowCount: total,

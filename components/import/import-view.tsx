@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type ColumnDef, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { type ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { callApiPaced, errorMessage } from "@/components/api-client/call-api";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/components/api-client/csv";
 import { dncContracts } from "@/lib/contracts/dnc";
@@ -228,6 +229,6 @@ const reportColumns: ColumnDef<ReportRow>[] = [
 ];
 
 function ReportTable({ rows }: { rows: ReportRow[] }) {
-  const table = useReactTable({ data: rows, columns: reportColumns, getRowId: (r) => String(r.row), getCoreRowModel: getCoreRowModel() });
+  const table = useDataTable({ data: rows, columns: reportColumns, getRowId: (r) => String(r.row) });
   return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
 }

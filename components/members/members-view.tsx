@@ -1,6 +1,5 @@
 "use client";
 
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
@@ -8,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
 import { createInvitationColumns, createMemberColumns, ROLE_LABELS } from "./columns";
@@ -62,11 +62,10 @@ export function MembersView() {
 
   // Rebuilt every render: a handful of rows, and the handlers close over this render's state.
   const columns = createMemberColumns({ actor: team.role, ownerCount, busyUserId, onRoleChange, onRemove: setRemoving });
-  const table = useReactTable({
+  const table = useDataTable({
     data: list ?? [],
     columns,
     getRowId: (member) => member.userId,
-    getCoreRowModel: getCoreRowModel(),
   });
 
   return (
@@ -102,11 +101,10 @@ function PendingInvitations({ team }: { team: string }) {
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const columns = useMemo(() => createInvitationColumns({ onRevoke: setRevoking }), []);
   const pending = useMemo(() => (query.data?.invitations ?? []).filter((i) => i.status === "pending"), [query.data]);
-  const table = useReactTable({
+  const table = useDataTable({
     data: pending,
     columns,
     getRowId: (invitation) => invitation.id,
-    getCoreRowModel: getCoreRowModel(),
   });
 
   function onRevoke(invitation: Invitation) {

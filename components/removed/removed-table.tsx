@@ -1,7 +1,7 @@
 "use client";
 
-import { getCoreRowModel, type RowSelectionState, useReactTable } from "@tanstack/react-table";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { type RowSelectionState } from "@tanstack/react-table";
+import { useCallback, useMemo, useState } from "react";
 import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { ProfileHistoryDialog } from "@/components/history/profile-history-dialog";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Input } from "@/components/ui/input";
 import { SelectionBar } from "@/components/ui/selection-bar";
+import { useDataTable, useRowsSeen } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { RemovedEntryDto } from "@/lib/dnc/schemas";
 import { formatNumber } from "@/lib/format";
@@ -29,12 +30,10 @@ export function RemovedTable({ team, canWrite }: { team: string; canWrite: boole
   const [historyFor, setHistoryFor] = useState<string | null>(null);
   const bulkActions = useBulkActions();
   const restoreOne = useRestoreEntry(team);
-  /** Every row seen, by id: the confirmation shows URLs of selected rows that are on other pages. */
-  const seen = useRef(new Map<string, RemovedEntryDto>());
 
   const query = useRemovedEntries({ team, pageIndex: pagination.pageIndex, pageSize: pagination.pageSize, q });
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
-  for (const row of rows) seen.current.set(row.$id, row);
+  const seen = useRowsSeen(rows);
 
   const onRestoreRow = useCallback((entry: RemovedEntryDto) => setPendingRestore({ ids: [entry.$id], urls: [entry.url] }), []);
   const columns = useMemo(
@@ -42,12 +41,10 @@ export function RemovedTable({ team, canWrite }: { team: string; canWrite: boole
     [canWrite, onRestoreRow],
   );
 
-  const table = useReactTable({
+  const table = useDataTable({
     data: rows,
     columns,
     getRowId: (row) => row.$id,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
     rowCount: query.data?.total ?? 0,
     state: { pagination, rowSelection },
     onPaginationChange: setPagination,

@@ -1,9 +1,9 @@
 "use client";
 
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { WebhookDeliveryDto, WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { createDeliveryColumns } from "./columns";
@@ -24,11 +24,10 @@ export function DeliveryLog({ team, endpoint }: { team: string; endpoint: Webhoo
       }),
     [resend],
   );
-  const table = useReactTable({
+  const table = useDataTable({
     data: query.data?.deliveries ?? [],
     columns,
     getRowId: (delivery) => delivery.id,
-    getCoreRowModel: getCoreRowModel(),
   });
   return (
     <section aria-labelledby="delivery-log-title" className="mt-8">

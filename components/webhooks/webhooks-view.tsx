@@ -1,6 +1,5 @@
 "use client";
 
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -10,6 +9,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import { canManageKeys } from "@/lib/auth/team-selection";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
@@ -52,7 +52,7 @@ export function WebhooksView() {
       }),
     [selectedId, update],
   );
-  const table = useReactTable({ data: webhooks, columns, getRowId: (endpoint) => endpoint.id, getCoreRowModel: getCoreRowModel() });
+  const table = useDataTable({ data: webhooks, columns, getRowId: (endpoint) => endpoint.id });
 
   if (!allowed) {
     return <Notice>Only owners and admins manage webhooks.</Notice>;
