@@ -16,7 +16,7 @@ export async function changePassword(options: { user: SessionUser; currentPasswo
   const db = await getDb();
   const account = await db.user.findUniqueOrThrow({ where: { id: options.user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(options.currentPassword, account.passwordHash))) throw new AppError("wrong_password");
-  assertStrongPassword(options.newPassword);
+  await assertStrongPassword(options.newPassword, { email: options.user.email, teamNames: options.user.memberships.map((m) => m.name) });
   const passwordHash = await hashPassword(options.newPassword);
   const now = new Date();
   await writeTransaction((tx) => [
