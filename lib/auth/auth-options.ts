@@ -10,7 +10,10 @@ import { safeRedirect } from "./callback-url";
 import { newDeviceCookie } from "./device-cookie";
 import { attemptPassword, attemptSource } from "./password-attempt";
 import { sessionSecret } from "./secret";
-import { createSession, revokeSession, SESSION_MAX_AGE_S } from "./sessions";
+import { createSession, isSessionActive, revokeSession, SESSION_MAX_AGE_S } from "./sessions";
+
+/** Thrown for a session cookie whose server-side session has ended. */
+class SessionEnded extends Error {}
 
 /** The sign-in error for a refused attempt: `too_many_attempts:<seconds to wait>` (the form shows the wait). */
 const SIGN_IN_THROTTLED = "too_many_attempts";
@@ -18,7 +21,8 @@ const SIGN_IN_THROTTLED = "too_many_attempts";
 /**
  * Credentials sign-in with JWT sessions. The token carries the user id and a server-side session id:
  * the session row is checked and memberships and roles are read on every request
- * (lib/auth/session.ts), so the token grants nothing by itself and sign-out ends it for good.
+ * (lib/auth/session.ts), and next-auth's own /api/auth/session checks the row too (the jwt
+ * callback), so the token grants nothing by itself and sign-out ends it for good.
  */
 export function authOptions(): NextAuthOptions {
   return {
@@ -43,6 +47,9 @@ export function authOptions(): NextAuthOptions {
             token.sub = (await db.user.findUniqueOrThrow({ where: { email: String(user.email).toLowerCase() } })).id;
           }
           token.sid = await createSession(token.sub!);
+        } else if (!(await isSessionActive(token.sid, token.sub))) {
+          // next-auth answers /api/auth/session with `{}` and clears the cookie when this callback throws.
+          throw new SessionEnded();
         }
         return token;
       },
@@ -60,7 +67,11 @@ export function authOptions(): NextAuthOptions {
       warn: (code) => {
         if (code !== "NEXTAUTH_URL") console.warn(`[next-auth][warn][${code}]`);
       },
-      error: (code, metadata) => console.error(`[next-auth][error][${code}]`, metadata),
+      error: (code, metadata) => {
+        // A cookie whose session was ended (sign-out, a password change, removal) is expected, not an error.
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
       debug: () => undefined,
     },
     providers: [...(singleSignOn()?.only ? [] : [credentialsProvider()]), ...(singleSignOn() ? [oidcProvider()] : [])],
