@@ -42,7 +42,10 @@ function loadEstimator() {
 
 /** Letters and digits only, lower-cased: "Acme Corp" is found in "acme-corp-2024". */
 function squash(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 /**

@@ -1,6 +1,5 @@
 import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { api } from "../support/api";
 import { createTestTeam } from "../support/fixtures";
 import { useExtraServer } from "../support/extra-server";
 import { CookieJar, signedInMember, signIn, TEST_PASSWORD, type TestMember } from "../support/session";
