@@ -17,7 +17,7 @@ type Issue = z.core.$ZodIssue;
  */
 export function serveSessionAction<Schema extends z.ZodType>(
   options: { schema: Schema; errorFor: (issue: Issue) => ErrorCode; session: "required" | "optional" },
-  handle: (input: { body: z.output<Schema>; user: SessionUser | null }) => Promise<unknown>,
+  handle: (input: { body: z.output<Schema>; user: SessionUser | null; request: Request }) => Promise<unknown>,
 ) {
   return async (request: Request): Promise<Response> => {
     const requestId = newRequestId();
@@ -26,7 +26,7 @@ export function serveSessionAction<Schema extends z.ZodType>(
       const user = await readSessionUser(parseCookieHeader(request.headers.get("cookie")));
       if (!user && options.session === "required") throw new AppError("unauthorized", "Sign in first");
       const body = parseInput(options.schema, await readJsonBody(request), options.errorFor);
-      const response = ok(await handle({ body, user }));
+      const response = ok(await handle({ body, user, request }));
       response.headers.set("X-Request-Id", requestId);
       return response;
     } catch (error) {
