@@ -2,12 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { admitSsoUser } from "@/lib/members/admit-sso-user";
 import { env } from "@/lib/env";
 import { safeRedirect } from "./callback-url";
-import { newDeviceCookie } from "./device-cookie";
+import { issueDeviceCookie } from "./device-cookie";
 import { attemptPassword, attemptSource } from "./password-attempt";
 import { sessionSecret } from "./secret";
 import { createSession, isSessionActive, revokeSession, SESSION_MAX_AGE_S } from "./sessions";
@@ -118,8 +117,7 @@ function credentialsProvider() {
       if (attempt.outcome === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${Math.ceil(attempt.retryAfterMs / 1000)}`);
       if (attempt.outcome === "wrong") return null;
       // This browser now knows the password: its later attempts for this account have a budget of their own.
-      const device = newDeviceCookie(attempt.user.email);
-      (await cookies()).set(device.name, device.value, device.options);
+      issueDeviceCookie(attempt.user.email);
       return attempt.user;
     },
   });
