@@ -81,5 +81,5 @@ describe("the server keeps SQLite's lock whatever else opens the database file",
       await restarted?.stop();
       await server.stop();
     }
-  });
+  }, 240_000); // two server starts and six CLI runs: seconds each on a loaded machine
 });
