@@ -37,6 +37,7 @@ export const ERROR_MESSAGES = {
   unsupported_media_type: "Content-Type must be application/json",
   weak_password: "The password is too weak",
   wrong_password: "The current password is not correct",
+  too_many_attempts: "Too many password attempts: wait before trying again",
   member_not_found: "No such member in this team",
   last_owner: "A team needs at least one owner: make someone else an owner first",
   already_member: "This person is already a member of the team",

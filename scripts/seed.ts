@@ -1,6 +1,7 @@
 // Idempotent demo data: teams `acme` and `globex`, a few entries in acme the first time, and the
 // demo users of the README (each created only when its email is not taken yet).
 import type { Role } from "@/lib/auth/team-selection";
+import { hashPassword } from "@/lib/auth/password";
 import { addEntries } from "@/lib/dnc/add-entries";
 import { getDb } from "@/lib/db";
 import { createTeam, findTeamBySlug } from "@/lib/teams/create-team";
@@ -20,7 +21,10 @@ const DEMO_URLS = [
   "in/wei-zhang",
 ];
 
-/** Demo sign-ins, documented in the README; change or remove them on a real installation. */
+/**
+ * Demo sign-ins, documented in the README; change or remove them on a real installation. The
+ * password is published, so the strength policy (for passwords people choose) is not asked about it.
+ */
 const DEMO_PASSWORD = "demo-password";
 const DEMO_USERS: { email: string; name: string; team: string; role: Role }[] = [
   { email: "owner@acme.test", name: "Olivia Owner", team: "acme", role: "owner" },
@@ -42,7 +46,8 @@ runCli(async () => {
   for (const demo of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: demo.email } })) continue;
     const team = await findTeamBySlug(demo.team);
-    await createUser({ email: demo.email, name: demo.name, password: DEMO_PASSWORD, teamId: team.id, role: demo.role });
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await createUser({ email: demo.email, name: demo.name, passwordHash, teamId: team.id, role: demo.role });
     console.log(`seeded user ${demo.email} (${demo.role} of ${demo.team})`);
   }
 });

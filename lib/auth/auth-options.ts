@@ -5,32 +5,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { admitSsoUser } from "@/lib/members/admit-sso-user";
 import { env } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
-import { getRedis } from "@/lib/redis/client";
 import { safeRedirect } from "./callback-url";
-import { decoyPasswordHash, verifyPassword } from "./password";
-import { RedisSignInThrottle } from "./redis-sign-in-throttle";
+import { issueDeviceCookie } from "./device-cookie";
+import { attemptPassword, attemptSource } from "./password-attempt";
 import { sessionSecret } from "./secret";
-import { createSession, revokeSession, SESSION_MAX_AGE_S } from "./sessions";
-import { SignInThrottle } from "./sign-in-throttle";
+import { createSession, isSessionActive, revokeSession, SESSION_MAX_AGE_S } from "./sessions";
 
-const globalForThrottle = globalThis as unknown as { dncSignInThrottle?: SignInThrottle | RedisSignInThrottle };
-
-/** With REDIS_URL the attempts are counted across all instances; without it, in this process. */
-function signInThrottle() {
-  if (!globalForThrottle.dncSignInThrottle) {
-    const config = env();
-    const options = {
-      windowMs: config.DNC_SIGNIN_WINDOW_MS,
-      perAccount: config.DNC_SIGNIN_ACCOUNT_LIMIT,
-      perAddress: config.DNC_SIGNIN_ADDRESS_LIMIT,
-    };
-    const local = new SignInThrottle(options);
-    const redis = getRedis();
-    globalForThrottle.dncSignInThrottle = redis ? new RedisSignInThrottle(redis, options, local) : local;
-  }
-  return globalForThrottle.dncSignInThrottle;
-}
+/** Thrown for a session cookie whose server-side session has ended. */
+class SessionEnded extends Error {}
 
 /** The sign-in error for a refused attempt: `too_many_attempts:<seconds to wait>` (the form shows the wait). */
 const SIGN_IN_THROTTLED = "too_many_attempts";
@@ -38,7 +20,8 @@ const SIGN_IN_THROTTLED = "too_many_attempts";
 /**
  * Credentials sign-in with JWT sessions. The token carries the user id and a server-side session id:
  * the session row is checked and memberships and roles are read on every request
- * (lib/auth/session.ts), so the token grants nothing by itself and sign-out ends it for good.
+ * (lib/auth/session.ts), and next-auth's own /api/auth/session checks the row too (the jwt
+ * callback), so the token grants nothing by itself and sign-out ends it for good.
  */
 export function authOptions(): NextAuthOptions {
   return {
@@ -63,6 +46,9 @@ export function authOptions(): NextAuthOptions {
             token.sub = (await db.user.findUniqueOrThrow({ where: { email: String(user.email).toLowerCase() } })).id;
           }
           token.sid = await createSession(token.sub!);
+        } else if (!(await isSessionActive(token.sid, token.sub))) {
+          // next-auth answers /api/auth/session with `{}` and clears the cookie when this callback throws.
+          throw new SessionEnded();
         }
         return token;
       },
@@ -80,7 +66,11 @@ export function authOptions(): NextAuthOptions {
       warn: (code) => {
         if (code !== "NEXTAUTH_URL") console.warn(`[next-auth][warn][${code}]`);
       },
-      error: (code, metadata) => console.error(`[next-auth][error][${code}]`, metadata),
+      error: (code, metadata) => {
+        // A cookie whose session was ended (sign-out, a password change, removal) is expected, not an error.
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
       debug: () => undefined,
     },
     providers: [...(singleSignOn()?.only ? [] : [credentialsProvider()]), ...(singleSignOn() ? [oidcProvider()] : [])],
@@ -123,21 +113,12 @@ function credentialsProvider() {
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(credentials, request) {
       const email = credentials?.email?.trim().toLowerCase() ?? "";
-      const password = credentials?.password ?? "";
-      const address = clientAddress(request?.headers ?? {});
-      const throttle = signInThrottle();
-      // Counted before the password is checked: parallel guesses cannot all get in ahead of the count.
-      const reservation = await throttle.reserve(email, address);
-      if (reservation.attemptId === undefined) {
-        throw new Error(`${SIGN_IN_THROTTLED}:${Math.ceil(reservation.retryAfterMs / 1000)}`);
-      }
-
-      const db = await getDb();
-      const user = await db.user.findUnique({ where: { email } });
-      const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-      if (!user || !valid) return null;
-      await throttle.succeeded(email, address, reservation.attemptId);
-      return { id: user.id, email: user.email, name: user.name };
+      const attempt = await attemptPassword({ email, password: credentials?.password ?? "", ...attemptSource(request?.headers ?? {}) });
+      if (attempt.outcome === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${Math.ceil(attempt.retryAfterMs / 1000)}`);
+      if (attempt.outcome === "wrong") return null;
+      // This browser now knows the password: its later attempts for this account have a budget of their own.
+      issueDeviceCookie(attempt.user.email);
+      return attempt.user;
     },
   });
 }

@@ -4,8 +4,8 @@ import { logRedisError, type SharedRedis } from "@/lib/redis/client";
 import {
   ADDRESS_BASE_DELAY_MS,
   DEFAULT_MAX_ADDRESS_DELAY_MS,
-  accountKey,
   addressKey,
+  budgetKey,
   type SignInReservation,
   type SignInThrottle,
   type SignInThrottleOptions,
@@ -17,7 +17,7 @@ const PREFIX = "dnc:signin:v2";
  * The same rules as the in-process SignInThrottle, in one script on the Redis clock: trim both
  * windows, compute the wait, and either refuse (nothing counted) or add the attempt to both keys.
  * One script is atomic in Redis, so parallel attempts on any number of instances are counted one by one.
- * KEYS: account key, [address key]. ARGV: window, perAccount, perAddress, base delay, max delay, attempt id.
+ * KEYS: budget key (account or trusted device), [address key]. ARGV: window, perAccount, perAddress, base delay, max delay, attempt id.
  */
 const RESERVE_SCRIPT = `
 local time = redis.call('TIME')
@@ -29,9 +29,9 @@ local baseDelay = tonumber(ARGV[4])
 local maxDelay = tonumber(ARGV[5])
 local wait = 0
 for _, key in ipairs(KEYS) do redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window) end
-local accountCount = redis.call('ZCARD', KEYS[1])
-if accountCount >= perAccount then
-  local nth = redis.call('ZRANGE', KEYS[1], accountCount - perAccount, accountCount - perAccount, 'WITHSCORES')
+local budgetCount = redis.call('ZCARD', KEYS[1])
+if budgetCount >= perAccount then
+  local nth = redis.call('ZRANGE', KEYS[1], budgetCount - perAccount, budgetCount - perAccount, 'WITHSCORES')
   wait = tonumber(nth[2]) + window - now
 end
 if KEYS[2] then
@@ -61,8 +61,8 @@ export class RedisSignInThrottle {
     private readonly fallback: SignInThrottle,
   ) {}
 
-  async reserve(email: string, address: string | null): Promise<SignInReservation> {
-    const keys = this.keys(email, address);
+  async reserve(email: string, address: string | null, device?: string): Promise<SignInReservation> {
+    const keys = this.keys(email, address, device);
     const attemptId = randomUUID();
     const { windowMs, perAccount, perAddress, maxAddressDelayMs = DEFAULT_MAX_ADDRESS_DELAY_MS } = this.options;
     try {
@@ -83,22 +83,22 @@ export class RedisSignInThrottle {
       return wait > 0 ? { retryAfterMs: wait } : { retryAfterMs: 0, attemptId };
     } catch (error) {
       logRedisError("sign-in throttle", error);
-      return this.fallback.reserve(email, address);
+      return this.fallback.reserve(email, address, device);
     }
   }
 
-  async succeeded(email: string, address: string | null, attemptId: string) {
-    this.fallback.succeeded(email, address, attemptId);
-    const [account, fromAddress] = this.keys(email, address);
+  async succeeded(email: string, address: string | null, attemptId: string, device?: string) {
+    this.fallback.succeeded(email, address, attemptId, device);
+    const [budget, fromAddress] = this.keys(email, address, device);
     try {
-      await this.redis.client.del(account!);
+      await this.redis.client.del(budget!);
       if (fromAddress) await this.redis.client.zrem(fromAddress, attemptId);
     } catch (error) {
       logRedisError("sign-in throttle", error);
     }
   }
 
-  private keys(email: string, address: string | null): string[] {
-    return [`${PREFIX}:${accountKey(email)}`, ...(address === null ? [] : [`${PREFIX}:${addressKey(address)}`])];
+  private keys(email: string, address: string | null, device?: string): string[] {
+    return [`${PREFIX}:${budgetKey(email, device)}`, ...(address === null ? [] : [`${PREFIX}:${addressKey(address)}`])];
   }
 }

@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sessionSecret } from "./secret";
+import { isLive } from "./sessions";
 import type { Role } from "./team-selection";
 
 /**
@@ -38,7 +39,7 @@ export async function readSessionUser(cookie: (name: string) => string | undefin
       },
     },
   });
-  if (!session || session.userId !== payload.sub || session.revokedAt !== null || session.expiresAt.getTime() <= Date.now()) return null;
+  if (!isLive(session, payload.sub)) return null;
   const { user } = session;
   const sessionId = payload.sid;
   return {

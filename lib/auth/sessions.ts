@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
 
 /** How long a sign-in lasts; the cookie and the server-side row end together. */
@@ -31,4 +32,18 @@ export async function revokeUserSessions(userId: string, options: { keep?: strin
 /** Sign-out: the cookie's session ends now, on every instance (they all read the same row). */
 export async function revokeSession(id: string) {
   await writeTransaction((db) => [db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } })]);
+}
+
+type SessionRow = { userId: string; expiresAt: Date; revokedAt: Date | null };
+
+/** A session row that still stands for `userId`: theirs, not revoked, not expired. */
+export function isLive(session: SessionRow | null, userId: unknown): session is SessionRow {
+  return session !== null && session.userId === userId && session.revokedAt === null && session.expiresAt.getTime() > Date.now();
+}
+
+/** Whether a session cookie's server-side session (its `sid`, for user `sub`) still stands. */
+export async function isSessionActive(sid: unknown, userId: unknown): Promise<boolean> {
+  if (typeof sid !== "string") return false;
+  const db = await getDb();
+  return isLive(await db.session.findUnique({ where: { id: sid }, select: { userId: true, expiresAt: true, revokedAt: true } }), userId);
 }

@@ -1,11 +1,15 @@
 /**
- * Sign-in attempts per account and per client address over a sliding window.
+ * Password attempts per account (or per trusted device) and per client address over a sliding window.
  *
  * An attempt is reserved *before* the password is checked, in one synchronous step, so parallel
  * guesses cannot all pass the check before the first failure is counted; a correct password then
- * clears the account's attempts and gives back its address slot.
+ * clears the budget it spent and gives back its address slot.
  * - Per account: at most `perAccount` attempts per window, then a hard refusal until the oldest ages
  *   out. This is what stops guessing one person's password.
+ * - Per trusted device (OWASP's device cookies, lib/auth/device-cookie.ts): an attempt that shows a
+ *   device cookie issued to this account spends that device's own `perAccount` budget instead, so
+ *   strangers' guesses cannot lock out a browser that signed in before; a device that fails too
+ *   often is refused in the same way (OWASP's lockout list).
  * - Per address: `perAddress` attempts per window are free; past that each further attempt must wait
  *   a delay that doubles (1 s, 2 s, 4 s … up to `maxAddressDelayMs`) after the address's previous
  *   one. Many people can share one address (an office NAT): a growing delay slows a spray across
@@ -32,7 +36,8 @@ export function addressDelayMs(attempts: number, perAddress: number, maxDelayMs:
 
 const SWEEP_ABOVE_KEYS = 10_000;
 
-export const accountKey = (email: string) => `account:${email}`;
+/** The budget an attempt spends: its trusted device's (`device` is the cookie's nonce) or the account's. */
+export const budgetKey = (email: string, device?: string) => (device === undefined ? `account:${email}` : `device:${device}`);
 export const addressKey = (address: string) => `address:${address}`;
 
 export class SignInThrottle {
@@ -47,10 +52,11 @@ export class SignInThrottle {
   }
 
   /** Counts an attempt and allows it (retryAfterMs 0), or refuses it without counting. A null address is not counted. */
-  reserve(email: string, address: string | null): SignInReservation {
+  reserve(email: string, address: string | null, device?: string): SignInReservation {
     const now = this.now();
     if (this.attempts.size > SWEEP_ABOVE_KEYS) this.sweep(now);
-    const account = this.recent(accountKey(email), now);
+    const budget = budgetKey(email, device);
+    const account = this.recent(budget, now);
     const fromAddress = address === null ? [] : this.recent(addressKey(address), now);
     let wait = 0;
     if (account.length >= this.options.perAccount) {
@@ -61,14 +67,14 @@ export class SignInThrottle {
     if (wait > 0) return { retryAfterMs: wait };
 
     const attemptId = `${now}-${++this.sequence}`;
-    this.attempts.set(accountKey(email), [...account, { at: now, id: attemptId }]);
+    this.attempts.set(budget, [...account, { at: now, id: attemptId }]);
     if (address !== null) this.attempts.set(addressKey(address), [...fromAddress, { at: now, id: attemptId }]);
     return { retryAfterMs: 0, attemptId };
   }
 
-  /** The password was right: the account starts afresh and the attempt no longer counts against the address. */
-  succeeded(email: string, address: string | null, attemptId: string) {
-    this.attempts.delete(accountKey(email));
+  /** The password was right: the budget it spent starts afresh and the attempt no longer counts against the address. */
+  succeeded(email: string, address: string | null, attemptId: string, device?: string) {
+    this.attempts.delete(budgetKey(email, device));
     if (address === null) return;
     const key = addressKey(address);
     const kept = (this.attempts.get(key) ?? []).filter((attempt) => attempt.id !== attemptId);

@@ -130,8 +130,11 @@ export function errorResponse(error: unknown, requestId: string): Response {
     // A client that hangs up mid-upload is not a fault of ours: one line, no stack trace.
     if (error.code === "request_aborted")
       console.info(JSON.stringify({ level: "info", requestId, msg: "client closed the connection before its body was read" }));
+    const headers = new Headers();
     // The unread rest of an oversized body makes the connection unusable: tell the client to open a new one.
-    const headers = error.code === "payload_too_large" ? { Connection: "close" } : undefined;
+    if (error.code === "payload_too_large") headers.set("Connection", "close");
+    // A refusal that says in its body how long to wait says it in the standard header too.
+    if (typeof error.extra.retryAfter === "number") headers.set("Retry-After", String(error.extra.retryAfter));
     return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: ERROR_STATUS[error.code], headers });
   }
   console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) }));

@@ -36,6 +36,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   weak_password: 400,
   wrong_password: 400,
+  too_many_attempts: 429,
   member_not_found: 404,
   last_owner: 409,
   already_member: 409,

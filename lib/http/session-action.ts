@@ -16,7 +16,7 @@ import { readJsonBody } from "./read-json-body";
  */
 export function serveSessionAction<Action extends SessionActionContract>(
   action: Action,
-  handle: (input: { body: z.output<Action["body"]>; user: SessionUser | null }) => Promise<z.output<Action["success"]>>,
+  handle: (input: { body: z.output<Action["body"]>; user: SessionUser | null; request: Request }) => Promise<z.output<Action["success"]>>,
 ) {
   return async (request: Request): Promise<Response> => {
     const requestId = newRequestId();
@@ -25,7 +25,7 @@ export function serveSessionAction<Action extends SessionActionContract>(
       const user = await readSessionUser(parseCookieHeader(request.headers.get("cookie")));
       if (!user && action.session === "required") throw new AppError("unauthorized", "Sign in first");
       const body = parseInput<Action["body"]>(action.body, await readJsonBody(request), () => action.invalid);
-      const response = ok(await handle({ body, user }));
+      const response = ok(await handle({ body, user, request }));
       response.headers.set("X-Request-Id", requestId);
       return response;
     } catch (error) {

@@ -87,7 +87,7 @@ export async function acceptInvitation(options: {
   let newUser: NewUser | null = null;
   if (!existing) {
     if (!options.name) throw new AppError("invalid_body", "name is required to create your account");
-    assertStrongPassword(options.password ?? "");
+    await assertStrongPassword(options.password ?? "", { email: invitation.email, teamNames: [invitation.team.name] });
     newUser = { name: options.name, passwordHash: await hashPassword(options.password!) };
   }
   const accept = (userId: string, account: NewUser | null) =>

@@ -11,7 +11,8 @@ import { authorizeRemoval } from "./authorize-member-change";
  * session still open: roles are read from the database on every request.
  * 1. The caller's role must allow it (`authorizeRemoval`); anyone may remove themselves.
  * 2. One transaction, the team locked: the removal, refused when it would leave the team without an
- *    owner (409 `last_owner`), and its `member.removed` audit row.
+ *    owner (409 `last_owner`), and its `member.removed` audit row; when it was their last team, their
+ *    sessions end too, so their cookie is nothing anywhere (next-auth's /api/auth/session included).
  */
 export async function removeMember(options: { caller: Caller; userId: string; requestId: string }) {
   const { teamId, actor } = options.caller;
@@ -31,6 +32,9 @@ export async function removeMember(options: { caller: Caller; userId: string; re
         requestId: options.requestId,
       },
     ),
+    db.$executeRaw`UPDATE "Session" SET "revokedAt" = ${new Date()}
+      WHERE "userId" = ${options.userId} AND "revokedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${options.userId})`,
   ]);
   if (Number(removed) === 0) {
     await memberRole(teamId, options.userId);

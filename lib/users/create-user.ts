@@ -10,13 +10,16 @@ import { newUserId } from "@/lib/ids";
 export const ROLES: readonly Role[] = ["owner", "admin", "viewer"];
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+/** A password someone chose (held to the policy), or the hash of one published on purpose (the seed's demo password). */
+type Credential = { password: string; passwordHash?: undefined } | { passwordHash: string; password?: undefined };
+
 /**
  * Adds a person to a team.
- * 1. A new email becomes a user with the given password (hashed with scrypt).
+ * 1. A new email becomes a user with the given password (strong, hashed with scrypt).
  * 2. An existing user keeps their password and gains the membership.
  * 3. A second membership in the same team is refused: roles change through removal and re-adding.
  */
-export async function createUser(options: { email: string; name?: string; password: string; teamId: string; role: Role }) {
+export async function createUser(options: { email: string; name?: string; teamId: string; role: Role } & Credential) {
   const email = options.email.trim().toLowerCase();
   if (!EMAIL.test(email)) throw new AppError("invalid_body", "email is not an email address");
   if (!ROLES.includes(options.role)) throw new AppError("invalid_body", "role must be owner, admin or viewer");
@@ -25,8 +28,12 @@ export async function createUser(options: { email: string; name?: string; passwo
   if (existing?.memberships.some((m) => m.teamId === options.teamId)) {
     throw new AppError("invalid_body", `${email} is already a member of this team`);
   }
-  if (!existing) assertStrongPassword(options.password);
-  const passwordHash = existing ? undefined : await hashPassword(options.password);
+  let passwordHash = options.passwordHash;
+  if (!existing && options.password !== undefined) {
+    const team = await db.team.findUniqueOrThrow({ where: { id: options.teamId }, select: { name: true } });
+    await assertStrongPassword(options.password, { email, teamNames: [team.name] });
+    passwordHash = await hashPassword(options.password);
+  }
   const userId = existing?.id ?? newUserId();
   await writeTransaction((tx) => [
     ...(existing

@@ -134,7 +134,7 @@ describe("backups are a command, and restoring is a drill that passes", () => {
       await restored?.drop();
       await live.drop();
     }
-  });
+  }, 240_000); // two servers, five CLI runs and a restore: a minute alone, several on a loaded machine
 
   it("--verify refuses what is not a usable copy, and --out never overwrites a file", async () => {
     const workDir = inject("workDir");

@@ -39,6 +39,28 @@ async function invite(owner: TestMember, team: { slug: string }, email: string, 
 const freshEmail = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}@example.test`;
 
 describe("members and invitations", () => {
+  it("a new password may not contain the invited e-mail's name or the team's name, and a guessable one gets zxcvbn's advice", async () => {
+    const { team, owner } = await teamWithOwner();
+    const email = freshEmail("zorblatt.fenwick");
+    const invitation = await invite(owner, team, email);
+    const refusal = async (password: string) => (await accept({ token: invitation.token, name: "Z", password })).body;
+    const local = email.split("@")[0]!;
+    expect(await refusal(`Lantern ${local.toUpperCase()} harbour`)).toEqual({
+      error: "weak_password",
+      message: `The password must not contain your e-mail address's name (${local})`,
+    });
+    expect(await refusal(`lantern-test-${team.slug}-harbour`)).toEqual({
+      error: "weak_password",
+      message: `The password must not contain the team's name (Test ${team.slug})`,
+    });
+    expect(await refusal("zorblatt12345")).toEqual({
+      error: "weak_password",
+      message:
+        "This password is too easy to guess. There should not be any personal or page related data. Add more words that are less common.",
+    });
+    expect((await accept({ token: invitation.token, name: "Z", password: STRONG })).status).toBe(200);
+  });
+
   it("an invited person sets a name and a strong password, joins with the invited role, and the link works once", async () => {
     const { team, owner } = await teamWithOwner();
     const email = freshEmail("new");
@@ -175,8 +197,8 @@ describe("members and invitations", () => {
     expect((await api(`/api/v1/members/${ownerId}`, as(owner, team, { method: "DELETE" }))).body.error).toBe("last_owner");
 
     expect((await api(`/api/v1/members/${adminId}`, as(owner, team, { method: "DELETE" }))).status).toBe(200);
-    // The removed admin's session is still open, and refused from its next request on.
-    expect((await api("/api/v1/dnc", { headers: { cookie: admin.jar.header(), "x-dnc-team": team.slug } })).status).toBe(403);
+    // Removed from their only team, the admin's session ended with it: its next request is refused.
+    expect((await api("/api/v1/dnc", { headers: { cookie: admin.jar.header(), "x-dnc-team": team.slug } })).status).toBe(401);
     const audit = await api("/api/v1/audit?limit=20", as(owner, team));
     expect(audit.body.data.events.map((event: { action: string }) => event.action)).toEqual(
       expect.arrayContaining(["member.role_changed", "member.removed"]),
@@ -260,6 +282,9 @@ describe("npm run user keeps working", () => {
     const { team, owner } = await teamWithOwner();
     const email = freshEmail("cli");
     expect(userCli(["create", "--email", email, "--team", team.slug, "--role", "viewer"], "password1234").stderr).toMatch(/common/);
+    expect(userCli(["create", "--email", email, "--team", team.slug, "--role", "viewer"], `Test ${team.slug} lantern`).stderr).toMatch(
+      /must not contain the team's name/,
+    );
     const created = userCli(["create", "--email", email, "--team", team.slug, "--role", "viewer"], STRONG);
     expect(created.status, created.stderr).toBe(0);
     const session = await signIn(email, STRONG);
@@ -267,7 +292,7 @@ describe("npm run user keeps working", () => {
 
     const removed = userCli(["remove", "--email", email, "--team", team.slug]);
     expect(removed.status, removed.stderr).toBe(0);
-    expect((await api("/api/v1/dnc", { headers: { cookie: session.jar.header(), "x-dnc-team": team.slug } })).status).toBe(403);
+    expect((await api("/api/v1/dnc", { headers: { cookie: session.jar.header(), "x-dnc-team": team.slug } })).status).toBe(401);
     const lastOwner = userCli(["remove", "--email", owner.email, "--team", team.slug]);
     expect(lastOwner.status).toBe(1);
     expect(lastOwner.stderr).toContain("at least one owner");
@@ -285,6 +310,9 @@ describe("one's own account", () => {
       api("/api/account/password", { method: "POST", body, headers: { cookie: member.jar.header(), origin: origin() } });
     expect((await post({ currentPassword: "wrong-current-pw", newPassword: STRONG })).body.error).toBe("wrong_password");
     expect((await post({ currentPassword: TEST_PASSWORD, newPassword: "qwertyuiopasdfgh" })).body.error).toBe("weak_password");
+    expect((await post({ currentPassword: TEST_PASSWORD, newPassword: `${member.email.split("@")[0]}-lantern` })).body.message).toMatch(
+      /must not contain your e-mail address's name/,
+    );
     expect((await post({ currentPassword: TEST_PASSWORD, newPassword: STRONG })).status).toBe(200);
     const read = (cookie: string) => api("/api/v1/dnc", { headers: { cookie, "x-dnc-team": team.slug } });
     expect((await read(member.jar.header())).status).toBe(200);

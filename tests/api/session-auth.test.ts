@@ -104,8 +104,11 @@ describe("dashboard sessions on the API", () => {
     expect(viaCookie.status).toBe(403);
     expect((await api("/api/v1/dnc", asMember(owner, team))).status).toBe(200);
 
-    // Removed as `npm run user -- remove` does it (a second owner keeps the team owned).
+    // Removed as `npm run user -- remove` does it (a second owner keeps the team owned). A member of
+    // another team too, so the session goes on: only the membership is what refuses this team.
     await signedInMember(team, "owner");
+    const { createUser } = await import("@/lib/users/create-user");
+    await createUser({ email: owner.email, password: TEST_PASSWORD, teamId: (await createTestTeam()).id, role: "viewer" });
     const { removeMember } = await import("@/lib/members/remove-member");
     const db = await testDb();
     const userId = (await db.user.findUniqueOrThrow({ where: { email: owner.email } })).id;

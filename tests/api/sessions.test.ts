@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
 import { api } from "../support/api";
 import { useExtraServer } from "../support/extra-server";
-import { createTestTeam, uniqueProfileUrl } from "../support/fixtures";
-import { signedInMember, signIn, signOut, TEST_PASSWORD } from "../support/session";
+import { createTestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+import { type CookieJar, signedInMember, signIn, signOut, TEST_PASSWORD } from "../support/session";
 
 const PUBLIC_URL = "https://dnc.example.test";
 
@@ -24,6 +24,69 @@ describe("sessions end on the server", () => {
     expect(page.headers.get("location")).toContain("/sign-in");
 
     expect((await api("/api/v1/dnc", asCookie(other.jar.header()))).status).toBe(200);
+  });
+});
+
+/** What next-auth's own session endpoint (the one next-auth/react reads) says about a cookie: its user, or `{}`. */
+async function nextAuthSession(cookie: string) {
+  const response = await api("/api/auth/session", { headers: { cookie } });
+  expect(response.status).toBe(200);
+  return response.body as { user?: { email: string } };
+}
+
+const post = (path: string, jar: CookieJar, body: unknown = {}) =>
+  api(path, { method: "POST", body, headers: { cookie: jar.header(), origin: inject("baseUrl") } });
+
+describe("/api/auth/session answers no user for a cookie whose session has ended", () => {
+  it("after sign-out, while the same person's other session still has its user", async () => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    const other = await signIn(member.email, TEST_PASSWORD);
+    const copied = member.jar.header();
+    expect((await nextAuthSession(copied)).user?.email).toBe(member.email);
+    await signOut(member.jar);
+    expect(await nextAuthSession(copied)).toEqual({});
+    expect((await nextAuthSession(other.jar.header())).user?.email).toBe(member.email);
+  });
+
+  it("after sign-out everywhere, for every session", async () => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    const other = await signIn(member.email, TEST_PASSWORD);
+    expect((await post("/api/account/sign-out-everywhere", member.jar)).status).toBe(200);
+    expect(await nextAuthSession(member.jar.header())).toEqual({});
+    expect(await nextAuthSession(other.jar.header())).toEqual({});
+  });
+
+  it("after a password change, for every session but the one that changed it", async () => {
+    const member = await signedInMember(await createTestTeam(), "viewer");
+    const other = await signIn(member.email, TEST_PASSWORD);
+    const changed = await post("/api/account/password", member.jar, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "quiet-lantern-harbour-47",
+    });
+    expect(changed.status).toBe(200);
+    expect(await nextAuthSession(other.jar.header())).toEqual({});
+    expect((await nextAuthSession(member.jar.header())).user?.email).toBe(member.email);
+  });
+
+  it("after removal from the team, when it was their last; a member of another team stays signed in there", async () => {
+    const team = await createTestTeam();
+    const owner = await signedInMember(team, "owner");
+    const member = await signedInMember(team, "viewer");
+    const twoTeams = await signedInMember(team, "viewer");
+    const { createUser } = await import("@/lib/users/create-user");
+    await createUser({ email: twoTeams.email, password: TEST_PASSWORD, teamId: (await createTestTeam()).id, role: "viewer" });
+    const db = await testDb();
+    for (const removed of [member, twoTeams]) {
+      const { id } = await db.user.findUniqueOrThrow({ where: { email: removed.email } });
+      const response = await api(`/api/v1/members/${id}`, {
+        method: "DELETE",
+        body: {},
+        headers: { cookie: owner.jar.header(), "x-dnc-team": team.slug, origin: inject("baseUrl") },
+      });
+      expect(response.status).toBe(200);
+    }
+    expect(await nextAuthSession(member.jar.header())).toEqual({});
+    expect((await nextAuthSession(twoTeams.jar.header())).user?.email).toBe(twoTeams.email);
   });
 });
 
@@ -56,6 +119,9 @@ describe(`behind TLS (NEXTAUTH_URL=${PUBLIC_URL})`, () => {
     expect(error).toBeNull();
     const token = jar.get("__Secure-next-auth.session-token");
     expect(token).toBeTruthy();
+    // The device cookie too is https-only and bound to this host.
+    expect(jar.get("__Host-dnc-device")).toBeTruthy();
+    expect(jar.has("dnc-device")).toBe(false);
     const read = (cookie: string) => api("/api/v1/dnc", { baseUrl: server.baseUrl(), headers: { cookie, "x-dnc-team": team.slug } });
     expect((await read(`__Secure-next-auth.session-token=${token}`)).status).toBe(200);
     expect((await read(`next-auth.session-token=${token}`)).status).toBe(401);

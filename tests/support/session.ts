@@ -18,6 +18,11 @@ export class CookieJar {
     }
   }
 
+  set(name: string, value: string) {
+    this.cookies.set(name, value);
+    return this;
+  }
+
   has(name: string) {
     return this.cookies.has(name);
   }

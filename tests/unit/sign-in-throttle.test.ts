@@ -42,6 +42,21 @@ describe("SignInThrottle", () => {
     expect(allowed(throttle.reserve("late@x", "1.1.1.1"))).toBe(false);
   });
 
+  it("a trusted device spends its own budget: the account's lockout does not reach it, nor its lockout the account", () => {
+    const { throttle } = throttleWithClock();
+    for (let i = 0; i < 3; i++) expect(allowed(throttle.reserve("a@x", null))).toBe(true);
+    expect(allowed(throttle.reserve("a@x", null))).toBe(false);
+    for (let i = 0; i < 3; i++) expect(allowed(throttle.reserve("a@x", null, "device-1"))).toBe(true);
+    expect(allowed(throttle.reserve("a@x", null, "device-1"))).toBe(false);
+    const other = throttle.reserve("a@x", null, "device-2");
+    expect(allowed(other)).toBe(true);
+    // A right password clears only the budget it spent.
+    throttle.succeeded("a@x", null, other.attemptId!, "device-2");
+    expect(allowed(throttle.reserve("a@x", null))).toBe(false);
+    expect(allowed(throttle.reserve("a@x", null, "device-1"))).toBe(false);
+    for (let i = 0; i < 3; i++) expect(allowed(throttle.reserve("a@x", null, "device-2"))).toBe(true);
+  });
+
   it("past its free attempts an address waits a delay that doubles, up to the cap, rather than being locked out", () => {
     const { clock, throttle } = throttleWithClock();
     for (let i = 0; i < 5; i++) expect(allowed(throttle.reserve(`user${i}@x`, "9.9.9.9"))).toBe(true);

@@ -25,7 +25,7 @@ describe("the SQLite database is private to the app's user", () => {
     db.exec("CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (1)");
     expect([modeOf(path.dirname(file)), modeOf(file), modeOf(`${file}-wal`), modeOf(`${file}-shm`)]).toEqual(["700", "600", "600", "600"]);
     db.close();
-  });
+  }, 60_000); // a real `prisma migrate deploy`: seconds, more on a loaded machine
 
   it("an existing file that others can read is narrowed to 0600", () => {
     dir = mkdtempSync(path.join(tmpdir(), "dnc-mode-"));

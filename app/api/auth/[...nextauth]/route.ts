@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { hasInvalidCallbackUrl, hasInvalidErrorCode } from "@/lib/auth/callback-url";
+import { withDeviceCookie } from "@/lib/auth/device-cookie";
 import { parseCookieHeader } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/api-route";
@@ -14,7 +15,7 @@ async function handler(request: Request, context: { params: Promise<{ nextauth: 
   if (hasInvalidErrorCode(request, (await context.params).nextauth)) {
     return errorResponse(new AppError("invalid_query", "error must be an error code: letters, digits, _ . : and -"), newRequestId());
   }
-  return NextAuth(request as never, context as never, authOptions());
+  return withDeviceCookie(() => NextAuth(request as never, context as never, authOptions()));
 }
 
 export { handler as GET, handler as POST };
