@@ -14,6 +14,8 @@ export type Load = {
   /** Path of each request; a function makes every request different. */
   path: string | (() => string);
   body?: () => string;
+  /** Requests per second over all connections (autocannon's overallRate): a steady load instead of as fast as possible. */
+  overallRate?: number;
 };
 
 export type Measured = { rps: number; p50: number; p99: number; non2xx: number };
@@ -24,6 +26,7 @@ export async function measure(baseUrl: string, key: string, load: Load, seconds:
   const result = await autocannon({
     url: baseUrl,
     connections: load.connections,
+    overallRate: load.overallRate,
     duration: seconds,
     requests: [
       {
