@@ -6,7 +6,18 @@ import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import { openDatabase } from "../tests/support/databases";
 import { insertGeneratedEntries } from "../tests/support/generated-entries";
 import { migrateDatabase, startServer } from "../tests/support/server";
-import { DURATION_S, ENTRIES, LIFTED_LIMITS, type Load, machineLine, measure, type Measured, WARMUP_S, writeSection } from "./measure";
+import {
+  DURATION_S,
+  ENTRIES,
+  LIFTED_LIMITS,
+  type Load,
+  machineLine,
+  measure,
+  type Measured,
+  processCpuMs,
+  WARMUP_S,
+  writeSection,
+} from "./measure";
 
 const TEAM_ID = "team_bench";
 const CEILING_CHECK_S = 3;
@@ -174,6 +185,7 @@ export async function benchEmbedded(root: string) {
   const only = process.env.BENCH_ONLY?.split(",");
   const selected = only ? scenarios.filter((s) => s.name.startsWith("ceiling") || only.some((word) => s.name.includes(word))) : scenarios;
   const results = new Map<string, Measured>();
+  const cpuPerRequest = new Map<string, number>();
   // The machine is shared and its speed drifts within minutes: each scenario is divided by its
   // ceiling measured right before it, not by one ceiling measured at the start.
   const ceilingBefore = new Map<string, Measured>();
@@ -184,10 +196,12 @@ export async function benchEmbedded(root: string) {
         ceilingBefore.set(scenario.name, await measure(server.baseUrl, key, ceilings.get(scenario.ceiling)!, CEILING_CHECK_S));
       }
       if (scenario.method !== "POST" && scenario.method !== "DELETE") await measure(server.baseUrl, key, scenario, WARMUP_S);
+      const cpuBefore = processCpuMs(server.child.pid!);
       const measured = await measure(server.baseUrl, key, scenario, DURATION_S);
+      cpuPerRequest.set(scenario.name, (processCpuMs(server.child.pid!) - cpuBefore) / measured.requests);
       results.set(scenario.name, measured);
       console.error(
-        `${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, non-2xx ${measured.non2xx}`,
+        `${scenario.name}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, non-2xx ${measured.non2xx}, server CPU ${cpuPerRequest.get(scenario.name)!.toFixed(3)} ms/request`,
       );
     }
   } finally {
@@ -199,11 +213,13 @@ export async function benchEmbedded(root: string) {
     const r = results.get(scenario.name)!;
     const ceiling = ceilingBefore.get(scenario.name) ?? r;
     const ratio = r.rps / ceiling.rps;
-    return `| ${scenario.name} | ${scenario.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ceiling.rps.toFixed(0)} | ${ratio.toFixed(2)}× ${scenario.ceiling} | ${scenario.target ?? ""} | ${r.non2xx} |`;
+    const cpu = cpuPerRequest.get(scenario.name)!;
+    const cpuRatio = cpuPerRequest.get(scenario.ceiling)! / cpu;
+    return `| ${scenario.name} | ${scenario.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ceiling.rps.toFixed(0)} | ${ratio.toFixed(2)}× ${scenario.ceiling} | ${scenario.target ?? ""} | ${r.non2xx} | ${cpu.toFixed(2)} | ${cpuRatio.toFixed(2)}× |`;
   });
   const table = [
-    "| scenario | connections | req/s | p50 ms | p99 ms | ceiling just before, req/s | ratio to ceiling | target | non-2xx |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| scenario | connections | req/s | p50 ms | p99 ms | ceiling just before, req/s | ratio to ceiling | target | non-2xx | server CPU ms/request | ceiling's CPU/request ÷ this |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
   ].join("\n");
   console.log(table);

@@ -1,6 +1,6 @@
 import "server-only";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
-import { changeTeamList } from "@/lib/cache/team-cache";
+import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditRows, writeTransaction } from "@/lib/db/write";
 import { newAuditEventId, newEntryId } from "@/lib/ids";

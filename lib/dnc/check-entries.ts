@@ -1,5 +1,5 @@
 import "server-only";
-import { type CachedCheck, getTeamCache } from "@/lib/cache/team-cache";
+import { type CachedCheck, getTeamCache } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { CheckEntriesResult } from "./schemas";

@@ -1,5 +1,5 @@
 import "server-only";
-import { type CachedCheck, getTeamCache } from "@/lib/cache/team-cache";
+import { type CachedCheck, getTeamCache } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";

@@ -1,5 +1,5 @@
 import "server-only";
-import { type CachedPage, getTeamCache } from "@/lib/cache/team-cache";
+import { type CachedPage, getTeamCache } from "@/lib/cache";
 import { type Db, getDb, Prisma } from "@/lib/db";
 import type { ListEntriesQuery } from "./schemas";
 import { ENTRY_COLUMNS, type EntryRow, serializeEntry } from "./serialize-entry";

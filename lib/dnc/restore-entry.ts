@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { changeTeamList } from "@/lib/cache/team-cache";
+import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedChange, writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
