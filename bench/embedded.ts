@@ -61,10 +61,13 @@ export async function benchEmbedded(root: string) {
   migrateDatabase(databaseUrl);
   const { key, ids, recountMs } = await seed(databaseUrl);
   // BENCH_CPU_PROF=<dir> writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile: Record<string, string> = process.env.BENCH_CPU_PROF
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}` }
-    : {};
-  const server = await startServer({ databaseUrl, logFile: path.join(workDir, "server.log"), env: { ...LIFTED_LIMITS, ...profile } });
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const server = await startServer({
+    databaseUrl,
+    logFile: path.join(workDir, "server.log"),
+    env: LIFTED_LIMITS,
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+  });
 
   let added = 0;
   let missed = 0;
