@@ -1,5 +1,5 @@
 // The embedded shape: one `next start` on a fresh SQLite file with 100,000 entries in one team.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
@@ -189,6 +189,8 @@ export async function benchEmbedded(root: string) {
   const selected = only ? scenarios.filter((s) => s.name.startsWith("ceiling") || only.some((word) => s.name.includes(word))) : scenarios;
   const results = new Map<string, Measured>();
   const cpuPerRequest = new Map<string, number>();
+  // When each scenario ran, on the clock the server's CPU profile uses (monotonic, µs), to cut the profile by scenario.
+  const windows: { name: string; startUs: number; endUs: number }[] = [];
   // The machine is shared and its speed drifts within minutes: each scenario is divided by its
   // ceiling measured right before it, not by one ceiling measured at the start.
   const ceilingBefore = new Map<string, Measured>();
@@ -200,7 +202,9 @@ export async function benchEmbedded(root: string) {
       }
       if (scenario.method !== "POST" && scenario.method !== "DELETE") await measure(server.baseUrl, key, scenario, WARMUP_S);
       const cpuBefore = processCpuMs(server.child.pid!);
+      const startedUs = Number(process.hrtime.bigint() / 1000n);
       const measured = await measure(server.baseUrl, key, scenario, DURATION_S);
+      windows.push({ name: scenario.name, startUs: startedUs, endUs: Number(process.hrtime.bigint() / 1000n) });
       cpuPerRequest.set(scenario.name, (processCpuMs(server.child.pid!) - cpuBefore) / measured.requests);
       results.set(scenario.name, measured);
       console.error(
@@ -209,6 +213,7 @@ export async function benchEmbedded(root: string) {
     }
   } finally {
     await server.stop();
+    if (profileDir) writeFileSync(path.join(profileDir, "scenarios.json"), JSON.stringify(windows));
     rmSync(workDir, { recursive: true, force: true });
   }
 

@@ -11,7 +11,12 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE";
  * Everything about one API operation, declared once: the route wrapper (lib/http/api-route.ts)
  * serves it and the OpenAPI document (lib/openapi) describes it from the same object.
  */
-export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.ZodType = z.ZodType, Data = unknown> = {
+export type RouteDefinition<
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Data = unknown,
+  Authorized = unknown,
+> = {
   method: Method;
   /** OpenAPI path under /api/v1, e.g. `/dnc/{id}`. */
   path: string;
@@ -41,9 +46,10 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
   /**
    * The rules beyond `access` that can refuse this caller with 403 (only themselves, never an owner,
    * another team's entry), given the validated input. They run before the rate limit, so a refused
-   * request spends none of the team's budget; the domain function calls the same rule.
+   * request spends none of the team's budget; the domain function calls the same rule. What it
+   * returns is handed to `handle` as `authorized`, so what it read need not be read again.
    */
-  authorize?: (input: { caller: Caller; id: string; childId: string; body: z.output<Body> | undefined }) => Promise<unknown>;
+  authorize?: (input: { caller: Caller; id: string; childId: string; body: z.output<Body> | undefined }) => Promise<Authorized>;
   handle: (input: {
     request: Request;
     caller: Caller;
@@ -52,11 +58,15 @@ export type RouteDefinition<Query extends z.ZodType = z.ZodType, Body extends z.
     childId: string;
     query: z.output<Query>;
     body: z.output<Body> | undefined;
+    /** What `authorize` returned; undefined for a route without one. */
+    authorized: Authorized | undefined;
   }) => Promise<Data>;
 };
 
 /** Keeps the definition's types (query, body and result are inferred from its schemas). */
-export function defineRoute<Query extends z.ZodType, Body extends z.ZodType, Data>(definition: RouteDefinition<Query, Body, Data>) {
+export function defineRoute<Query extends z.ZodType, Body extends z.ZodType, Data, Authorized = unknown>(
+  definition: RouteDefinition<Query, Body, Data, Authorized>,
+) {
   return definition as unknown as RouteDefinition;
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { Prisma } from "@/lib/db";
-import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
+import { auditChain } from "@/lib/audit/chain-head";
+import { auditedWrite } from "@/lib/db/audited-write";
+import { lockTeam } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { anotherOwnerRemains, memberRole } from "./change-member-role";
 import { authorizeRemoval } from "./authorize-member-change";
@@ -17,11 +19,11 @@ export async function removeMember(options: { caller: Caller; userId: string; re
   const { teamId, actor } = options.caller;
   const target = await authorizeRemoval(options);
   if (!target) throw new AppError("member_not_found");
-  const [, removed] = await writeTransaction((db) => [
-    lockTeam(db, teamId),
-    ...auditedChange(
-      db,
-      Prisma.sql`DELETE FROM "Membership" WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${anotherOwnerRemains(teamId)}`,
+  const { changed } = await auditedWrite(auditChain, {
+    teamId,
+    before: (db) => [lockTeam(db, teamId)],
+    change: Prisma.sql`DELETE FROM "Membership" WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${anotherOwnerRemains(teamId)}`,
+    events: [
       {
         teamId,
         action: "member.removed",
@@ -30,9 +32,9 @@ export async function removeMember(options: { caller: Caller; userId: string; re
         reason: `${target.email} (${target.role})`,
         requestId: options.requestId,
       },
-    ),
-  ]);
-  if (Number(removed) === 0) {
+    ],
+  });
+  if (changed === 0) {
     await memberRole(teamId, options.userId);
     throw new AppError("last_owner");
   }

@@ -135,9 +135,9 @@ export const deleteEntryRoute = defineRoute({
   success: { status: 200, data: deleteResultSchema },
   errors: ["invalid_reason", "dnc_not_found", "unauthorized_dnc"],
   authorize: authorizeEntryDeletion,
-  handle: async ({ caller, id, query, body, requestId }) => {
+  handle: async ({ caller, id, query, body, requestId, authorized }) => {
     const reason = (body === undefined ? query.reason : body.reason)?.trim() || undefined;
-    await deleteEntry({ caller, id, reason, requestId });
+    await deleteEntry({ caller, id, reason, requestId, authorized });
     return { message: "DNC entry deleted successfully" as const };
   },
 });
