@@ -24,13 +24,9 @@ const tails = new Map<string, Promise<unknown>>();
  * the write's time, the next sequence number and its hash, linked to the event before.
  */
 export const auditChain: AuditChain<AuditEventInput> = {
-  append: (teamId, events, at, commit) =>
-    appendToChain(teamId, async (head) => {
-      const rows = linkEvents(head, events, at);
-      const { result, written } = await commit(rows);
-      const last = rows.at(-1)!;
-      return { result, head: written ? { sequence: last.sequence!, hash: last.hash! } : head };
-    }),
+  append: (teamId, write) => appendToChain(teamId, write),
+  link: linkEvents,
+  isConflict: isSequenceConflict,
 };
 
 function linkEvents(head: ChainLink, events: AuditEventInput[], at: Date): AuditEvent[] {

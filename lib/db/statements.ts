@@ -12,27 +12,49 @@ const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((column) =
 
 const AUDIT_COLUMNS = Object.values(Prisma.AuditEventScalarFieldEnum);
 
-/** The values of one audit row, in `AUDIT_COLUMNS` order. */
-function auditValues(row: AuditEvent): Prisma.Sql {
-  return Prisma.join(AUDIT_COLUMNS.map((column) => row[column]));
+/**
+ * The values of one audit row, in `AUDIT_COLUMNS` order; `action` replaced by `SQL` (a strict row's
+ * action is null, which the NOT NULL column refuses, when its change did not happen).
+ */
+function auditValues(row: AuditEvent, action: Prisma.Sql = Prisma.sql`${row.action}`): Prisma.Sql {
+  return Prisma.join(AUDIT_COLUMNS.map((column) => (column === "action" ? action : Prisma.sql`${row[column]}`)));
 }
 
 /**
- * One statement that changes at most one row, and the audit row describing it written if, and only
- * if, it changed one. The first statement's result is the number of rows changed, on both engines:
- * - SQLite: the change, then `INSERT … WHERE changes() = 1` (the count of the statement just run on
- *   the same connection, inside the same transaction).
+ * One statement that changes at most one row, and the audit row describing it. The first
+ * statement's result is the number of rows changed, on both engines:
+ * - SQLite: the change, then the audit INSERT reading `changes()` (the count of the statement just
+ *   run on the same connection, inside the same transaction).
  * - PostgreSQL: one statement, the change as a CTE feeding the audit INSERT, whose count is the
  *   change's.
+ * Tolerant (`strict: false`): the audit row is written if, and only if, the change happened.
+ * Strict: a change that did not happen fails the statement, and with it the whole transaction (for
+ * writes committed together, where a missing row would leave a gap in the chain).
  */
-export function changeAndAuditRow(db: Db, provider: "sqlite" | "postgresql", change: Prisma.Sql, row: AuditEvent): Statement[] {
+export function changeAndAuditRow(
+  db: Db,
+  provider: "sqlite" | "postgresql",
+  change: Prisma.Sql,
+  row: AuditEvent,
+  strict: boolean,
+): Statement[] {
   const columns = quoted(AUDIT_COLUMNS);
   if (provider === "postgresql") {
-    return [
-      db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} FROM changed`,
-    ];
+    return strict
+      ? [
+          db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns})
+            SELECT ${auditValues(row, Prisma.sql`CASE WHEN (SELECT COUNT(*) FROM changed) = 1 THEN CAST(${row.action} AS TEXT) END`)}`,
+        ]
+      : [
+          db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} FROM changed`,
+        ];
   }
-  return [db.$executeRaw(change), db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} WHERE changes() = 1`];
+  return [
+    db.$executeRaw(change),
+    strict
+      ? db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row, Prisma.sql`CASE WHEN changes() = 1 THEN ${row.action} END`)}`
+      : db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} WHERE changes() = 1`,
+  ];
 }
 
 const ENTRY_FIELDS = Object.values(Prisma.DncEntryScalarFieldEnum);
