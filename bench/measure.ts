@@ -14,9 +14,11 @@ export type Load = {
   /** Path of each request; a function makes every request different. */
   path: string | (() => string);
   body?: () => string;
+  /** Requests per second over all connections (autocannon's overallRate): a steady load instead of as fast as possible. */
+  overallRate?: number;
 };
 
-export type Measured = { rps: number; p50: number; p99: number; non2xx: number };
+export type Measured = { rps: number; p50: number; p99: number; non2xx: number; requests: number };
 
 /** One autocannon run against one server. */
 export async function measure(baseUrl: string, key: string, load: Load, seconds: number): Promise<Measured> {
@@ -24,6 +26,7 @@ export async function measure(baseUrl: string, key: string, load: Load, seconds:
   const result = await autocannon({
     url: baseUrl,
     connections: load.connections,
+    overallRate: load.overallRate,
     duration: seconds,
     requests: [
       {
@@ -33,7 +36,13 @@ export async function measure(baseUrl: string, key: string, load: Load, seconds:
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
 }
 
 /** The same load on several servers at once (a load balancer's even spread); req/s add up. */
@@ -45,7 +54,18 @@ export async function measureSpread(baseUrls: string[], key: string, load: Load,
     p50: Math.max(...parts.map((part) => part.p50)),
     p99: Math.max(...parts.map((part) => part.p99)),
     non2xx: parts.reduce((sum, part) => sum + part.non2xx, 0),
+    requests: parts.reduce((sum, part) => sum + part.requests, 0),
   };
+}
+
+/**
+ * CPU time the process has used so far, in ms (Linux /proc, 10 ms ticks). Divided by the requests
+ * served it is what one request costs the server, which other work on the machine does not change
+ * the way it changes req/s.
+ */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export function machineLine(): string {

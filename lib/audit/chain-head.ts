@@ -1,6 +1,9 @@
 import "server-only";
-import { connectDatabase } from "@/lib/db";
+import { type AuditEvent, connectDatabase } from "@/lib/db";
+import type { AuditChain } from "@/lib/db/audited-write";
 import { env } from "@/lib/env";
+import { newAuditEventId } from "@/lib/ids";
+import type { AuditEventInput } from "./audit-event";
 import { type ChainedEvent, type ChainLink, chainHash, EMPTY_CHAIN } from "./chain";
 
 /**
@@ -16,8 +19,44 @@ const MAX_ATTEMPTS = 50;
 const heads = new Map<string, ChainLink>();
 const tails = new Map<string, Promise<unknown>>();
 
+/**
+ * The chain lib/db/audited-write.ts appends to: each event gets its id (unless the write named it),
+ * the write's time, the next sequence number and its hash, linked to the event before.
+ */
+export const auditChain: AuditChain<AuditEventInput> = {
+  append: (teamId, write) => appendToChain(teamId, write),
+  link: linkEvents,
+  isConflict: isSequenceConflict,
+};
+
+function linkEvents(head: ChainLink, events: AuditEventInput[], at: Date): AuditEvent[] {
+  let link = head;
+  return events.map((event) => {
+    const sequence = link.sequence + 1;
+    const chained: ChainedEvent = {
+      id: event.id ?? newAuditEventId(at.getTime()),
+      teamId: event.teamId,
+      sequence,
+      action: event.action,
+      actor: event.actor,
+      targetId: event.targetId ?? null,
+      url: event.url ?? null,
+      reason: event.reason ?? null,
+      requestId: event.requestId ?? null,
+      undoes: event.undoes ?? null,
+      source: event.source ?? null,
+      sourceFile: event.sourceFile ?? null,
+      createdAt: at,
+    };
+    const hash = chainHash(link.hash, chained);
+    const row = { ...chained, sequence, createdAt: at, prevHash: link.hash, hash };
+    link = { sequence, hash };
+    return row;
+  });
+}
+
 /** Runs `append` with the team's current head; `append` commits its events and returns the new head. */
-export async function appendToChain<Result>(
+async function appendToChain<Result>(
   teamId: string,
   append: (head: ChainLink) => Promise<{ result: Result; head: ChainLink }>,
 ): Promise<Result> {

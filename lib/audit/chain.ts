@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
  * The team's audit trail as a hash chain: event n stores the hash of event n−1 (`prevHash`) and its
  * own `hash` = SHA-256(prevHash + "\n" + canonical content). Editing, deleting or inserting a row
  * outside the app breaks the chain at that row, and `verifyChain` names it. Pure code: the writer
- * (lib/db/write.ts), the CLI, the API and the CSV check all hash the same way.
+ * (lib/audit/chain-head.ts), the CLI, the API and the CSV check all hash the same way.
  */
 
 export const GENESIS_HASH = "0".repeat(64);

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { logRedisError, type SharedRedis } from "@/lib/redis/client";
-import type { Lookup, TeamCache } from "./team-cache";
+import type { Lookup, TeamCache } from "./types";
 
 const PREFIX = "dnc:cache:v1";
 

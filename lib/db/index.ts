@@ -7,6 +7,7 @@ import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/clien
 import { prepareSqliteFile } from "./sqlite-file";
 
 export { Prisma } from "./generated/client";
+export type { AuditEvent, DncEntry, RemovedEntry } from "./generated/client";
 /**
  * Both generated clients come from one schema (the PostgreSQL one is derived and checked against
  * it), so they share one type: the SQLite client's.
@@ -20,8 +21,9 @@ export function databaseProvider(): DatabaseProvider {
 
 /**
  * The two Prisma clients of the process. On SQLite they are two connections to one file:
- * - `writer`: every change, and only as one batch `$transaction` (lib/db/write.ts), which holds
- *   the adapter's lock from BEGIN to COMMIT, so two changes never interleave;
+ * - `writer`: every change, and only as one batch `$transaction` (lib/db/audited-write.ts,
+ *   lib/db/write.ts), which holds the adapter's lock from BEGIN to COMMIT, so two changes never
+ *   interleave;
  * - `reader`: every read, on a read-only connection. The adapter runs a plain query without its
  *   lock, so a read on the writer could land inside another request's open transaction and see its
  *   uncommitted rows; on a connection of its own a read sees committed WAL snapshots only.
@@ -82,7 +84,7 @@ export function connectDatabase(): Promise<Clients> {
   return globalForDb.dncDb;
 }
 
-/** The client for reads. Changes go through `writeTransaction` (lib/db/write.ts) instead. */
+/** The client for reads. Changes go through `auditedWrite` or `writeTransaction` instead. */
 export async function getDb(): Promise<Db> {
   return (await connectDatabase()).reader;
 }

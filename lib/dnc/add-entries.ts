@@ -1,9 +1,10 @@
 import "server-only";
+import { auditChain } from "@/lib/audit/chain-head";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
-import { changeTeamList } from "@/lib/cache/team-cache";
-import { getDb, Prisma } from "@/lib/db";
-import { auditRows, writeTransaction } from "@/lib/db/write";
-import { newAuditEventId, newEntryId } from "@/lib/ids";
+import { changeTeamList } from "@/lib/cache";
+import { type DncEntry, getDb, Prisma } from "@/lib/db";
+import { auditedWrite } from "@/lib/db/audited-write";
+import { newEntryId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
@@ -11,7 +12,7 @@ import { serializeEntry } from "./serialize-entry";
 
 type Detail = AddEntriesResult["details"][number];
 
-/** SQLite binds at most 999 parameters per statement: 100 rows of up to 9 columns stay below it. */
+/** URLs looked up per query: SQLite binds at most 999 parameters per statement. */
 const ROWS_PER_STATEMENT = 100;
 
 /** Another writer adding one of the same URLs between our read and our write is rare; a few tries settle it. */
@@ -27,7 +28,7 @@ function chunks<T>(items: T[]): T[][] {
  * Adds many URLs at once; one row of `details` per input, in input order.
  * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
  * 2. Read which URLs the team lists already (`duplicate`, with the listed entry's id).
- * 3. One batch transaction: insert the others with their provenance, and a `dnc.batch_added`
+ * 3. One audited write: insert the others with their provenance, and a `dnc.batch_added`
  *    audit row for each, and ONE `dnc.added` webhook delivery per subscribed endpoint carrying
  *    every added entry (its id is the first audit row's). The insert has no ON CONFLICT: if another writer added one of these URLs
  *    since step 2, the whole batch fails on the unique index and is tried again from step 2, so
@@ -71,35 +72,36 @@ async function addMissing(
   const now = new Date();
   const createdBy = entryAuthor(options.caller);
   const sourceFile = options.sourceFile ?? null;
-  const eventIds = added.map(() => newAuditEventId(now.getTime()));
-  const entries = added.map(({ id, url }) =>
-    serializeEntry({ id, teamId, url, createdAt: now, updatedAt: now, createdBy, source: options.source, sourceFile, note: null }),
+  const entries: DncEntry[] = added.map(({ id, url }) => ({
+    id,
+    teamId,
+    url,
+    createdAt: now,
+    updatedAt: now,
+    createdBy,
+    source: options.source,
+    sourceFile,
+    note: null,
+  }));
+  const { deliveriesQueued } = await changeTeamList(teamId, () =>
+    auditedWrite(auditChain, {
+      teamId,
+      at: now,
+      before: (db) => [db.dncEntry.createMany({ data: entries })],
+      events: entries.map((entry) => ({
+        teamId,
+        action: "dnc.batch_added" as const,
+        actor,
+        targetId: entry.id,
+        url: entry.url,
+        source: options.source,
+        sourceFile: options.sourceFile,
+        requestId: options.requestId,
+      })),
+      deliveries: webhookDeliveries({ type: "dnc.added", at: now, data: { entries: entries.map(serializeEntry) } }),
+    }),
   );
-  await changeTeamList(teamId, () =>
-    writeTransaction((writer) => [
-      ...chunks(added).map(
-        (chunk) => writer.$executeRaw`
-          INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "sourceFile")
-          VALUES ${Prisma.join(chunk.map(({ id, url }) => Prisma.sql`(${id}, ${teamId}, ${url}, ${now}, ${now}, ${createdBy}, ${options.source}, ${sourceFile})`))}`,
-      ),
-      ...auditRows(
-        added.map(({ id, url }, index) => ({
-          id: eventIds[index],
-          teamId,
-          action: "dnc.batch_added" as const,
-          actor,
-          targetId: id,
-          url,
-          source: options.source,
-          sourceFile: options.sourceFile,
-          requestId: options.requestId,
-        })),
-        now,
-      ),
-      webhookDeliveries(writer, { teamId, eventId: eventIds[0]!, type: "dnc.added", at: now, data: { entries } }),
-    ]),
-  );
-  wakeWebhookWorker();
+  if (deliveriesQueued > 0) wakeWebhookWorker();
   for (const { id, url } of added) idsByUrl.set(url, { id, isNew: true });
   return idsByUrl;
 }

@@ -1,10 +1,11 @@
 import "server-only";
+import { auditChain } from "@/lib/audit/chain-head";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
-import { changeTeamList } from "@/lib/cache/team-cache";
-import { Prisma } from "@/lib/db";
-import { auditedChange, writeTransaction } from "@/lib/db/write";
+import { changeTeamList } from "@/lib/cache";
+import { auditedWrite } from "@/lib/db/audited-write";
+import { insertEntryUnlessListed } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
-import { newAuditEventId, newEntryId } from "@/lib/ids";
+import { newEntryId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { EntrySource } from "./schemas";
@@ -13,8 +14,8 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
 /**
  * Adds one URL to the caller's team list.
  * 1. Normalise the URL (invalid → `invalid_url`).
- * 2. Insert unless the team already lists the URL, with its provenance (who, from where, why) and
- *    the `dnc.added` audit row written only if the insert happened (nothing inserted →
+ * 2. One audited write: insert unless the team already lists the URL, with its provenance (who, from
+ *    where, why), and the `dnc.added` audit row written only if the insert happened (nothing inserted →
  *    `dnc_exists`, nothing recorded), and a `dnc.added` webhook delivery per subscribed endpoint
  *    under the same condition.
  * 3. The team's cached answers are invalidated around the change.
@@ -37,16 +38,13 @@ export async function addEntry(options: { caller: Caller; url: string; note?: st
     sourceFile: null,
     note,
   };
-  const eventId = newAuditEventId(now.getTime());
-  const [inserted] = await changeTeamList(teamId, () =>
-    writeTransaction((writer) => [
-      ...auditedChange(
-        writer,
-        Prisma.sql`INSERT INTO "DncEntry" ("id", "teamId", "url", "createdAt", "updatedAt", "createdBy", "source", "note")
-        VALUES (${entry.id}, ${teamId}, ${url}, ${now}, ${now}, ${entry.createdBy}, ${entry.source}, ${note})
-        ON CONFLICT ("teamId", "url") DO NOTHING`,
+  const { changed, deliveriesQueued } = await changeTeamList(teamId, () =>
+    auditedWrite(auditChain, {
+      teamId,
+      at: now,
+      change: insertEntryUnlessListed(entry),
+      events: [
         {
-          id: eventId,
           teamId,
           action: "dnc.added",
           actor,
@@ -56,12 +54,11 @@ export async function addEntry(options: { caller: Caller; url: string; note?: st
           source: options.source,
           requestId: options.requestId,
         },
-        now,
-      ),
-      webhookDeliveries(writer, { teamId, eventId, type: "dnc.added", at: now, data: { entries: [serializeEntry(entry)] } }),
-    ]),
+      ],
+      deliveries: webhookDeliveries({ type: "dnc.added", at: now, data: { entries: [serializeEntry(entry)] } }),
+    }),
   );
-  if (Number(inserted) === 0) throw new AppError("dnc_exists");
-  wakeWebhookWorker();
+  if (changed === 0) throw new AppError("dnc_exists");
+  if (deliveriesQueued > 0) wakeWebhookWorker();
   return serializeEntry(entry);
 }

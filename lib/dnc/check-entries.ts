@@ -1,9 +1,10 @@
 import "server-only";
-import { type CachedCheck, getTeamCache } from "@/lib/cache/team-cache";
+import { ENTRY_COLUMNS } from "@/lib/db/statements";
+import { type CachedCheck, getTeamCache } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { CheckEntriesResult } from "./schemas";
-import { ENTRY_COLUMNS, type EntryRow, serializeEntry } from "./serialize-entry";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /** SQLite binds at most 999 parameters per statement. */
 const URLS_PER_QUERY = 500;

@@ -1,9 +1,10 @@
 import "server-only";
-import { type CachedCheck, getTeamCache } from "@/lib/cache/team-cache";
+import { ENTRY_COLUMNS } from "@/lib/db/statements";
+import { type CachedCheck, getTeamCache } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
-import { ENTRY_COLUMNS, type EntryRow, serializeEntry } from "./serialize-entry";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /** Is this URL on the team's list? Answers come from the team's cache until a change invalidates it. */
 export async function checkEntry(options: { teamId: string; url: string }) {

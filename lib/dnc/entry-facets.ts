@@ -1,5 +1,5 @@
 import "server-only";
-import { getTeamCache } from "@/lib/cache/team-cache";
+import { getTeamCache } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import type { EntryFacets } from "./schemas";
 

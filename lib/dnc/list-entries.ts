@@ -1,8 +1,9 @@
 import "server-only";
-import { type CachedPage, getTeamCache } from "@/lib/cache/team-cache";
+import { ENTRY_COLUMNS } from "@/lib/db/statements";
+import { type CachedPage, getTeamCache } from "@/lib/cache";
 import { type Db, getDb, Prisma } from "@/lib/db";
 import type { ListEntriesQuery } from "./schemas";
-import { ENTRY_COLUMNS, type EntryRow, serializeEntry } from "./serialize-entry";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /**
  * One page of the team's entries (newest first unless asked otherwise) and the total that match

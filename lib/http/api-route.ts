@@ -62,14 +62,14 @@ function serveRoute(route: RouteDefinition): Handler {
       );
       // A refused caller spends nothing: a read key, a viewer or an admin aiming at an owner cannot use
       // up the budget the team's campaign tool writes with.
-      if (input.valid) await route.authorize?.({ caller, ...input.valid });
+      const authorized = input.valid ? await route.authorize?.({ caller, ...input.valid }) : undefined;
       const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
       if (!input.valid) throw input.invalid;
       const { id, childId, query, body } = input.valid;
 
-      const data = await route.handle({ request, caller, requestId, id, childId, query, body });
+      const data = await route.handle({ request, caller, requestId, id, childId, query, body, authorized });
       const { message, bare, status } = route.success;
       response = bare
         ? Response.json(data, { status })

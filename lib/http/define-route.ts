@@ -9,13 +9,14 @@ type BodyOf<Contract extends ApiContract> = Contract["body"] extends { optional:
   ? SchemaOutput<Contract["body"]> | undefined
   : SchemaOutput<Contract["body"]>;
 
-type Implementation<Contract extends ApiContract> = {
+type Implementation<Contract extends ApiContract, Authorized> = {
   /**
    * The rules beyond `access` that can refuse this caller with 403 (only themselves, never an owner,
    * another team's entry), given the validated input. They run before the rate limit, so a refused
-   * request spends none of the team's budget; the domain function calls the same rule.
+   * request spends none of the team's budget; the domain function calls the same rule. What it
+   * returns is handed to `handle` as `authorized`, so what it read need not be read again.
    */
-  authorize?: (input: { caller: Caller; id: string; childId: string; body: BodyOf<Contract> }) => Promise<unknown>;
+  authorize?: (input: { caller: Caller; id: string; childId: string; body: BodyOf<Contract> }) => Promise<Authorized>;
   handle: (input: {
     request: Request;
     caller: Caller;
@@ -24,6 +25,8 @@ type Implementation<Contract extends ApiContract> = {
     childId: string;
     query: SchemaOutput<Contract["query"]>;
     body: BodyOf<Contract>;
+    /** What `authorize` returned; undefined for a route without one. */
+    authorized: Authorized | undefined;
   }) => Promise<ContractData<Contract>>;
 };
 
@@ -39,10 +42,14 @@ export type RouteDefinition = Omit<ApiContract, "success"> & {
     childId: string;
     query: unknown;
     body: unknown;
+    authorized: unknown;
   }) => Promise<unknown>;
 };
 
 /** The contract's handler, typed by its schemas: the input it validated and the data it promises. */
-export function defineRoute<Contract extends ApiContract>(contract: Contract, implementation: Implementation<Contract>) {
+export function defineRoute<Contract extends ApiContract, Authorized = unknown>(
+  contract: Contract,
+  implementation: Implementation<Contract, Authorized>,
+) {
   return { ...contract, ...implementation } as unknown as RouteDefinition;
 }

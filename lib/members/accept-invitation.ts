@@ -2,8 +2,9 @@ import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { type Db, getDb, Prisma } from "@/lib/db";
-import { auditedChange, writeTransaction } from "@/lib/db/write";
+import { auditChain } from "@/lib/audit/chain-head";
+import { getDb, Prisma } from "@/lib/db";
+import { auditedWrite } from "@/lib/db/audited-write";
 import { AppError } from "@/lib/errors";
 import { newUserId } from "@/lib/ids";
 import { hashInvitationToken } from "./invitation-token";
@@ -32,22 +33,25 @@ type NewUser = { name: string; passwordHash: string };
 type PendingInvitation = { id: string; teamId: string; email: string; role: string; invitedBy: string };
 
 /**
- * The statements that accept one invitation for `userId` (and create that account when `newUser` is
- * given): the invitation marked accepted only if still pending, with its `member.joined` audit row;
- * then the account and the membership, each written only if this very acceptance happened (they
- * read it back by its timestamp). The first result is the number of invitations accepted (0 or 1).
+ * Accepts one invitation for `userId` (and creates that account when `newUser` is given), as one
+ * audited write: the invitation marked accepted only if still pending, with its `member.joined`
+ * audit row; then the account and the membership, each written only if this very acceptance
+ * happened (they read it back by its timestamp). Returns the number of invitations accepted (0 or 1).
  */
-export function acceptanceStatements(
-  tx: Db,
-  options: { invitation: PendingInvitation; userId: string; newUser: NewUser | null; now: Date },
-) {
+export async function acceptPendingInvitation(options: {
+  invitation: PendingInvitation;
+  userId: string;
+  newUser: NewUser | null;
+  now: Date;
+}) {
   const { invitation, userId, newUser, now } = options;
   const acceptedNow = Prisma.sql`FROM "Invitation" WHERE "id" = ${invitation.id} AND "acceptedAt" = ${now}`;
-  return [
-    ...auditedChange(
-      tx,
-      Prisma.sql`UPDATE "Invitation" SET "acceptedAt" = ${now}
-        WHERE "id" = ${invitation.id} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}`,
+  const { changed } = await auditedWrite(auditChain, {
+    teamId: invitation.teamId,
+    at: now,
+    change: Prisma.sql`UPDATE "Invitation" SET "acceptedAt" = ${now}
+      WHERE "id" = ${invitation.id} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}`,
+    events: [
       {
         teamId: invitation.teamId,
         action: "member.joined",
@@ -55,18 +59,20 @@ export function acceptanceStatements(
         targetId: userId,
         reason: `as ${invitation.role}, invited by ${invitation.invitedBy}`,
       },
-      now,
-    ),
-    ...(newUser
-      ? [
-          tx.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "createdAt")
-            SELECT ${userId}, ${invitation.email}, ${newUser.name}, ${newUser.passwordHash}, ${now} ${acceptedNow}`,
-        ]
-      : []),
-    tx.$executeRaw`INSERT INTO "Membership" ("userId", "teamId", "role", "createdAt")
-      SELECT ${userId}, ${invitation.teamId}, "role", ${now} ${acceptedNow}
-      ON CONFLICT ("userId", "teamId") DO NOTHING`,
-  ];
+    ],
+    after: (tx) => [
+      ...(newUser
+        ? [
+            tx.$executeRaw`INSERT INTO "User" ("id", "email", "name", "passwordHash", "createdAt")
+              SELECT ${userId}, ${invitation.email}, ${newUser.name}, ${newUser.passwordHash}, ${now} ${acceptedNow}`,
+          ]
+        : []),
+      tx.$executeRaw`INSERT INTO "Membership" ("userId", "teamId", "role", "createdAt")
+        SELECT ${userId}, ${invitation.teamId}, "role", ${now} ${acceptedNow}
+        ON CONFLICT ("userId", "teamId") DO NOTHING`,
+    ],
+  });
+  return changed;
 }
 
 export async function acceptInvitation(options: {
@@ -91,11 +97,11 @@ export async function acceptInvitation(options: {
     newUser = { name: options.name, passwordHash: await hashPassword(options.password!) };
   }
   const accept = (userId: string, account: NewUser | null) =>
-    writeTransaction((tx) => acceptanceStatements(tx, { invitation, userId, newUser: account, now: new Date() }));
+    acceptPendingInvitation({ invitation, userId, newUser: account, now: new Date() });
 
-  let accepted: unknown;
+  let accepted: number;
   try {
-    [accepted] = await accept(existing?.id ?? newUserId(), newUser);
+    accepted = await accept(existing?.id ?? newUserId(), newUser);
   } catch (error) {
     // Two teams' invitations to one new email, accepted at the same moment: both found no account and
     // the other made it first (its e-mail is unique). With the same password this person joins
@@ -103,8 +109,8 @@ export async function acceptInvitation(options: {
     const madeMeanwhile = newUser ? await db.user.findUnique({ where: { email: invitation.email } }) : null;
     if (!madeMeanwhile) throw error;
     if (!(await verifyPassword(options.password!, madeMeanwhile.passwordHash))) throw new AppError("sign_in_required");
-    [accepted] = await accept(madeMeanwhile.id, null);
+    accepted = await accept(madeMeanwhile.id, null);
   }
-  if (Number(accepted) === 0) throw new AppError("invitation_invalid", NOT_PENDING.accepted);
+  if (accepted === 0) throw new AppError("invitation_invalid", NOT_PENDING.accepted);
   return { team: { slug: invitation.team.slug, name: invitation.team.name }, email: invitation.email };
 }

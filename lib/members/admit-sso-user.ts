@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { writeTransaction } from "@/lib/db/write";
 import { newUserId } from "@/lib/ids";
-import { acceptanceStatements } from "./accept-invitation";
+import { acceptPendingInvitation } from "./accept-invitation";
 
 /**
  * Whom single sign-on lets in: a verified email that already belongs to a member, or that has a
@@ -22,16 +21,12 @@ export async function admitSsoUser(options: { email: string; name: string }): Pr
   if (pending.length === 0) return user && user._count.memberships > 0 ? user.id : null;
 
   const userId = user?.id ?? newUserId();
-  await writeTransaction((tx) =>
-    pending.flatMap((invitation, index) =>
-      // An empty password hash matches no password: such an account signs in through SSO only.
-      acceptanceStatements(tx, {
-        invitation,
-        userId,
-        newUser: !user && index === 0 ? { name: options.name, passwordHash: "" } : null,
-        now,
-      }),
-    ),
-  );
-  return userId;
+  // One audited write per invitation (each team's trail is its own); the account is made with the
+  // first that is accepted. An empty password hash matches no password: it signs in through SSO only.
+  let accountMade = user !== null;
+  for (const invitation of pending) {
+    const newUser = accountMade ? null : { name: options.name, passwordHash: "" };
+    if ((await acceptPendingInvitation({ invitation, userId, newUser, now })) > 0) accountMade = true;
+  }
+  return accountMade ? userId : null;
 }

@@ -2,7 +2,9 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/team-selection";
 import { Prisma } from "@/lib/db";
-import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
+import { auditChain } from "@/lib/audit/chain-head";
+import { auditedWrite } from "@/lib/db/audited-write";
+import { lockTeam } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { listMembers } from "./list-members";
 import { authorizeRoleChange, findMember, type TargetMember } from "./authorize-member-change";
@@ -31,11 +33,11 @@ export async function changeMemberRole(options: { caller: Caller; userId: string
   if (!current) throw new AppError("member_not_found");
   if (current.role !== options.role) {
     const guard = options.role === "owner" ? Prisma.sql`1 = 1` : anotherOwnerRemains(teamId);
-    const [, changed] = await writeTransaction((db) => [
-      lockTeam(db, teamId),
-      ...auditedChange(
-        db,
-        Prisma.sql`UPDATE "Membership" SET "role" = ${options.role} WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${guard}`,
+    const { changed } = await auditedWrite(auditChain, {
+      teamId,
+      before: (db) => [lockTeam(db, teamId)],
+      change: Prisma.sql`UPDATE "Membership" SET "role" = ${options.role} WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${guard}`,
+      events: [
         {
           teamId,
           action: "member.role_changed",
@@ -44,9 +46,9 @@ export async function changeMemberRole(options: { caller: Caller; userId: string
           reason: `${current.email}: ${current.role} → ${options.role}`,
           requestId: options.requestId,
         },
-      ),
-    ]);
-    if (Number(changed) === 0) {
+      ],
+    });
+    if (changed === 0) {
       await memberRole(teamId, options.userId);
       throw new AppError("last_owner");
     }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { Role } from "@/lib/auth/team-selection";
 import { getDb } from "@/lib/db";
-import { auditRow, writeTransaction } from "@/lib/db/write";
+import { auditChain } from "@/lib/audit/chain-head";
+import { auditedWrite } from "@/lib/db/audited-write";
 import { AppError } from "@/lib/errors";
 import { newInvitationId } from "@/lib/ids";
 import { sendInvitationEmail } from "@/lib/mail/send-invitation-email";
@@ -36,21 +37,27 @@ export async function inviteMember(options: {
   const { token, tokenHash } = newInvitationToken();
   const now = new Date();
   const id = newInvitationId();
-  const [, created] = await writeTransaction((tx) => [
-    tx.invitation.updateMany({ where: { teamId, email: options.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } }),
-    tx.invitation.create({
-      data: {
-        id,
-        teamId,
-        email: options.email,
-        role: options.role,
-        tokenHash,
-        invitedBy: actor,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-      },
-    }),
-    auditRow(
+  const {
+    before: [, created],
+  } = await auditedWrite(auditChain, {
+    teamId,
+    at: now,
+    before: (tx) => [
+      tx.invitation.updateMany({ where: { teamId, email: options.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } }),
+      tx.invitation.create({
+        data: {
+          id,
+          teamId,
+          email: options.email,
+          role: options.role,
+          tokenHash,
+          invitedBy: actor,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        },
+      }),
+    ],
+    events: [
       {
         teamId,
         action: "member.invited",
@@ -59,9 +66,8 @@ export async function inviteMember(options: {
         reason: `${options.email} as ${options.role}`,
         requestId: options.requestId,
       },
-      now,
-    ),
-  ]);
+    ],
+  });
   const url = `${options.origin}/invite/${token}`;
   const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
   const emailed = await sendInvitationEmail({ to: options.email, teamName: team.name, role: options.role, invitedBy: actor, url });

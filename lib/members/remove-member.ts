@@ -1,7 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { Prisma } from "@/lib/db";
-import { auditedChange, lockTeam, writeTransaction } from "@/lib/db/write";
+import { auditChain } from "@/lib/audit/chain-head";
+import { auditedWrite } from "@/lib/db/audited-write";
+import { lockTeam } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { anotherOwnerRemains, memberRole } from "./change-member-role";
 import { authorizeRemoval } from "./authorize-member-change";
@@ -18,11 +20,11 @@ export async function removeMember(options: { caller: Caller; userId: string; re
   const { teamId, actor } = options.caller;
   const target = await authorizeRemoval(options);
   if (!target) throw new AppError("member_not_found");
-  const [, removed] = await writeTransaction((db) => [
-    lockTeam(db, teamId),
-    ...auditedChange(
-      db,
-      Prisma.sql`DELETE FROM "Membership" WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${anotherOwnerRemains(teamId)}`,
+  const { changed } = await auditedWrite(auditChain, {
+    teamId,
+    before: (db) => [lockTeam(db, teamId)],
+    change: Prisma.sql`DELETE FROM "Membership" WHERE "userId" = ${options.userId} AND "teamId" = ${teamId} AND ${anotherOwnerRemains(teamId)}`,
+    events: [
       {
         teamId,
         action: "member.removed",
@@ -31,12 +33,14 @@ export async function removeMember(options: { caller: Caller; userId: string; re
         reason: `${target.email} (${target.role})`,
         requestId: options.requestId,
       },
-    ),
-    db.$executeRaw`UPDATE "Session" SET "revokedAt" = ${new Date()}
-      WHERE "userId" = ${options.userId} AND "revokedAt" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${options.userId})`,
-  ]);
-  if (Number(removed) === 0) {
+    ],
+    after: (db) => [
+      db.$executeRaw`UPDATE "Session" SET "revokedAt" = ${new Date()}
+        WHERE "userId" = ${options.userId} AND "revokedAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${options.userId})`,
+    ],
+  });
+  if (changed === 0) {
     await memberRole(teamId, options.userId);
     throw new AppError("last_owner");
   }

@@ -41,9 +41,9 @@ export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
 
 export const deleteEntryRoute = defineRoute(dncContracts.deleteEntry, {
   authorize: authorizeEntryDeletion,
-  handle: async ({ caller, id, query, body, requestId }) => {
+  handle: async ({ caller, id, query, body, requestId, authorized }) => {
     const reason = (body === undefined ? query.reason : body.reason)?.trim() || undefined;
-    await deleteEntry({ caller, id, reason, requestId });
+    await deleteEntry({ caller, id, reason, requestId, authorized });
     return { message: "DNC entry deleted successfully" as const };
   },
 });

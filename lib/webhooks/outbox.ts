@@ -1,30 +1,29 @@
 import "server-only";
-import { type Db, Prisma } from "@/lib/db";
+import type { Deliveries } from "@/lib/db/audited-write";
 import { storeEventTypes, type WebhookEventType } from "./events";
 
 /**
- * One delivery per enabled endpoint of the team subscribed to `type`, written in the change's own
- * batch transaction after its audit row: the change and its deliveries commit together or not at
- * all, and a change that did not happen (its audit row `eventId` was not written) sends nothing.
+ * The deliveries of a change's event: one per enabled endpoint of the team subscribed to `type`,
+ * written by `auditedWrite` in the change's own transaction after its audit row, so the change and
+ * its deliveries commit together or not at all, and a change that did not happen sends nothing.
  * The audit event id is the message's `webhook-id`.
  */
-export function webhookDeliveries(
-  db: Db,
-  event: { teamId: string; eventId: string; type: WebhookEventType; at: Date; data: unknown },
-): Prisma.PrismaPromise<number> {
-  const payload = JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), data: event.data });
-  return db.$executeRaw`
-    INSERT INTO "WebhookDelivery" ("id", "teamId", "endpointId", "eventId", "type", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
-    SELECT CAST(${event.eventId} AS TEXT) || '_' || e."id", e."teamId", e."id", ${event.eventId}, ${event.type}, ${payload}, 'pending', 0, ${event.at}, ${event.at}
-    FROM "WebhookEndpoint" e
-    WHERE e."teamId" = ${event.teamId} AND e."enabled" AND e."events" LIKE ${`%${storeEventTypes([event.type])}%`}
-      AND EXISTS (SELECT 1 FROM "AuditEvent" WHERE "id" = ${event.eventId})`;
+export function webhookDeliveries(event: { type: WebhookEventType; at: Date; data: unknown }): Deliveries {
+  return {
+    type: event.type,
+    eventPattern: `%${storeEventTypes([event.type])}%`,
+    payload: JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), data: event.data }),
+  };
 }
 
 type WakeHook = { wake?: () => void };
 const hook = globalThis as typeof globalThis & { __dncWebhookWorker?: WakeHook };
 
-/** Tells this process's worker a change just committed, so its deliveries go now rather than at the next poll. */
+/**
+ * Tells this process's worker deliveries were just queued, so they go now rather than at the next
+ * poll. Only then: each wake costs the worker a claiming write, which a busy writer would otherwise
+ * pay once per change for nothing.
+ */
 export function wakeWebhookWorker() {
   hook.__dncWebhookWorker?.wake?.();
 }

@@ -44,12 +44,14 @@ export async function startServer(options: {
   logFile: string;
   env?: Record<string, string>;
   port?: number;
+  /** Options for node itself, e.g. `--cpu-prof` (which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const log = createWriteStream(options.logFile, { flags: "a" });
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...TEST_WEBHOOK_ENV, DATABASE_URL: options.databaseUrl, ...options.env },
