@@ -42,7 +42,8 @@ test("a profile's history shows its addition, removal and restore with who and w
   await expect(page.getByText(`Restored ${url}`)).toBeVisible();
   await expect(page.getByText("Nothing was removed recently.")).toBeVisible();
 
-  // From the row's actions menu.
+  // From the row's actions menu, once the toast has gone (under the dialog's overlay it would be dimmed, and axe would count it).
+  await expect(page.getByText(`Restored ${url}`)).toBeHidden({ timeout: 15_000 });
   await page.getByRole("link", { name: "Entries" }).click();
   const opener = page.getByRole("button", { name: `Actions for ${url}` });
   await opener.click();

@@ -11,6 +11,8 @@ test("Undo in the toast after a removal brings the entry back as it was; the aud
   await openAsTeam(page, "undo");
   const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: target, exact: true }) });
   const added = await row.locator("time").getAttribute("datetime");
+  // The server's HTML says UTC; the browser's own zone follows once the page has hydrated.
+  await expect(row.locator("time")).not.toHaveText(/UTC$/);
   const addedText = await row.locator("time").textContent();
 
   await page.getByRole("button", { name: `Actions for ${target}` }).click();
