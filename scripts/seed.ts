@@ -1,6 +1,6 @@
 // Idempotent demo data: teams `acme` and `globex`, a few entries in acme the first time, and the
 // demo users of the README (each created only when its email is not taken yet).
-import type { Role } from "@/lib/auth/team-selection";
+import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { addEntries } from "@/lib/dnc/add-entries";
 import { getDb } from "@/lib/db";
@@ -38,7 +38,7 @@ runCli(async () => {
     if (await db.team.findUnique({ where: { slug: demo.slug } })) continue;
     const team = await createTeam(demo);
     if (demo.slug === "acme") {
-      const caller = { teamId: team.id, actor: "seed", canWrite: true, via: "system" as const };
+      const caller = { teamId: team.id, actor: "seed", via: "system" as const };
       await addEntries({ caller, urls: DEMO_URLS, source: "import", requestId: "seed" });
     }
     console.log(`seeded team ${demo.slug} (${team.id})`);

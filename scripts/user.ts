@@ -2,7 +2,7 @@
 // npm run user -- remove --email <e> --team <slug>
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import type { Role } from "@/lib/auth/team-selection";
+import type { Role } from "@/lib/auth/permissions";
 import { findTeamBySlug } from "@/lib/teams/create-team";
 import { createUser } from "@/lib/users/create-user";
 import { getDb } from "@/lib/db";
@@ -51,7 +51,7 @@ runCli(async () => {
     const user = await (await getDb()).user.findUnique({ where: { email: values.email.trim().toLowerCase() } });
     if (!user) throw new Error(`${values.email} has no account`);
     await removeMember({
-      caller: { teamId: team.id, actor: CLI_ACTOR, canWrite: true, via: "system", role: "owner" },
+      caller: { teamId: team.id, actor: CLI_ACTOR, via: "system", role: "owner" },
       userId: user.id,
       requestId: "cli",
     });

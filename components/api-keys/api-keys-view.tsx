@@ -11,13 +11,13 @@ import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { ApiKey } from "@/lib/api-keys/schemas";
-import { canManageKeys } from "@/lib/auth/team-selection";
+import { roleCan } from "@/lib/auth/permissions";
 import { createColumns } from "./columns";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./use-api-keys";
 
 export function ApiKeysView() {
   const { team } = useDashboard();
-  const allowed = canManageKeys(team.role);
+  const allowed = roleCan(team.role, "keys.manage");
   const query = useApiKeys(team.slug, allowed);
   const revoke = useRevokeApiKey(team.slug);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);

@@ -15,11 +15,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { canManageKeys } from "@/lib/auth/team-selection";
+import { ROLE_LABELS, roleCan } from "@/lib/auth/permissions";
 import { useDashboard } from "./dashboard-context";
 import { rememberTeam } from "./remember-team";
-
-const ROLE_LABELS = { owner: "Owner", admin: "Admin", viewer: "Viewer" } as const;
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { user, team, teams } = useDashboard();
@@ -27,15 +25,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const nav = [
     { href: "/entries", label: "Entries" },
-    ...(team.role === "viewer" ? [] : [{ href: "/import", label: "Import" }]),
+    ...(roleCan(team.role, "entries.write") ? [{ href: "/import", label: "Import" }] : []),
     { href: "/removed", label: "Recently removed" },
     { href: "/audit", label: "Audit log" },
-    ...(canManageKeys(team.role)
-      ? [
-          { href: "/api-keys", label: "API keys" },
-          { href: "/webhooks", label: "Webhooks" },
-        ]
-      : []),
+    ...(roleCan(team.role, "keys.manage") ? [{ href: "/api-keys", label: "API keys" }] : []),
+    ...(roleCan(team.role, "webhooks.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/members", label: "Members" },
   ];
 

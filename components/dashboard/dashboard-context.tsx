@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext } from "react";
-import type { Role } from "@/lib/auth/team-selection";
+import type { Role } from "@/lib/auth/permissions";
 
 export type TeamView = { slug: string; name: string; role: Role };
 export type DashboardContextValue = { user: { email: string; name: string }; team: TeamView; teams: TeamView[] };

@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ProfileHistoryDialog } from "@/components/history/profile-history-dialog";
 import { PageHeader } from "@/components/ui/page-header";
-import { canWrite } from "@/lib/auth/team-selection";
+import { roleCan } from "@/lib/auth/permissions";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { CheckUrlBox } from "./check-url-box";
 import { EntriesTable } from "./entries-table";
@@ -23,7 +23,13 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
         description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`}
       />
       <CheckUrlBox team={team.slug} onHistory={setHistoryFor} />
-      <EntriesTable key={team.slug} team={team.slug} canWrite={canWrite(team.role)} firstPage={firstPage} onShowHistory={showHistory} />
+      <EntriesTable
+        key={team.slug}
+        team={team.slug}
+        canWrite={roleCan(team.role, "entries.write")}
+        firstPage={firstPage}
+        onShowHistory={showHistory}
+      />
       <ProfileHistoryDialog
         team={team.slug}
         url={historyFor ?? ""}

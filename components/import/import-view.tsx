@@ -17,6 +17,7 @@ import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@
 import { dncContracts } from "@/lib/contracts/dnc";
 import { type BatchStatus, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
+import { roleCan } from "@/lib/auth/permissions";
 
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
 const SHOWN_ROWS = 500;
@@ -110,7 +111,7 @@ export function ImportView() {
     void queryClient.invalidateQueries({ queryKey: entriesKey(team.slug) });
   }
 
-  if (team.role === "viewer") return <Notice>Viewers cannot add entries.</Notice>;
+  if (!roleCan(team.role, "entries.write")) return <Notice>Viewers cannot add entries.</Notice>;
 
   const shown = report
     .filter((r) => r.status !== "added")

@@ -3,19 +3,17 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
-import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
-import { assignableRoles, canChangeMember, canRemoveMember } from "./member-permissions";
-
-export const ROLE_LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", viewer: "Viewer" };
+import { assignableRoles, mayManageMember, mayRemoveMember, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import type { Invitation, Member } from "@/lib/members/schemas";
 
 /** On a phone: name (with the email under it), role and the remove button; the dates join from md. */
 export function createMemberColumns(options: {
   /** The signed-in person's role in this team. */
-  actor: MemberRole;
+  actor: Role;
   ownerCount: number;
   /** The member whose change is on its way: their controls wait for the answer. */
   busyUserId: string | null;
-  onRoleChange: (member: Member, role: MemberRole) => void;
+  onRoleChange: (member: Member, role: Role) => void;
   onRemove: (member: Member) => void;
 }): ColumnDef<Member>[] {
   const { actor, ownerCount, busyUserId } = options;
@@ -39,14 +37,14 @@ export function createMemberColumns(options: {
       header: "Role",
       cell: ({ row }) => {
         const member = row.original;
-        if (!canChangeMember(actor, member)) return ROLE_LABELS[member.role];
+        if (!mayManageMember(actor, member.role)) return ROLE_LABELS[member.role];
         return (
           <select
             aria-label={`Role of ${member.name}`}
             className="h-8 rounded-md border border-input bg-surface px-2 text-sm disabled:opacity-50"
             value={member.role}
             disabled={busyUserId === member.userId}
-            onChange={(event) => options.onRoleChange(member, event.target.value as MemberRole)}
+            onChange={(event) => options.onRoleChange(member, event.target.value as Role)}
           >
             {assignableRoles(actor).map((role) => (
               <option key={role} value={role}>
@@ -75,7 +73,9 @@ export function createMemberColumns(options: {
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => {
         const member = row.original;
-        if (!canRemoveMember(actor, member, ownerCount)) return null;
+        // The server refuses to remove the last owner (409): not offered, not even to them.
+        const lastOwner = member.role === "owner" && ownerCount <= 1;
+        if (lastOwner || !mayRemoveMember(actor, member.role, { isSelf: member.isYou })) return null;
         return (
           <Button
             size="sm"

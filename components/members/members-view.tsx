@@ -9,10 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
-import type { Invitation, Member, MemberRole } from "@/lib/members/schemas";
-import { createInvitationColumns, createMemberColumns, ROLE_LABELS } from "./columns";
+import { ROLE_LABELS, roleCan, type Role } from "@/lib/auth/permissions";
+import type { Invitation, Member } from "@/lib/members/schemas";
+import { createInvitationColumns, createMemberColumns } from "./columns";
 import { InviteDialog } from "./invite-dialog";
-import { canManageMembers } from "./member-permissions";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import { useInvitations, useRevokeInvitation } from "./use-invitations";
 import { useChangeMemberRole, useMembers, useRemoveMember } from "./use-members";
@@ -20,7 +20,7 @@ import { useChangeMemberRole, useMembers, useRemoveMember } from "./use-members"
 export function MembersView() {
   const { team } = useDashboard();
   const router = useRouter();
-  const manage = canManageMembers(team.role);
+  const manage = roleCan(team.role, "members.manage");
   const members = useMembers(team.slug);
   const changeRole = useChangeMemberRole(team.slug);
   const remove = useRemoveMember(team.slug);
@@ -30,7 +30,7 @@ export function MembersView() {
   const ownerCount = useMemo(() => (list ?? []).filter((m) => m.role === "owner").length, [list]);
   const busyUserId = changeRole.isPending ? changeRole.variables.userId : remove.isPending ? remove.variables : null;
 
-  function onRoleChange(member: Member, role: MemberRole) {
+  function onRoleChange(member: Member, role: Role) {
     changeRole.mutate(
       { userId: member.userId, role },
       {

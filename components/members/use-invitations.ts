@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/components/api-client/call-api";
 import { memberContracts } from "@/lib/contracts/members";
-import type { MemberRole } from "@/lib/members/schemas";
+import type { Role } from "@/lib/auth/permissions";
 
 export const invitationsKey = (team: string) => ["invitations", team] as const;
 
@@ -19,7 +19,7 @@ export function useInvitations(team: string, enabled: boolean) {
 export function useCreateInvitation(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; role: MemberRole }) => callApi(memberContracts.inviteMember, { team, body }),
+    mutationFn: (body: { email: string; role: Role }) => callApi(memberContracts.inviteMember, { team, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: invitationsKey(team) }),
   });
 }

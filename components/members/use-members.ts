@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/components/api-client/call-api";
 import { memberContracts } from "@/lib/contracts/members";
-import type { MemberRole } from "@/lib/members/schemas";
+import type { Role } from "@/lib/auth/permissions";
 
 export const membersKey = (team: string) => ["members", team] as const;
 
@@ -18,7 +18,7 @@ export function useMembers(team: string) {
 export function useChangeMemberRole(team: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: MemberRole }) =>
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
       callApi(memberContracts.changeMemberRole, { params: { id: userId }, team, body: { role } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(team) }),
   });

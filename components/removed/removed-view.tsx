@@ -2,7 +2,7 @@
 
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/ui/page-header";
-import { canWrite } from "@/lib/auth/team-selection";
+import { roleCan } from "@/lib/auth/permissions";
 import { RemovedTable } from "./removed-table";
 
 export function RemovedView() {
@@ -13,7 +13,7 @@ export function RemovedView() {
         title="Recently removed"
         description="Entries taken off the list, most recently removed first. Until the date shown, each can be restored as it was: the same id, added date, author and note."
       />
-      <RemovedTable key={team.slug} team={team.slug} canWrite={canWrite(team.role)} />
+      <RemovedTable key={team.slug} team={team.slug} canWrite={roleCan(team.role, "entries.restore")} />
     </>
   );
 }

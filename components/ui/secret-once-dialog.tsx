@@ -8,13 +8,14 @@ import { Dialog, DialogContent, DialogTrigger } from "./dialog";
 import { Notice } from "./page-header";
 
 /**
- * A form that creates something with a secret (an API key, a webhook's signing secret), then shows
- * the secret this one time with a copy button. Closing the dialog forgets it: the server keeps only
+ * A form that creates something with a secret (an API key, a webhook's signing secret, an
+ * invitation link), then shows the secret this one time with a copy button. Closing the dialog forgets it: the server keeps only
  * a hash, so it can never be shown again.
  */
 export function SecretOnceDialog<Created, Variables>({
   trigger,
   title,
+  description,
   secretTitle,
   secretDescription,
   secretTestId,
@@ -22,10 +23,14 @@ export function SecretOnceDialog<Created, Variables>({
   create,
   variablesOf,
   secretOf,
+  onCreated,
+  afterSecret,
   children,
 }: {
   trigger: string;
   title: string;
+  /** Shown under the form's title. */
+  description?: string;
   secretTitle: string;
   secretDescription: string;
   secretTestId: string;
@@ -35,6 +40,10 @@ export function SecretOnceDialog<Created, Variables>({
   /** The form's fields as the mutation takes them (its type comes from `create`). */
   variablesOf: (form: FormData) => NoInfer<Variables>;
   secretOf: (created: Created) => string;
+  /** Runs once the creation succeeded (a toast, say). */
+  onCreated?: (created: Created) => void;
+  /** More about what was created, under the secret. */
+  afterSecret?: (created: Created) => ReactNode;
   /** The form's fields. */
   children: ReactNode;
 }) {
@@ -44,7 +53,7 @@ export function SecretOnceDialog<Created, Variables>({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate(variablesOf(new FormData(event.currentTarget)));
+    create.mutate(variablesOf(new FormData(event.currentTarget)), { onSuccess: onCreated });
   }
 
   async function copy() {
@@ -67,7 +76,7 @@ export function SecretOnceDialog<Created, Variables>({
       <DialogTrigger asChild>
         <Button variant="primary">{trigger}</Button>
       </DialogTrigger>
-      <DialogContent title={secret ? secretTitle : title} description={secret ? secretDescription : undefined}>
+      <DialogContent title={secret ? secretTitle : title} description={secret ? secretDescription : description}>
         {secret ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2">
@@ -76,6 +85,7 @@ export function SecretOnceDialog<Created, Variables>({
               </code>
               <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>
             </div>
+            {afterSecret && create.data !== undefined ? afterSecret(create.data) : null}
             <div className="flex justify-end">
               <Button variant="primary" onClick={() => setOpen(false)}>
                 Done

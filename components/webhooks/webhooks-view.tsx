@@ -11,7 +11,7 @@ import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
-import { canManageKeys } from "@/lib/auth/team-selection";
+import { roleCan } from "@/lib/auth/permissions";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import type { WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { createEndpointColumns } from "./columns";
@@ -26,7 +26,7 @@ const EVENT_DESCRIPTIONS = {
 
 export function WebhooksView() {
   const { team } = useDashboard();
-  const allowed = canManageKeys(team.role);
+  const allowed = roleCan(team.role, "webhooks.manage");
   const query = useWebhooks(team.slug, allowed);
   const { mutate: update } = useUpdateWebhook(team.slug);
   const remove = useDeleteWebhook(team.slug);

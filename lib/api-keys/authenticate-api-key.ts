@@ -46,7 +46,8 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   return {
     teamId: key.teamId,
     actor: `key:${key.prefix}`,
-    canWrite: key.scope === "write",
+    // A scope this version does not know grants the least: reading.
+    keyScope: key.scope === "write" ? "write" : "read",
     via: "api_key",
     apiKeyId: key.id,
     apiKeyName: key.name,

@@ -30,7 +30,6 @@ export async function authenticateSession(request: Request): Promise<Caller | nu
   return {
     teamId: membership.teamId,
     actor: user.email,
-    canWrite: membership.role !== "viewer",
     via: "session",
     role: membership.role,
     userId: user.id,

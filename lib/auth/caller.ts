@@ -1,13 +1,14 @@
-import type { Role } from "./team-selection";
+import type { KeyScope, Role } from "./permissions";
 
 /** Who is calling, resolved to exactly one team: an API key, a signed-in user, or the system itself (seed, CLI). */
 export type Caller = {
   teamId: string;
   /** Label written to the audit trail: a user's email, `key:<prefix>` for an API key, or a system name. */
   actor: string;
-  canWrite: boolean;
   via: "api_key" | "session" | "system";
   apiKeyId?: string;
+  /** Set for API key callers: what the key may do. */
+  keyScope?: KeyScope;
   /** Set for API key callers: the key's name, recorded with the entries it adds */
   apiKeyName?: string;
   /** Set for session callers: the membership's role, re-read from the database on this request. */

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sessionSecret } from "./secret";
 import { isLive } from "./sessions";
-import type { Role } from "./team-selection";
+import type { Role } from "./permissions";
 
 /**
  * The session cookie's name, as next-auth v4 sets it: the `__Secure-` form when NEXTAUTH_URL is

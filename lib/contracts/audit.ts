@@ -7,7 +7,7 @@ export const auditContracts = {
     path: "/audit",
     summary: "The team's audit trail, newest first; with url, one profile's history",
     bucket: "read",
-    access: "read",
+    permission: "audit.read",
     query: {
       schema: listAuditQuerySchema,
       errorFor: (issue) => {
@@ -24,7 +24,7 @@ export const auditContracts = {
     path: "/audit/verify",
     summary: "Check the team's audit trail against its hash chain: OK with the number of events, or the first event where it breaks",
     bucket: "read",
-    access: "read",
+    permission: "audit.read",
     success: { status: 200, data: chainVerdictSchema },
     errors: [],
   }),

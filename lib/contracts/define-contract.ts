@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
 import type { ErrorCode } from "@/lib/errors";
 import type { RateLimitBucket } from "@/lib/rate-limit/types";
 
@@ -16,12 +17,8 @@ export type ApiContract = {
   summary: string;
   /** Rate-limit budget the route spends from (per team, rolling window). */
   bucket: RateLimitBucket;
-  /**
-   * `read`: any caller of the team; `write`: not read-only keys or viewers (403 `forbidden`);
-   * `manage`: signed-in owners and admins only, never an API key; `member`: any signed-in member,
-   * never an API key.
-   */
-  access: "read" | "write" | "manage" | "member";
+  /** What the caller must be allowed (lib/auth/permissions.ts); anyone else gets 403 `forbidden`. */
+  permission: Permission;
   /** The `{id}` path parameter: its format, the error for a malformed one, and an example. */
   id?: { schema: z.ZodType<string>; invalid: ErrorCode; example: string };
   /** A second path parameter under `{id}`, e.g. `{deliveryId}` in `/webhooks/{id}/deliveries/{deliveryId}/resend`. */

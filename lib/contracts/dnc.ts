@@ -36,7 +36,7 @@ export const dncContracts = {
     path: "/dnc",
     summary: "List the team's entries, newest first; search and filter by source, author and creation date",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     query: { schema: listEntriesQuerySchema, errorFor: pageError },
     success: { status: 200, data: listEntriesResultSchema },
     errors: ["invalid_pagination", "invalid_query"],
@@ -47,7 +47,7 @@ export const dncContracts = {
     path: "/dnc",
     summary: "Add a LinkedIn profile URL",
     bucket: "write",
-    access: "write",
+    permission: "entries.write",
     body: {
       schema: addEntryBodySchema,
       errorFor: (issue) => {
@@ -65,7 +65,7 @@ export const dncContracts = {
     path: "/dnc/check",
     summary: "Check whether a URL is on the team's list",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     query: {
       schema: checkQuerySchema,
       errorFor: (issue) => (isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url"),
@@ -79,7 +79,7 @@ export const dncContracts = {
     path: "/dnc/batch",
     summary: "Add up to 1000 URLs",
     bucket: "batch",
-    access: "write",
+    permission: "entries.write",
     body: {
       schema: addEntriesBodySchema,
       errorFor: (issue) => {
@@ -106,7 +106,7 @@ export const dncContracts = {
     path: "/dnc/{id}",
     summary: "Delete a DNC entry (optional reason as a JSON body or the query)",
     bucket: "write",
-    access: "write",
+    permission: "entries.write",
     id: entryId,
     query: { schema: z.object({ reason: deleteEntryBodySchema.shape.reason }), errorFor: reasonError },
     body: { schema: deleteEntryBodySchema, errorFor: reasonError, optional: true },
@@ -119,7 +119,7 @@ export const dncContracts = {
     path: "/dnc/{id}/restore",
     summary: "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query)",
     bucket: "write",
-    access: "write",
+    permission: "entries.restore",
     id: entryId,
     query: { schema: z.object({ reason: restoreEntryBodySchema.shape.reason }), errorFor: reasonError },
     body: { schema: restoreEntryBodySchema, errorFor: reasonError, optional: true },
@@ -132,7 +132,7 @@ export const dncContracts = {
     path: "/dnc/removed",
     summary: "Extension: entries removed within the restore window (DNC_RESTORE_DAYS), most recently removed first",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     query: { schema: listRemovedQuerySchema, errorFor: pageError },
     success: { status: 200, data: listRemovedResultSchema },
     errors: ["invalid_pagination", "invalid_query"],
@@ -143,7 +143,7 @@ export const dncContracts = {
     path: "/dnc/facets",
     summary: "Extension: the values of the list's filters (sources and authors) with their numbers of entries",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     success: { status: 200, data: entryFacetsSchema },
     errors: [],
   }),
@@ -153,7 +153,7 @@ export const dncContracts = {
     path: "/dnc/check/batch",
     summary: "Extension: check up to 1000 URLs in one request (one read of the read budget); one result per input, in order",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     body: {
       schema: checkEntriesBodySchema,
       errorFor: (issue) => {
@@ -174,7 +174,7 @@ export const dncContracts = {
     path: "/verify",
     summary: "Kakiyo's credential test: 200 with a valid API key (outside the envelope, as Kakiyo answers), 401 otherwise",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     success: {
       status: 200,
       data: z.object({ status: z.literal("success"), message: z.literal("API key is valid") }),
@@ -188,7 +188,7 @@ export const dncContracts = {
     path: "/dnc/changes",
     summary: "Extension: the list's changes (added, removed, restored) in commit order, to keep a mirror; poll with nextCursor",
     bucket: "read",
-    access: "read",
+    permission: "entries.read",
     query: {
       schema: listChangesQuerySchema,
       errorFor: (issue) => (issue.path[0] === "limit" ? "invalid_pagination" : "invalid_cursor"),

@@ -2,6 +2,7 @@ import "server-only";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { authenticateSession } from "@/lib/auth/authenticate-session";
 import type { Caller } from "@/lib/auth/caller";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
@@ -52,7 +53,7 @@ function serveRoute(route: RouteDefinition): Handler {
     let response: Response;
     try {
       const caller = await authenticate(request);
-      if (!isAllowed(caller, route.access)) throw new AppError("forbidden");
+      if (!can(caller, route.permission)) throw new AppError("forbidden");
 
       // Malformed input is answered after the budget, as before; the route's own 403 rules need the
       // validated input, and run before it.
@@ -116,13 +117,6 @@ async function authenticate(request: Request): Promise<Caller> {
     if (caller) return caller;
   }
   return authenticateApiKey(authorization);
-}
-
-function isAllowed(caller: Caller, access: RouteDefinition["access"]): boolean {
-  if (access === "read") return true;
-  if (access === "write") return caller.canWrite;
-  if (access === "member") return caller.via === "session";
-  return caller.via === "session" && (caller.role === "owner" || caller.role === "admin");
 }
 
 export function errorResponse(error: unknown, requestId: string): Response {

@@ -11,7 +11,7 @@ type BodyOf<Contract extends ApiContract> = Contract["body"] extends { optional:
 
 type Implementation<Contract extends ApiContract, Authorized> = {
   /**
-   * The rules beyond `access` that can refuse this caller with 403 (only themselves, never an owner,
+   * The rules beyond the contract's `permission` that can refuse this caller with 403 (only themselves, never an owner,
    * another team's entry), given the validated input. They run before the rate limit, so a refused
    * request spends none of the team's budget; the domain function calls the same rule. What it
    * returns is handed to `handle` as `authorized`, so what it read need not be read again.

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import type { Role } from "@/lib/auth/team-selection";
+import { mayManageMember, mayRemoveMember, type Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { mayManage } from "./member-rules";
 
 export type TargetMember = { role: Role; email: string };
 
@@ -17,11 +16,11 @@ export type TargetMember = { role: Role; email: string };
 /** Anyone may leave; removing someone else needs a role that may manage theirs (viewers: only themselves). */
 export function authorizeRemoval(options: { caller: Caller; userId: string }): Promise<TargetMember | null> {
   const { caller, userId } = options;
-  const leaving = userId === caller.userId;
+  const isSelf = userId === caller.userId;
   return authorizeOn(
     caller,
     userId,
-    (target) => leaving || mayManage(caller.role!, target),
+    (target) => mayRemoveMember(caller.role!, target, { isSelf }),
     "Your role does not allow removing this member",
   );
 }
@@ -29,12 +28,12 @@ export function authorizeRemoval(options: { caller: Caller; userId: string }): P
 /** Admins never change an owner or make one; viewers change nobody. */
 export function authorizeRoleChange(options: { caller: Caller; userId: string; role: Role }): Promise<TargetMember | null> {
   const { caller, userId, role } = options;
-  return authorizeOn(caller, userId, (target) => mayManage(caller.role!, target, role), "Your role does not allow this change");
+  return authorizeOn(caller, userId, (target) => mayManageMember(caller.role!, target, role), "Your role does not allow this change");
 }
 
 /** Admins may invite admins and viewers, not owners. */
 export async function authorizeInvitation(options: { caller: Caller; role: Role }): Promise<void> {
-  if (!mayManage(options.caller.role!, options.role, options.role))
+  if (!mayManageMember(options.caller.role!, options.role, options.role))
     throw new AppError("forbidden", "Admins may invite admins and viewers, not owners");
 }
 

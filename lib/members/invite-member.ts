@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import type { Role } from "@/lib/auth/team-selection";
+import type { Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { auditChain } from "@/lib/audit/chain-head";
 import { auditedWrite } from "@/lib/db/audited-write";

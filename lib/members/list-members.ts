@@ -1,5 +1,5 @@
 import "server-only";
-import type { Role } from "@/lib/auth/team-selection";
+import type { Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import type { Member } from "./schemas";
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
 
 /** Requests and answers of /api/v1/members and /api/v1/invitations; the dashboard infers its types from them. */
 
 /** The shortest password accepted for a new account or a changed one (lib/auth/password-policy.ts enforces it). */
 export const MIN_NEW_PASSWORD_LENGTH = 12;
 
-export const ROLES = ["owner", "admin", "viewer"] as const;
 export const roleSchema = z.enum(ROLES);
-export type MemberRole = z.output<typeof roleSchema>;
 
 export const memberSchema = z.object({
   userId: z.string(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isSessionOnly } from "@/lib/auth/permissions";
 import { API_CONTRACTS } from "@/lib/contracts";
 import { type ApiContract, declaredErrors } from "@/lib/contracts/define-contract";
 import { env } from "@/lib/env";
@@ -80,7 +81,7 @@ function operation(name: string, route: ApiContract) {
     summary: route.summary,
     description: `Rate limit: ${limit} requests per ${windowSeconds} s per team, from the \`${route.bucket}\` budget.`,
     "x-rate-limit": { bucket: route.bucket, limit, windowSeconds },
-    security: route.access === "manage" || route.access === "member" ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
+    security: isSessionOnly(route.permission) ? [{ session: [] }] : [{ bearer: [] }, { session: [] }],
     parameters,
     ...(route.body
       ? { requestBody: { required: !route.body.optional, content: { "application/json": { schema: jsonSchema(route.body.schema) } } } }

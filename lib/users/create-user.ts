@@ -1,13 +1,12 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-policy";
-import type { Role } from "@/lib/auth/team-selection";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { newUserId } from "@/lib/ids";
 
-export const ROLES: readonly Role[] = ["owner", "admin", "viewer"];
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /** A password someone chose (held to the policy), or the hash of one published on purpose (the seed's demo password). */

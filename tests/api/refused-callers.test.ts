@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import type { Role } from "@/lib/auth/team-selection";
+import type { Permission, Role } from "@/lib/auth/permissions";
 import { api, type ApiResponse } from "../support/api";
 import { createTestTeam, type TestTeam, uniqueProfileUrl } from "../support/fixtures";
 import { type CookieJar, signIn, TEST_PASSWORD } from "../support/session";
@@ -100,12 +100,16 @@ const REFUSALS: Record<string, RouteCases> = {
   "POST /webhooks/{id}/deliveries/{deliveryId}/resend": writeRoute(),
 };
 
-/** The callers each access level refuses: every route's cases must include them. */
-const REFUSED_BY_ACCESS: Record<Route["access"], Caller[]> = {
-  read: ["outsider"],
-  write: ["readKey", "viewer", "outsider"],
-  manage: ["writeKey", "viewer", "outsider"],
-  member: ["writeKey", "outsider"],
+/** The callers each permission refuses: every route's cases must include them. */
+const REFUSED_BY_PERMISSION: Record<Permission, Caller[]> = {
+  "entries.read": ["outsider"],
+  "audit.read": ["outsider"],
+  "entries.write": ["readKey", "viewer", "outsider"],
+  "entries.restore": ["readKey", "viewer", "outsider"],
+  "webhooks.manage": ["readKey", "viewer", "outsider"],
+  "keys.manage": ["writeKey", "viewer", "outsider"],
+  "members.manage": ["writeKey", "viewer", "outsider"],
+  "members.read": ["writeKey", "outsider"],
 };
 
 const routeKey = (route: Route) => `${route.method} ${route.path}`;
@@ -163,11 +167,12 @@ function send(route: Route, routeCases: RouteCases, refusal: Refusal, cast: Cast
 }
 
 describe("a refused request never spends the team's budget", () => {
-  it("the walk covers every route definition, each with the callers its access level refuses", () => {
+  it("the walk covers every route definition, each with the callers its permission refuses", () => {
     expect(Object.keys(REFUSALS).sort()).toEqual(routes.map(routeKey).sort());
     for (const route of routes) {
       const callers = new Set(REFUSALS[routeKey(route)]!.refused.map((refusal) => refusal.caller));
-      for (const caller of REFUSED_BY_ACCESS[route.access]) expect(callers.has(caller), `${routeKey(route)} refuses ${caller}`).toBe(true);
+      for (const caller of REFUSED_BY_PERMISSION[route.permission])
+        expect(callers.has(caller), `${routeKey(route)} refuses ${caller}`).toBe(true);
     }
   });
 

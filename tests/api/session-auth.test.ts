@@ -113,7 +113,7 @@ describe("dashboard sessions on the API", () => {
     const db = await testDb();
     const userId = (await db.user.findUniqueOrThrow({ where: { email: owner.email } })).id;
     await removeMember({
-      caller: { teamId: team.id, actor: "cli", canWrite: true, via: "system", role: "owner" },
+      caller: { teamId: team.id, actor: "cli", via: "system", role: "owner" },
       userId,
       requestId: "test",
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { getWithRetry } from "./api";
-import type { Role } from "@/lib/auth/team-selection";
+import type { Role } from "@/lib/auth/permissions";
 import { createTestTeam, type TestTeam } from "./fixtures";
 
 export const TEST_PASSWORD = "test-password-1";
