@@ -1,12 +1,8 @@
 import "server-only";
-import { auditChain } from "@/lib/audit/chain-head";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
-import { changeTeamList } from "@/lib/cache";
-import { auditedWrite } from "@/lib/db/audited-write";
-import { insertEntryUnlessListed } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
-import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
+import { listEntry } from "./list-entry";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { EntrySource } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
@@ -14,7 +10,7 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
 /**
  * Adds one URL to the caller's team list.
  * 1. Normalise the URL (invalid → `invalid_url`).
- * 2. One audited write: insert unless the team already lists the URL, with its provenance (who, from
+ * 2. One audited write (listEntry): insert unless the team already lists the URL, with its provenance (who, from
  *    where, why), and the `dnc.added` audit row written only if the insert happened (nothing inserted →
  *    `dnc_exists`, nothing recorded), and a `dnc.added` webhook delivery per subscribed endpoint
  *    under the same condition.
@@ -38,27 +34,10 @@ export async function addEntry(options: { caller: Caller; url: string; note?: st
     sourceFile: null,
     note,
   };
-  const { changed, deliveriesQueued } = await changeTeamList(teamId, () =>
-    auditedWrite(auditChain, {
-      teamId,
-      at: now,
-      change: insertEntryUnlessListed(entry),
-      events: [
-        {
-          teamId,
-          action: "dnc.added",
-          actor,
-          targetId: entry.id,
-          url,
-          reason: note ?? undefined,
-          source: options.source,
-          requestId: options.requestId,
-        },
-      ],
-      deliveries: webhookDeliveries({ type: "dnc.added", at: now, data: { entries: [serializeEntry(entry)] } }),
-    }),
-  );
-  if (changed === 0) throw new AppError("dnc_exists");
-  if (deliveriesQueued > 0) wakeWebhookWorker();
-  return serializeEntry(entry);
+  return listEntry({
+    entry,
+    at: now,
+    event: { action: "dnc.added", actor, reason: note ?? undefined, source: options.source, requestId: options.requestId },
+    webhook: { type: "dnc.added", data: { entries: [serializeEntry(entry)] } },
+  });
 }

@@ -1,12 +1,9 @@
 import "server-only";
-import { auditChain } from "@/lib/audit/chain-head";
 import type { Caller } from "@/lib/auth/caller";
-import { changeTeamList } from "@/lib/cache";
 import { getDb } from "@/lib/db";
-import { auditedWrite } from "@/lib/db/audited-write";
-import { dropRemovalOfRestored, insertEntryUnlessListed } from "@/lib/db/statements";
+import { dropRemovalOfRestored } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
-import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
+import { listEntry } from "./list-entry";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
@@ -35,28 +32,11 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   const now = new Date();
   const { id, url, createdAt, createdBy, source, sourceFile, note, removalEventId } = removed;
   const entry: EntryRow = { id, teamId, url, createdAt, updatedAt: now, createdBy, source, sourceFile, note };
-  const { changed, deliveriesQueued } = await changeTeamList(teamId, () =>
-    auditedWrite(auditChain, {
-      teamId,
-      at: now,
-      change: insertEntryUnlessListed(entry),
-      events: [
-        {
-          teamId,
-          action: "dnc.restored",
-          actor,
-          targetId: entry.id,
-          url: entry.url,
-          reason: options.reason,
-          requestId: options.requestId,
-          undoes: removalEventId,
-        },
-      ],
-      deliveries: webhookDeliveries({ type: "dnc.restored", at: now, data: { entry: serializeEntry(entry) } }),
-      after: (db) => [dropRemovalOfRestored(db, entry)],
-    }),
-  );
-  if (changed === 0) throw new AppError("dnc_exists");
-  if (deliveriesQueued > 0) wakeWebhookWorker();
-  return serializeEntry(entry);
+  return listEntry({
+    entry,
+    at: now,
+    event: { action: "dnc.restored", actor, reason: options.reason, requestId: options.requestId, undoes: removalEventId },
+    webhook: { type: "dnc.restored", data: { entry: serializeEntry(entry) } },
+    after: (db) => [dropRemovalOfRestored(db, entry)],
+  });
 }
