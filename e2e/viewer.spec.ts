@@ -41,4 +41,11 @@ test("a viewer sees no destructive controls, and a forged DELETE from their sess
   await expect(page.getByText("Viewers cannot add entries.")).toBeVisible();
   await page.goto("/webhooks");
   await expect(page.getByText("Only owners and admins manage webhooks.")).toBeVisible();
+
+  // Members: no role to change and nobody else to remove, but a viewer may leave (the server always allowed it).
+  await page.goto("/members");
+  await expect(page.getByRole("button", { name: "Leave the team" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
 });

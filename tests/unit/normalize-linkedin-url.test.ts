@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
+import { normalizeLinkedInUrl, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
 
 const accepted: [string, string][] = [
   ["https://linkedin.com/in/u", "https://linkedin.com/in/u"],
@@ -25,6 +25,51 @@ const accepted: [string, string][] = [
   ["https://linkedin.com/in/e\u0301lodie", "https://linkedin.com/in/%C3%A9lodie"],
   ["https://linkedin.com/in/%E5%BC%A0%E4%BC%9F", "https://linkedin.com/in/%E5%BC%A0%E4%BC%9F"],
   ["https://linkedin.com/in/first.last_1", "https://linkedin.com/in/first.last_1"],
+  ["https://de.linkedin.com/in/hans-m%C3%BCller-4a1b2c3d?originalSubdomain=de", "https://linkedin.com/in/hans-m%C3%BCller-4a1b2c3d"],
+  ["https://www.linkedin.com/in/jane-doe/recent-activity/all/", "https://linkedin.com/in/jane-doe"],
+  ["https://www.linkedin.com/in/jane-doe/overlay/contact-info/", "https://linkedin.com/in/jane-doe"],
+  [
+    "https://www.linkedin.com/in/jane-doe?utm_source=share&utm_campaign=share_via&utm_content=profile&utm_medium=ios_app",
+    "https://linkedin.com/in/jane-doe",
+  ],
+  ["https://www.linkedin.com/in/jane-doe?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3AACoAAB1", "https://linkedin.com/in/jane-doe"],
+  ["https://fr.linkedin.com/in/fran%C3%A7ois-dupont", "https://linkedin.com/in/fran%C3%A7ois-dupont"],
+];
+
+const MEMBER = "ACoAAB1cDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+const SALES = "ACwAAAB2xYz_Q1-lmnOPqrStuVwxYZ0123456789";
+const RECRUITER = "AEMAAAhT3cP0mGkJ4rSVzW2xQy8BvN1dLpO5aE";
+
+/** Member ids, Sales Navigator, Recruiter and URNs: ids keep their case. */
+const acceptedIds: [string, string, string][] = [
+  [`https://www.linkedin.com/in/${MEMBER}`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`https://www.linkedin.com/in/${MEMBER}/`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`linkedin.com/in/${MEMBER}?trk=people-guest`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`in/${MEMBER}`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`https://m.linkedin.com/in/${MEMBER}/details/skills/`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`urn:li:fsd_profile:${MEMBER}`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`URN:LI:FSD_PROFILE:${MEMBER}`, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`  urn:li:fsd_profile:${MEMBER}  `, `https://linkedin.com/in/${MEMBER}`, "member_id"],
+  [`https://www.linkedin.com/sales/lead/${SALES},NAME_SEARCH,Xy9z`, `https://linkedin.com/sales/lead/${SALES}`, "sales_navigator"],
+  [
+    `https://www.linkedin.com/sales/lead/${SALES},NAME_SEARCH,Xy9z?_ntb=abc%3D%3D`,
+    `https://linkedin.com/sales/lead/${SALES}`,
+    "sales_navigator",
+  ],
+  [`https://www.linkedin.com/sales/lead/${SALES}%2CNAME_SEARCH%2CXy9z`, `https://linkedin.com/sales/lead/${SALES}`, "sales_navigator"],
+  [`https://www.linkedin.com/sales/people/${SALES},OUT_OF_NETWORK,abc1`, `https://linkedin.com/sales/lead/${SALES}`, "sales_navigator"],
+  [`https://www.linkedin.com/sales/people/${SALES}`, `https://linkedin.com/sales/lead/${SALES}`, "sales_navigator"],
+  [`linkedin.com/sales/lead/${SALES},NAME_SEARCH,Xy9z/`, `https://linkedin.com/sales/lead/${SALES}`, "sales_navigator"],
+  [`https://www.linkedin.com/talent/profile/${RECRUITER}`, `https://linkedin.com/talent/profile/${RECRUITER}`, "recruiter"],
+  [
+    `https://www.linkedin.com/talent/profile/${RECRUITER}?project=123456&trk=PROJECT_PIPELINE`,
+    `https://linkedin.com/talent/profile/${RECRUITER}`,
+    "recruiter",
+  ],
+  [`https://linkedin.com/talent/profile/${RECRUITER}/`, `https://linkedin.com/talent/profile/${RECRUITER}`, "recruiter"],
+  ["urn:li:member:123456789", "urn:li:member:123456789", "member_urn"],
+  ["URN:LI:MEMBER:0042", "urn:li:member:42", "member_urn"],
+  [" urn:li:member:7 ", "urn:li:member:7", "member_urn"],
 ];
 
 const rejected: [string, string][] = [
@@ -53,6 +98,18 @@ const rejected: [string, string][] = [
   ["javascript:alert(1)//linkedin.com/in/u", "javascript scheme"],
   ["https://sub.domain.linkedin.com/in/u", "deep subdomain"],
   ["mailto:u@linkedin.com", "mailto"],
+  ["https://www.linkedin.com/sales/lead/", "Sales Navigator without an id"],
+  ["https://www.linkedin.com/sales/lead/,NAME_SEARCH,x", "Sales Navigator id before the comma is empty"],
+  ["https://www.linkedin.com/sales/search/people?query=x", "Sales Navigator search"],
+  ["https://www.linkedin.com/talent/profile/", "Recruiter without an id"],
+  ["https://www.linkedin.com/talent/profile/a%20b%20c%20d", "Recruiter id with spaces"],
+  ["https://www.linkedin.com/feed/update/urn:li:activity:123/", "a post"],
+  ["https://www.linkedin.com/school/mit/", "a school"],
+  ["urn:li:member:", "member URN without a number"],
+  ["urn:li:member:12ab", "member URN that is not a number"],
+  ["urn:li:company:1234", "company URN"],
+  ["urn:li:fsd_profile:not-a-member-id", "profile URN without a member id"],
+  ["https://example.com/sales/lead/ACwAAAB2xYz,NAME_SEARCH,x", "Sales Navigator path on another host"],
 ];
 
 describe("normalizeLinkedInUrl", () => {
@@ -62,6 +119,28 @@ describe("normalizeLinkedInUrl", () => {
 
   it.each(rejected)("rejects %j (%s)", (input) => {
     expect(normalizeLinkedInUrl(input)).toBeNull();
+  });
+
+  it.each(acceptedIds)("accepts %j as %s (%s)", (input, expected, shape) => {
+    expect(parseLinkedInIdentifier(input)).toMatchObject({ canonical: expected, shape });
+  });
+
+  it("keeps a member id's case, so two ids differing in case stay two people, and looks for the lower-cased form stored before", () => {
+    const upper = parseLinkedInIdentifier(`https://linkedin.com/in/${MEMBER}`)!;
+    const flipped = parseLinkedInIdentifier(`https://linkedin.com/in/${MEMBER.replace("B1c", "b1C")}`)!;
+    expect(upper.canonical).not.toBe(flipped.canonical);
+    expect(upper.legacy).toBe(`https://linkedin.com/in/${MEMBER.toLowerCase()}`);
+    expect(normalizeLinkedInUrl(`https://linkedin.com/in/${MEMBER.toLowerCase()}`)).toBe(upper.legacy);
+  });
+
+  it("answers Kakiyo's four documented forms as before", () => {
+    for (const input of [
+      "https://linkedin.com/in/john-doe",
+      "https://www.linkedin.com/in/john-doe",
+      "linkedin.com/in/john-doe",
+      "in/john-doe",
+    ])
+      expect(normalizeLinkedInUrl(input)).toBe("https://linkedin.com/in/john-doe");
   });
 
   it("is idempotent: normalising the canonical form gives it back", () => {
