@@ -1,7 +1,7 @@
 "use client";
 
 import { type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { DataTable } from "@/components/ui/data-table";
@@ -21,8 +21,7 @@ import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog"
 import { DEFAULT_VIEW, type EntriesFilter, filterParams, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
 import { fetchAllEntries, type ServerPage, useDncEntries, useEntryFacets, useThrottledEntriesRefresh } from "./use-dnc-entries";
 import { useEntriesView } from "./use-entries-view";
-
-const SEARCH_DEBOUNCE_MS = 250;
+import { useSearchBox } from "./use-search-box";
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
 type Outcome = { tone: "error" | "info"; text: string };
@@ -43,7 +42,7 @@ export function EntriesTable({
   onShowHistory: (entry: DncEntryDto) => void;
 }) {
   const { view, setView, table: viewState } = useEntriesView();
-  const [search, setSearch] = useState(view.q);
+  const [search, setSearch] = useSearchBox(view, setView);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
@@ -55,26 +54,18 @@ export function EntriesTable({
   const refresh = useThrottledEntriesRefresh(team);
 
   // Another search, filter or the back button: nothing stays selected, since a selection the results
-  // no longer show would be a trap; and the search box follows a `q` it did not type itself.
+  // no longer show would be a trap.
   const filterKey = filterParams(view).toString();
   const [shownFilter, setShownFilter] = useState(filterKey);
   if (shownFilter !== filterKey) {
     setShownFilter(filterKey);
     setRowSelection({});
     setAllMatching(false);
-    if (view.q !== search.trim()) setSearch(view.q);
   }
   // The server's first page answers the view the page was loaded with, once: coming back to that
   // view later must not bring back rows as they were then.
   const [serverPage, setServerPage] = useState(firstPage);
   if (serverPage && serverPage.key !== listParams(view).toString()) setServerPage(undefined);
-
-  useEffect(() => {
-    const next = search.trim();
-    if (next === view.q) return;
-    const timer = setTimeout(() => setView((current) => ({ ...current, q: next })), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [search, view.q, setView]);
 
   const query = useDncEntries(team, view, serverPage);
   const facets = useEntryFacets(team);
