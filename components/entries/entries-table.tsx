@@ -1,6 +1,6 @@
 "use client";
 
-import { type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
+import { type VisibilityState } from "@tanstack/react-table";
 import { useCallback, useMemo, useState } from "react";
 import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { useOfferSingleUndo } from "@/components/removed/undo-toast";
@@ -18,9 +18,10 @@ import { BulkActionBar } from "./bulk-action-bar";
 import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog, type DeleteTarget } from "./delete-confirm-dialog";
-import { DEFAULT_VIEW, type EntriesFilter, filterParams, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
+import { DEFAULT_VIEW, type EntriesFilter, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
 import { fetchAllEntries, type ServerPage, useDncEntries, useEntryFacets, useThrottledEntriesRefresh } from "./use-dnc-entries";
 import { useEntriesView } from "./use-entries-view";
+import { useEntrySelection } from "./use-entry-selection";
 import { useSearchBox } from "./use-search-box";
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
@@ -43,8 +44,6 @@ export function EntriesTable({
 }) {
   const { view, setView, table: viewState } = useEntriesView();
   const [search, setSearch] = useSearchBox(view, setView);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [allMatching, setAllMatching] = useState(false);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const bulkActions = useBulkActions();
@@ -53,15 +52,7 @@ export function EntriesTable({
   const [collecting, setCollecting] = useState<string | null>(null);
   const refresh = useThrottledEntriesRefresh(team);
 
-  // Another search, filter or the back button: nothing stays selected, since a selection the results
-  // no longer show would be a trap.
-  const filterKey = filterParams(view).toString();
-  const [shownFilter, setShownFilter] = useState(filterKey);
-  if (shownFilter !== filterKey) {
-    setShownFilter(filterKey);
-    setRowSelection({});
-    setAllMatching(false);
-  }
+  const selection = useEntrySelection(view);
   // The server's first page answers the view the page was loaded with, once: coming back to that
   // view later must not bring back rows as they were then.
   const [serverPage, setServerPage] = useState(firstPage);
@@ -94,15 +85,12 @@ export function EntriesTable({
     manualSorting: true,
     manualFiltering: true,
     rowCount: total,
-    state: { ...viewState.state, rowSelection, columnVisibility },
+    state: { ...viewState.state, rowSelection: selection.rowSelection, columnVisibility },
     onSortingChange: viewState.onSortingChange,
     onPaginationChange: viewState.onPaginationChange,
     onColumnFiltersChange: viewState.onColumnFiltersChange,
     onColumnVisibilityChange: setColumnVisibility,
-    onRowSelectionChange: (updater) => {
-      setRowSelection(updater);
-      setAllMatching(false);
-    },
+    onRowSelectionChange: selection.changeRowSelection,
     enableRowSelection: canWrite,
     enableSortingRemoval: false,
     enableMultiSort: false,
@@ -113,18 +101,12 @@ export function EntriesTable({
     setView((current) => ({ ...current, q: DEFAULT_VIEW.q, source: [], createdBy: [], from: null, to: null }));
   }
 
-  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
-  const clearSelection = useCallback(() => {
-    setRowSelection({});
-    setAllMatching(false);
-  }, []);
-
   function askBulkDelete() {
-    if (allMatching) {
+    if (selection.allMatching) {
       setPendingDelete({ count: total, urls: rows.map((r) => r.url), ids: "all-matching" });
     } else {
-      const urls = selectedIds.map((id) => seen.current.get(id)?.url).filter((url): url is string => Boolean(url));
-      setPendingDelete({ count: selectedIds.length, urls, ids: selectedIds });
+      const urls = selection.selectedIds.map((id) => seen.current.get(id)?.url).filter((url): url is string => Boolean(url));
+      setPendingDelete({ count: selection.selectedIds.length, urls, ids: selection.selectedIds });
     }
   }
 
@@ -155,7 +137,7 @@ export function EntriesTable({
       }
     }
     // The selection is handed to the queue: what stays selected afterwards would only be stale.
-    clearSelection();
+    selection.clearSelection();
     bulkActions.start("delete", ids, reason);
   }
 
@@ -172,10 +154,7 @@ export function EntriesTable({
     } catch (error) {
       toast.error(`Could not remove ${url}: ${errorMessage(error)}`);
     }
-    setRowSelection((current) => {
-      const { [id]: _removed, ...rest } = current;
-      return rest;
-    });
+    selection.deselect(id);
     refresh();
   }
 
@@ -197,14 +176,14 @@ export function EntriesTable({
           <Notice>{collecting}</Notice>
         </div>
       ) : null}
-      {canWrite && (selectedIds.length > 0 || allMatching) ? (
+      {canWrite && (selection.selectedIds.length > 0 || selection.allMatching) ? (
         <BulkActionBar
-          selectedCount={selectedIds.length}
+          selectedCount={selection.selectedIds.length}
           total={total}
-          allMatching={allMatching}
+          allMatching={selection.allMatching}
           canSelectAllMatching={table.getIsAllPageRowsSelected() && total > rows.length}
-          onSelectAllMatching={() => setAllMatching(true)}
-          onClear={clearSelection}
+          onSelectAllMatching={selection.selectAllMatching}
+          onClear={selection.clearSelection}
           onDelete={askBulkDelete}
           busy={bulkActions.busy}
         />
