@@ -1,7 +1,7 @@
 "use client";
 
 import { type VisibilityState } from "@tanstack/react-table";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
@@ -51,17 +51,10 @@ export function EntriesTable({
   const total = query.data?.total ?? 0;
   const removals = useEntryRemovals({ team, filter: view, rows, total, selection });
 
-  const onCopy = useCallback(async (entry: DncEntryDto) => {
-    try {
-      await navigator.clipboard.writeText(entry.url);
-      toast.success(`Copied ${entry.url}`);
-    } catch (error) {
-      toast.error(`Could not copy ${entry.url}: ${errorMessage(error)}`);
-    }
-  }, []);
+  // Remade only when canWrite or a handler changes: new cell functions would remount every row's menu (a dialog returns focus to one).
   const columns = useMemo(
-    () => createColumns({ canWrite, onDelete: removals.askDelete, onCopy: (entry) => void onCopy(entry), onShowHistory }),
-    [canWrite, removals.askDelete, onCopy, onShowHistory],
+    () => createColumns({ canWrite, onDelete: removals.askDelete, onCopy: (entry) => void copyUrl(entry), onShowHistory }),
+    [canWrite, removals.askDelete, onShowHistory],
   );
 
   const table = useDataTable({
@@ -142,4 +135,14 @@ function emptyMessage(view: EntriesFilter, canWrite: boolean): string {
   if (isFiltered({ ...view, q: "" })) return "No entries match the search and filters.";
   if (view.q) return `No entries match “${view.q}”.`;
   return canWrite ? "The list is empty. Add a URL or import a CSV to start." : "The list is empty.";
+}
+
+/** A row's Copy URL: the toast says it worked, since nothing else on the page changes. */
+async function copyUrl(entry: DncEntryDto) {
+  try {
+    await navigator.clipboard.writeText(entry.url);
+    toast.success(`Copied ${entry.url}`);
+  } catch (error) {
+    toast.error(`Could not copy ${entry.url}: ${errorMessage(error)}`);
+  }
 }
