@@ -7,9 +7,9 @@ import { type EntriesFilter, filterParams } from "./entries-url-state";
 export type EntrySelection = ReturnType<typeof useEntrySelection>;
 
 /**
- * The entries ticked in the table (by id, across pages), or every entry matching the filter
- * (`allMatching`: more than a page shows). Another search, filter or the back button clears it: a
- * selection the results no longer show would be a trap.
+ * The entries ticked in the table, by id and across pages, or every entry the filter matches
+ * (`allMatching`), pages never shown included. Another search, filter or the back button clears it:
+ * a selection the results no longer show would be a trap.
  */
 export function useEntrySelection(filter: EntriesFilter) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});

@@ -9,8 +9,8 @@ type UpdateView = (update: (current: EntriesView) => EntriesView) => void;
 
 /**
  * The entries' search box: what is typed reaches the URL's `q` once typing pauses, so the list is
- * asked per pause, not per keystroke. The box follows a `q` it did not type itself: another filter,
- * a link, the back button.
+ * asked per pause, not per keystroke. When the filter changes from elsewhere (the back button, a
+ * link), the box shows the `q` it did not type itself.
  */
 export function useSearchBox(view: EntriesView, setView: UpdateView) {
   const [search, setSearch] = useState(view.q);
