@@ -83,9 +83,10 @@ export function useEntryRemovals({
         setCollecting(null);
       }
     }
-    // The selection is handed to the queue: what stays selected afterwards would only be stale.
-    selection.clearSelection();
-    bulkActions.start("delete", ids, reason);
+    // The selection is handed to the queue: what stays selected afterwards would only be stale. A run
+    // that started while "all matching" was collected keeps this one from starting: the selection stays.
+    if (bulkActions.start("delete", ids, reason)) selection.clearSelection();
+    else toast.error("Another bulk action is running: nothing was removed. Try again when it ends.");
   }
 
   async function deleteOne(id: string, url: string, reason: string) {
