@@ -176,7 +176,7 @@ export async function benchEmbedded(root: string) {
     {
       name: "delete at a steady 100 per second",
       connections: 20,
-      overallRate: 100,
+      steadyRate: 100,
       method: "DELETE",
       path: () => `/api/v1/dnc/${deletable.pop()}`,
       ceiling: "ceiling@20",

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { CachingSQLiteAdapter } from "./statement-cache";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/client";
@@ -34,7 +35,7 @@ type Clients = { reader: Db; writer: Db; durability?: Awaited<ReturnType<typeof 
 async function connectSqlite(): Promise<Clients> {
   // The only time this process touches the file outside SQLite: before its first connection (lib/db/sqlite-file.ts).
   const file = prepareSqliteFile(env().DATABASE_URL);
-  const writer = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }) });
+  const writer = new PrismaClient({ adapter: new CachingSQLiteAdapter({ url: `file:${file}`, timeout: 5000 }) });
   try {
     // WAL lets the reader run beside the writer; synchronous=FULL makes an acknowledged change
     // survive power loss (NORMAL may lose the last commits). The busy timeout covers the CLI
@@ -47,7 +48,7 @@ async function connectSqlite(): Promise<Clients> {
       throw new Error(`SQLite is not durable: journal_mode=${journalMode}, synchronous=${synchronous} (want wal, full)`);
     }
     const reader = new PrismaClient({
-      adapter: new PrismaBetterSQLite3({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }),
+      adapter: new CachingSQLiteAdapter({ url: `file:${file}`, readonly: true, fileMustExist: true, timeout: 5000 }),
     });
     return { reader, writer, durability: { journalMode, synchronous } };
   } catch (error) {
