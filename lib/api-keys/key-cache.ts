@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { databaseProvider } from "@/lib/db";
-import { readFileBesideDatabase, sqliteFileName, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
+import { fileReaderBesideDatabase, sqliteFileName, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
 import { env } from "@/lib/env";
 import { getRedis, logRedisError } from "@/lib/redis/client";
 
@@ -53,9 +53,12 @@ function redisSignal(): RevocationSignal | null {
 function fileSignal(): RevocationSignal {
   const databaseUrl = env().DATABASE_URL;
   const name = `${sqliteFileName(databaseUrl)}-apikey-revocations`;
+  // Written once if absent (the CLI's first revocation would write it anyway), so reads find a file.
+  writeFileBesideDatabase(databaseUrl, name, randomUUID(), { exclusive: true });
+  const readSignal = fileReaderBesideDatabase(databaseUrl, name);
   return {
     async read() {
-      return readFileBesideDatabase(databaseUrl, name) ?? "none";
+      return readSignal() ?? "none";
     },
     async announce() {
       writeFileBesideDatabase(databaseUrl, name, randomUUID());

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -60,6 +60,38 @@ export function readFileBesideDatabase(databaseUrl: string, name: string): strin
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/** A small file read on every request is re-opened this often: one replaced or deleted by hand is then seen. */
+const REOPEN_MS = 1000;
+
+/**
+ * Reads a small file beside the database (at most `maxBytes`) on every call through a descriptor
+ * kept open: one `pread` instead of readFileSync's open, stat, read and close (the API-key
+ * revocation signal is read on every key request). Null while the file does not exist.
+ */
+export function fileReaderBesideDatabase(databaseUrl: string, name: string, maxBytes = 256): () => string | null {
+  const file = fileBesideDatabase(databaseUrl, name);
+  const buffer = Buffer.alloc(maxBytes);
+  let descriptor: number | null = null;
+  let openedAt = 0;
+  return () => {
+    const now = Date.now();
+    if (descriptor !== null && now - openedAt >= REOPEN_MS) {
+      closeSync(descriptor);
+      descriptor = null;
+    }
+    if (descriptor === null) {
+      try {
+        descriptor = openSync(file, "r");
+        openedAt = now;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    }
+    return buffer.toString("utf8", 0, readSync(descriptor, buffer, 0, maxBytes, 0));
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { prepareSqliteFile, readFileBesideDatabase, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
+import { fileReaderBesideDatabase, prepareSqliteFile, readFileBesideDatabase, writeFileBesideDatabase } from "@/lib/db/sqlite-file";
 
 const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
 let dir: string;
@@ -42,11 +42,26 @@ describe("the SQLite database is private to the app's user", () => {
     for (const name of ["dnc.db", "dnc.db-wal", "dnc.db-shm", "dnc.db-journal", "../elsewhere", "sub/file"]) {
       expect(() => writeFileBesideDatabase(url, name, "x"), name).toThrow(/not a file the app may keep/);
       expect(() => readFileBesideDatabase(url, name), name).toThrow(/not a file the app may keep/);
+      expect(() => fileReaderBesideDatabase(url, name), name).toThrow(/not a file the app may keep/);
     }
     expect(readFileBesideDatabase(url, "nextauth-secret")).toBeNull();
     expect(writeFileBesideDatabase(url, "nextauth-secret", "first", { exclusive: true })).toBe(true);
     expect(writeFileBesideDatabase(url, "nextauth-secret", "second", { exclusive: true })).toBe(false);
     expect(readFileBesideDatabase(url, "nextauth-secret")).toBe("first");
     expect(modeOf(path.join(dir, "nextauth-secret"))).toBe("600");
+  });
+
+  it("a file read on every request through a kept descriptor sees each rewrite, and nothing while it is absent", () => {
+    dir = mkdtempSync(path.join(tmpdir(), "dnc-mode-"));
+    const url = `file:${path.join(dir, "dnc.db")}`;
+    const read = fileReaderBesideDatabase(url, "dnc.db-apikey-revocations");
+    expect(read()).toBeNull();
+    writeFileBesideDatabase(url, "dnc.db-apikey-revocations", "first-token");
+    expect(read()).toBe("first-token");
+    // How another process announces a revocation: rewritten in place, shorter or longer.
+    writeFileBesideDatabase(url, "dnc.db-apikey-revocations", "2nd");
+    expect(read()).toBe("2nd");
+    writeFileBesideDatabase(url, "dnc.db-apikey-revocations", "a-much-longer-third-token");
+    expect(read()).toBe("a-much-longer-third-token");
   });
 });
