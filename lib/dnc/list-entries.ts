@@ -1,7 +1,7 @@
 import "server-only";
 import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { type CachedPage, getTeamCache } from "@/lib/cache";
-import { type Db, getDb, Prisma } from "@/lib/db";
+import { databaseProvider, type Db, getDb, Prisma } from "@/lib/db";
 import type { ListEntriesQuery } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
 
@@ -50,7 +50,9 @@ type EntryFilters = { where: Prisma.Sql; key: string };
 function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilters {
   const conditions = [Prisma.sql`"teamId" = ${options.teamId}`];
   const pattern = searchPattern(options.q ?? "");
-  if (pattern !== null) conditions.push(Prisma.sql`"url" LIKE ${pattern} ESCAPE '\\'`);
+  // Case-insensitive on both engines (SQLite's LIKE is, for ASCII): member, Sales Navigator and Recruiter ids keep their case.
+  const like = Prisma.raw(databaseProvider() === "postgresql" ? "ILIKE" : "LIKE");
+  if (pattern !== null) conditions.push(Prisma.sql`"url" ${like} ${pattern} ESCAPE '\\'`);
   if (options.source) conditions.push(Prisma.sql`"source" IN (${Prisma.join(options.source)})`);
   if (options.createdBy) conditions.push(Prisma.sql`"createdBy" IN (${Prisma.join(options.createdBy)})`);
   if (options.createdAfter) conditions.push(Prisma.sql`"createdAt" >= ${options.createdAfter}`);
@@ -75,7 +77,7 @@ async function countEntries(db: Db, teamId: string, filters: EntryFilters): Prom
   return total;
 }
 
-/** Stored URLs are lower-case with non-ASCII percent-encoded, so the search text is put in the same form. */
+/** Stored slugs are lower-case with non-ASCII percent-encoded, so the search text is put in the same form (ids match in any case). */
 export function searchPattern(q: string): string | null {
   if (!q) return null;
   const needle = q

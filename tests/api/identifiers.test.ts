@@ -76,6 +76,18 @@ describe("identifiers beyond /in/<slug>", () => {
     ]);
   });
 
+  it("the list's search finds an id in any case, on both engines", async () => {
+    const id = opaque("ACwAA");
+    await add(`https://www.linkedin.com/sales/lead/${id},NAME_SEARCH,q`);
+    for (const q of [id, id.toLowerCase(), id.slice(5, 20).toUpperCase()]) {
+      const found = await api(`/api/v1/dnc?q=${encodeURIComponent(q)}`, { key: team.readKey });
+      expect(
+        found.body.data.entries.map((e: { url: string }) => e.url),
+        q,
+      ).toEqual([`https://linkedin.com/sales/lead/${id}`]);
+    }
+  });
+
   it("other LinkedIn paths stay invalid_url", async () => {
     for (const url of ["https://www.linkedin.com/feed/", "https://www.linkedin.com/sales/search/people?q=x", "urn:li:company:1"]) {
       const response = await add(url);
