@@ -85,6 +85,13 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   await dialog.getByLabel("LinkedIn profile URL").fill("linkedin.com/in/new-person");
   await dialog.getByRole("button", { name: "Add to list" }).click();
   await expect(dialog.getByText("https://linkedin.com/in/new-person is already on the list.")).toBeVisible();
+  // A Sales Navigator link is recognised as one and stored by its lead id, case kept.
+  await dialog.getByLabel("LinkedIn profile URL").fill("https://www.linkedin.com/sales/lead/ACwAAAbCdEf123,NAME_SEARCH,xY1z");
+  await expect(dialog.getByTestId("normalized-preview")).toHaveText(
+    "Will be stored as https://linkedin.com/sales/lead/ACwAAAbCdEf123 (Sales Navigator lead)",
+  );
+  await dialog.getByRole("button", { name: "Add to list" }).click();
+  await expect(toasts(page).getByText("Added https://linkedin.com/sales/lead/ACwAAAbCdEf123")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("cell", { name: "https://linkedin.com/in/new-person", exact: true })).toBeVisible();
 

@@ -9,8 +9,17 @@ import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { normalizeLinkedInUrl } from "@/lib/dnc/normalize-linkedin-url";
+import { type IdentifierShape, normalizeLinkedInUrl, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
 import { entriesKey } from "./use-dnc-entries";
+
+/** How the preview names what was recognised, so a pasted Sales Navigator link is seen to be one. */
+const SHAPE_LABELS: Record<IdentifierShape, string> = {
+  vanity: "profile",
+  member_id: "member-id profile",
+  sales_navigator: "Sales Navigator lead",
+  recruiter: "Recruiter profile",
+  member_urn: "member URN",
+};
 
 /** Adds one URL; shows the canonical form before and after saving, and a duplicate as "already on the list". */
 export function AddEntryDialog({ team }: { team: string }) {
@@ -18,7 +27,7 @@ export function AddEntryDialog({ team }: { team: string }) {
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
   const input = useRef<HTMLInputElement>(null);
-  const preview = url.trim() ? normalizeLinkedInUrl(url) : null;
+  const preview = url.trim() ? parseLinkedInIdentifier(url) : null;
   const add = useMutation({
     mutationFn: (submitted: string) => callApi(dncContracts.addEntry, { body: { url: submitted }, team }),
     onSuccess: (entry) => {
@@ -55,7 +64,7 @@ export function AddEntryDialog({ team }: { team: string }) {
       </DialogTrigger>
       <DialogContent
         title="Add a profile to the list"
-        description="Any spelling of a LinkedIn profile URL is accepted and stored in one canonical form."
+        description="Any spelling of a LinkedIn profile URL, a Sales Navigator or Recruiter link, or a member URN is accepted and stored in one canonical form."
       >
         <form onSubmit={onSubmit} className="space-y-4">
           <div className="space-y-1.5">
@@ -73,7 +82,8 @@ export function AddEntryDialog({ team }: { team: string }) {
               {url.trim() ? (
                 preview ? (
                   <>
-                    Will be stored as <span className="font-mono text-foreground">{preview}</span>
+                    Will be stored as <span className="font-mono text-foreground">{preview.canonical}</span>
+                    {preview.shape === "vanity" ? null : ` (${SHAPE_LABELS[preview.shape]})`}
                   </>
                 ) : (
                   "Not a LinkedIn profile URL"
