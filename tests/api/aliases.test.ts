@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { api, type ApiResponse } from "../support/api";
-import { createTestTeam, type TestTeam, uniqueProfileUrl } from "../support/fixtures";
+import { createTestTeam, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
 import { signedInMember } from "../support/session";
 import { startWebhookReceiver, waitFor, type WebhookReceiver } from "../support/webhook-receiver";
 
@@ -64,6 +64,12 @@ describe("adding and removing aliases", () => {
     expect((await dnc.check(entry.url)).body.data).toEqual({ onList: true, entry });
 
     expectError(await dnc.removeAlias(entry.$id, `https://linkedin.com/in/${id}`), 404, "alias_not_found");
+
+    // Kakiyo's path shape serves the same routes, the encoded alias included.
+    const vanity = canonical(uniqueProfileUrl("v1"));
+    expect((await api(`/v1/dnc/${entry.$id}/aliases`, { method: "POST", key: team.writeKey, body: { url: vanity } })).status).toBe(201);
+    const viaV1 = await api(`/v1/dnc/${entry.$id}/aliases/${encodeURIComponent(vanity)}`, { method: "DELETE", key: team.writeKey });
+    expect(viaV1.status, JSON.stringify(viaV1.body)).toBe(200);
   });
 
   it("an identifier is unique per team across URLs and aliases: 409 dnc_exists naming the entry that holds it", async () => {
@@ -167,6 +173,50 @@ describe("adding and removing aliases", () => {
     });
     expectError(removedByViewer, 403, "forbidden");
     expect((await dnc.check(alias)).body.data.onList).toBe(true);
+  });
+});
+
+describe("uniqueness under concurrency", () => {
+  it("an alias add and a batch add racing for the same identifiers: each ends up held exactly once", async () => {
+    const team = await createTestTeam();
+    const dnc = client(team);
+    const entry = await dnc.add();
+    const contested = Array.from({ length: 8 }, () => canonical(uniqueProfileUrl("race")));
+    const answers = await Promise.all(
+      contested.flatMap((url) => [dnc.addAlias(entry.$id, url), dnc.write("/dnc/batch", "POST", { entries: [{ url }] })]),
+    );
+    for (const answer of answers) expect([200, 201, 409], JSON.stringify(answer.body)).toContain(answer.status);
+    const db = await testDb();
+    for (const url of contested) {
+      const held =
+        (await db.dncEntry.count({ where: { teamId: team.id, url } })) + (await db.entryAlias.count({ where: { teamId: team.id, url } }));
+      expect(held, url).toBe(1);
+    }
+  });
+
+  it("the batch add's commit-time check turns a URL/alias collision into a unique violation naming url (which it retries)", async () => {
+    const { failOnIdentifierCollisions } = await import("@/lib/db/statements");
+    const team = await createTestTeam();
+    const dnc = client(team);
+    const [first, second] = [await dnc.add(), await dnc.add()];
+    const db = await testDb();
+    // Nothing collides: the checks change nothing.
+    expect(await db.$transaction(failOnIdentifierCollisions(db, team.id, [first.$id, second.$id]))).toEqual([0, 0]);
+    // Written behind the app's back: second's alias is first's URL.
+    await db.entryAlias.create({
+      data: { teamId: team.id, url: first.url, entryId: second.$id, createdAt: new Date(), createdBy: "test" },
+    });
+    for (const ids of [[first.$id], [second.$id]]) {
+      const failure = await db.$transaction(failOnIdentifierCollisions(db, team.id, ids)).then(
+        () => null,
+        (error: unknown) => error as Error & { meta?: unknown },
+      );
+      expect(failure, String(ids)).not.toBeNull();
+      const text = `${failure!.message} ${JSON.stringify(failure!.meta ?? "")}`;
+      expect(text).toMatch(/unique/i);
+      expect(text).toMatch(/url/i);
+    }
+    await db.entryAlias.deleteMany({ where: { teamId: team.id } });
   });
 });
 
