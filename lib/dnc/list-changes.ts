@@ -1,6 +1,6 @@
 import "server-only";
 import { sessionSecret } from "@/lib/auth/secret";
-import { getDb, Prisma } from "@/lib/db";
+import { type Db, getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeChangeFeedCursor, encodeChangeFeedCursor } from "./change-feed-cursor";
 import { restoreCutoff } from "./restore-window";
@@ -10,8 +10,8 @@ import type { ChangeType, ListChangesResult } from "./schemas";
  * The team's list changes in commit order, for clients that keep a mirror of the list.
  *
  * The feed is the team's audit hash chain read through its additions, removals, restores and alias
- * changes. An entry's aliases come and go with it: `removed` takes them off, `restored` brings back
- * those no other entry took meanwhile (a check by its URL shows which); a batch add writes an
+ * changes. An entry's aliases come and go with it: `removed` takes them off, `restored` names in
+ * `aliases` those it brought back (those no other entry took meanwhile); a batch add writes an
  * `alias_added` change for each alias it added with an entry. Its
  * sequence numbers are assigned in commit order (lib/audit/chain-head.ts): an event is written
  * only on top of a committed head, and two writers on one head cannot both commit. So when a
@@ -59,16 +59,51 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
     FROM "AuditEvent" e
     WHERE e."teamId" = ${options.teamId} AND e."sequence" > ${cursor.after} AND e."action" IN (${ACTIONS})
     ORDER BY e."sequence" ASC LIMIT ${options.limit}`;
-  const changes = rows.map((row) => ({
-    cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId, secret),
-    type: FEED_ACTIONS[row.action]!,
-    $id: row.targetId,
-    ...(ALIAS_ACTIONS.has(row.action) ? { url: row.entryUrl ?? "", alias: row.url } : { url: row.url }),
-    at: row.createdAt.toISOString(),
-  }));
+  const restoredAliases = await aliasesRestoredBy(
+    db,
+    options.teamId,
+    rows.filter((row) => row.action === "dnc.restored"),
+  );
+  const changes = rows.map((row) => {
+    const aliases = row.action === "dnc.restored" ? restoredAliases.get(Number(row.sequence)) : undefined;
+    return {
+      cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId, secret),
+      type: FEED_ACTIONS[row.action]!,
+      $id: row.targetId,
+      ...(ALIAS_ACTIONS.has(row.action) ? { url: row.entryUrl ?? "", alias: row.url } : { url: row.url }),
+      ...(aliases ? { aliases } : {}),
+      at: row.createdAt.toISOString(),
+    };
+  });
   const last = rows.at(-1);
   return {
     changes,
     nextCursor: encodeChangeFeedCursor({ after: last ? Number(last.sequence) : cursor.after, issuedAt: now }, options.teamId, secret),
   };
+}
+
+/**
+ * For each restore (by sequence number), the aliases it brought back that its entry still has. A
+ * restore writes them with its own instant as their createdAt, so they are told apart from aliases
+ * added later; one removed since has its `alias_removed` later in the feed. A mirror that applies
+ * the feed in order therefore ends with the entry's aliases exactly. One query per page.
+ */
+async function aliasesRestoredBy(
+  db: Db,
+  teamId: string,
+  restores: { sequence: number | bigint; targetId: string; createdAt: Date }[],
+): Promise<Map<number, string[]>> {
+  const found = new Map<number, string[]>();
+  if (restores.length === 0) return found;
+  const rows = await db.$queryRaw<{ entryId: string; url: string; createdAt: Date }[]>`
+    SELECT "entryId", "url", "createdAt" FROM "EntryAlias"
+    WHERE "teamId" = ${teamId} AND "entryId" IN (${Prisma.join([...new Set(restores.map((restore) => restore.targetId))])})`;
+  for (const restore of restores) {
+    const aliases = rows
+      .filter((row) => row.entryId === restore.targetId && row.createdAt.getTime() === restore.createdAt.getTime())
+      .map((row) => row.url)
+      .sort();
+    if (aliases.length > 0) found.set(Number(restore.sequence), aliases);
+  }
+  return found;
 }

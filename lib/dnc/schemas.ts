@@ -264,6 +264,12 @@ export const listChangesResultSchema = z.object({
       $id: z.string(),
       url: z.string().describe("The entry's URL (its primary identifier)"),
       alias: z.string().optional().describe("For alias_added and alias_removed: the alias"),
+      aliases: z
+        .array(z.string())
+        .optional()
+        .describe(
+          "For restored: the aliases the restore brought back that the entry still has (any removed since is an alias_removed later in the feed); absent when none",
+        ),
       at: z.iso.datetime().describe("When the change was committed"),
     }),
   ),

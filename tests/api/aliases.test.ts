@@ -338,6 +338,12 @@ describe("aliases wherever entries are read", () => {
     expect(restored.body.data).toMatchObject({ $id: entry.$id, aliases: [kept], aliasesNotRestored: [taken] });
     expect((await dnc.check(kept)).body.data).toMatchObject({ onList: true, matchedBy: "alias", entry: { $id: entry.$id } });
     expect((await dnc.check(taken)).body.data).toEqual({ onList: true, entry: other });
+    // The change feed's restore names the aliases it brought back, so a mirror knows them.
+    const feed = (await api("/api/v1/dnc/changes?limit=100", { key: team.readKey })).body.data.changes;
+    expect(feed.filter((change: { type: string }) => change.type !== "added" && change.type !== "alias_added")).toEqual([
+      expect.objectContaining({ type: "removed", $id: entry.$id, url: entry.url }),
+      expect.objectContaining({ type: "restored", $id: entry.$id, url: entry.url, aliases: [kept] }),
+    ]);
 
     // Restoring an entry whose URL was taken as an alias meanwhile is dnc_exists naming the holder.
     const second = await dnc.add();
