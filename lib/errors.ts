@@ -10,6 +10,7 @@ export const ERROR_MESSAGES = {
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
   dnc_exists: "This URL is already on the Do Not Contact list",
+  alias_not_found: "This entry has no such alias",
   invalid_path: "The request path is not valid percent-encoded UTF-8",
   invalid_callback_url: "callbackUrl must be a path or an http(s) URL",
   request_aborted: "The request body was not received completely",
@@ -48,7 +49,8 @@ export const ERROR_MESSAGES = {
   sign_in_required: "An account with this email exists: sign in to accept the invitation",
   wrong_account: "This invitation is for another email address: sign in with that one",
   invalid_webhook_url: "url must be an http(s) URL whose host resolves to public addresses only",
-  invalid_webhook_fields: "events must be a non-empty list of dnc.added, dnc.deleted and dnc.restored, and enabled a boolean",
+  invalid_webhook_fields:
+    "events must be a non-empty list of dnc.added, dnc.deleted, dnc.restored, dnc.alias_added and dnc.alias_removed, and enabled a boolean",
   webhook_not_found: "No webhook endpoint with this id in the team",
   delivery_not_found: "No delivery with this id for this endpoint",
   rate_limit_exceeded: "Too many requests. Please try again later.",

@@ -33,7 +33,8 @@ export function dated(prefix: string) {
   return `${prefix}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
-export type CsvRow = { row: number; url: string };
+/** `aliases`: the row's cell in a column named "aliases" (any case), split at whitespace; absent without such a column or for an empty cell. */
+export type CsvRow = { row: number; url: string; aliases?: string[] };
 /** A row that is not imported, and why. */
 export type CsvProblem = { row: number; problem: string };
 
@@ -43,7 +44,8 @@ export type CsvProblem = { row: number; problem: string };
  * read with confidence is not guessed at but listed in `problems`: a malformed or unclosed quote
  * (an unclosed one swallows the rest of the file), a row with more or fewer fields than the header
  * (its columns may have shifted, so the URL may be another column's text), a row with content but
- * no URL. Blank lines are skipped.
+ * no URL. Blank lines are skipped. With a header that names a "url" column, a column named "aliases"
+ * gives each row's other identifiers of the same person, separated by spaces (as the export writes them).
  */
 export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   // Blank lines are kept while parsing, so the numbers match the file.
@@ -52,6 +54,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   if (!header) return { rows: [], problems: [] };
   const named = header.findIndex((cell) => cell.trim().toLowerCase() === "url");
   const column = named >= 0 ? named : 0;
+  const aliasesColumn = named >= 0 ? header.findIndex((cell) => cell.trim().toLowerCase() === "aliases") : -1;
 
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -80,7 +83,8 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
     } else if ((cells[column] ?? "").trim() === "") {
       problems.push({ row, problem: named >= 0 ? "No URL in the “url” column." : "No URL in the first column." });
     } else {
-      rows.push({ row, url: cells[column]!.trim() });
+      const aliases = aliasesColumn >= 0 ? (cells[aliasesColumn] ?? "").split(/\s+/).filter(Boolean) : [];
+      rows.push({ row, url: cells[column]!.trim(), ...(aliases.length > 0 ? { aliases } : {}) });
     }
   }
   return { rows, problems };

@@ -9,6 +9,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.batch_added": "Entry imported",
   "dnc.deleted": "Entry removed",
   "dnc.restored": "Entry restored",
+  "dnc.alias_added": "Alias added",
+  "dnc.alias_removed": "Alias removed",
   "apikey.created": "API key created",
   "apikey.revoked": "API key revoked",
   "member.invited": "Member invited",

@@ -24,8 +24,8 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
       });
       downloadCsv(
         dated(`dnc-${team}`),
-        entries.map((e) => ({ url: e.url, created_at: e.$createdAt, id: e.$id })),
-        ["url", "created_at", "id"],
+        entries.map((e) => ({ url: e.url, created_at: e.$createdAt, id: e.$id, aliases: e.aliases?.join(" ") ?? "" })),
+        ["url", "created_at", "id", "aliases"],
       );
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);

@@ -15,6 +15,8 @@ const STEPS: Partial<Record<AuditEvent["action"], string>> = {
   "dnc.batch_added": "Added",
   "dnc.deleted": "Removed",
   "dnc.restored": "Restored",
+  "dnc.alias_added": "Alias added",
+  "dnc.alias_removed": "Alias removed",
 };
 
 /** A profile's timeline, oldest first: every addition, removal and restore, by whom, from where and why. */

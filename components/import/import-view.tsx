@@ -15,7 +15,7 @@ import { useDataTable } from "@/components/ui/use-data-table";
 import { callApiPaced, errorMessage } from "@/components/api-client/call-api";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/components/api-client/csv";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { type BatchStatus, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
+import { type BatchStatus, MAX_ALIASES_PER_BATCH_ENTRY, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 import { roleCan } from "@/lib/auth/permissions";
 
@@ -32,6 +32,12 @@ function unreadableRows(problems: CsvProblem[]): ReportRow[] {
 }
 
 const byRow = (a: ReportRow, b: ReportRow) => a.row - b.row;
+
+const ALIAS_PROBLEMS = {
+  invalid_url: "not a LinkedIn identifier",
+  dnc_exists: "another entry has it",
+  entry_not_added: "the row's URL was not added here",
+} as const;
 
 /** "30 added · 0 already on the list · 1 rejected", and the unread rows when there are some. */
 function describeCounts(report: ReportRow[]) {
@@ -83,7 +89,8 @@ export function ImportView() {
         const result = await callApiPaced(dncContracts.addEntries, {
           // The file's name becomes the entries' provenance (source "import").
           body: {
-            entries: chunk.map((r) => ({ url: r.url })),
+            // A row's first 20 aliases go with it (the batch's limit); the report names the rest.
+            entries: chunk.map((r) => ({ url: r.url, ...(r.aliases ? { aliases: r.aliases.slice(0, MAX_ALIASES_PER_BATCH_ENTRY) } : {}) })),
             ...(fileName ? { importFile: fileName.slice(0, MAX_FILE_NAME_LENGTH) } : {}),
           },
           team: team.slug,
@@ -94,7 +101,15 @@ export function ImportView() {
             row: chunk[index]!.row,
             url: chunk[index]!.url,
             status: detail.status,
-            detail: detail.status === "error" ? (detail.error ?? "error") : (detail.normalizedUrl ?? ""),
+            detail: [
+              detail.status === "error" ? (detail.error ?? "error") : (detail.normalizedUrl ?? ""),
+              ...(detail.aliasesNotAdded ?? []).map(
+                (a) => `alias ${a.alias} not added: ${ALIAS_PROBLEMS[a.error]}${a.heldBy ? ` (${a.heldBy.url})` : ""}`,
+              ),
+              ...(chunk[index]!.aliases ?? [])
+                .slice(MAX_ALIASES_PER_BATCH_ENTRY)
+                .map((alias) => `alias ${alias} not added: over 20 aliases`),
+            ].join("; "),
           });
         });
         setDone(start + chunk.length);
@@ -131,7 +146,8 @@ export function ImportView() {
             CSV file
           </label>
           <p className="text-xs text-muted-foreground">
-            The column named “url” is used, or the first column when none is named so. An export from this dashboard works as is.
+            The column named “url” is used, or the first column when none is named so; a column named “aliases” adds other identifiers of
+            the same person, separated by spaces. An export from this dashboard works as is.
           </p>
           <input
             id="csv-file"

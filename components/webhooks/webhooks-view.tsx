@@ -22,6 +22,8 @@ const EVENT_DESCRIPTIONS = {
   "dnc.added": "URLs added (one event per request, a batch included)",
   "dnc.deleted": "an entry removed",
   "dnc.restored": "a removed entry restored",
+  "dnc.alias_added": "an alias added to an entry",
+  "dnc.alias_removed": "an alias taken off an entry",
 } as const;
 
 export function WebhooksView() {

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "dnc.batch_added",
   "dnc.deleted",
   "dnc.restored",
+  "dnc.alias_added",
+  "dnc.alias_removed",
   "apikey.created",
   "apikey.revoked",
   "member.invited",

@@ -1,7 +1,10 @@
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { DncEntryDto, MatchedBy } from "@/lib/dnc/schemas";
 
-/** What is cached per team: check answers (the entry, or null for "not on the list"), list totals and list pages. */
-export type CachedCheck = { entry: DncEntryDto | null };
+/**
+ * What is cached per team: check answers (the entry, or null for "not on the list", and which of its
+ * identifiers matched when it has aliases), list totals and list pages.
+ */
+export type CachedCheck = { entry: DncEntryDto | null; matchedBy?: MatchedBy };
 export type CachedPage = { entries: DncEntryDto[]; total: number };
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  addAliasBodySchema,
   type AddEntriesResult,
   addEntriesBodySchema,
   addEntriesResultSchema,
@@ -20,7 +21,9 @@ import {
   listRemovedQuerySchema,
   listRemovedResultSchema,
   restoreEntryBodySchema,
+  restoreResultSchema,
 } from "@/lib/dnc/schemas";
+import { MAX_URL_INPUT_LENGTH, parseIdentifierSegment } from "@/lib/dnc/normalize-linkedin-url";
 import { defineContract, isMissing } from "./define-contract";
 
 /** The Kakiyo-compatible DNC operations, each with the Kakiyo error code for every way its input can be wrong. */
@@ -29,6 +32,17 @@ const pageError = (issue: z.core.$ZodIssue) =>
   issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query";
 const reasonError = (issue: z.core.$ZodIssue) => (issue.path.length === 0 ? "invalid_body" : "invalid_reason");
 const entryId = { schema: entryIdSchema, invalid: "dnc_not_found", example: "dnc_12345abcde" } as const;
+const urlError = (issue: z.core.$ZodIssue) => {
+  if (issue.path.length === 0) return "invalid_body";
+  return isMissing(issue) ? "missing_url" : "invalid_url";
+};
+
+/** An alias as the last path segment: any accepted spelling, percent-encoded; the handler normalises it. */
+const aliasSegment = z
+  .string()
+  .min(1)
+  .max(MAX_URL_INPUT_LENGTH * 3)
+  .refine((segment) => parseIdentifierSegment(segment) !== null);
 
 export const dncContracts = {
   listEntries: defineContract({
@@ -123,8 +137,33 @@ export const dncContracts = {
     id: entryId,
     query: { schema: z.object({ reason: restoreEntryBodySchema.shape.reason }), errorFor: reasonError },
     body: { schema: restoreEntryBodySchema, errorFor: reasonError, optional: true },
-    success: { status: 201, data: dncEntrySchema, message: "DNC entry restored" },
+    success: { status: 201, data: restoreResultSchema, message: "DNC entry restored" },
     errors: ["invalid_reason", "dnc_not_found", "dnc_exists"],
+  }),
+
+  addAlias: defineContract({
+    method: "POST",
+    path: "/dnc/{id}/aliases",
+    summary:
+      "Extension: give an entry another identifier of the same person (an alias); an identifier is unique in the team across entries' URLs and aliases (409 dnc_exists names the entry that holds it, heldBy)",
+    bucket: "write",
+    permission: "entries.write",
+    id: entryId,
+    body: { schema: addAliasBodySchema, errorFor: urlError },
+    success: { status: 201, data: dncEntrySchema, message: "Alias added" },
+    errors: ["missing_url", "invalid_url", "dnc_exists", "dnc_not_found", "unauthorized_dnc"],
+  }),
+
+  removeAlias: defineContract({
+    method: "DELETE",
+    path: "/dnc/{id}/aliases/{url}",
+    summary: "Extension: take an alias off an entry (the alias percent-encoded in the path, any accepted spelling); the entry stays",
+    bucket: "write",
+    permission: "entries.write",
+    id: entryId,
+    childId: { name: "url", schema: aliasSegment, invalid: "invalid_url", example: "urn:li:member:12345" },
+    success: { status: 200, data: dncEntrySchema, message: "Alias removed" },
+    errors: ["invalid_url", "alias_not_found", "dnc_not_found", "unauthorized_dnc"],
   }),
 
   listRemovedEntries: defineContract({

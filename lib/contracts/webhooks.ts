@@ -33,7 +33,8 @@ export const webhookContracts = {
   createWebhook: defineContract({
     method: "POST",
     path: "/webhooks",
-    summary: "Register an endpoint for dnc.added, dnc.deleted and dnc.restored events; its signing secret is in this response only",
+    summary:
+      "Register an endpoint for dnc.added, dnc.deleted, dnc.restored, dnc.alias_added and dnc.alias_removed events; its signing secret is in this response only",
     bucket: "write",
     permission: "webhooks.manage",
     body: { schema: createWebhookBodySchema, errorFor: bodyError },

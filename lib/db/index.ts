@@ -8,7 +8,7 @@ import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/clien
 import { prepareSqliteFile } from "./sqlite-file";
 
 export { Prisma } from "./generated/client";
-export type { AuditEvent, DncEntry, RemovedEntry } from "./generated/client";
+export type { AuditEvent, DncEntry, EntryAlias, RemovedEntry } from "./generated/client";
 /**
  * Both generated clients come from one schema (the PostgreSQL one is derived and checked against
  * it), so they share one type: the SQLite client's.

@@ -1,5 +1,5 @@
 import "server-only";
-import { type AuditEvent, type Db, type DncEntry, Prisma, type RemovedEntry } from "./index";
+import { type AuditEvent, databaseProvider, type Db, type DncEntry, type EntryAlias, Prisma, type RemovedEntry } from "./index";
 
 /**
  * The statements the query builder cannot express, kept beside the schema: their column lists are
@@ -62,23 +62,99 @@ const ENTRY_FIELDS = Object.values(Prisma.DncEntryScalarFieldEnum);
 /** Every column of an entry, for raw SELECTs on the hot paths (rows come back as `DncEntry`). */
 export const ENTRY_COLUMNS = quoted(ENTRY_FIELDS);
 
-/** Inserts the entry unless its id or its URL is on the team's list already (then it changes nothing). */
+/**
+ * Inserts the entry unless its id or its URL is on the team's list already, as an entry's URL or as
+ * an alias of one (then it changes nothing).
+ */
 export function insertEntryUnlessListed(entry: DncEntry): Prisma.Sql {
-  return Prisma.sql`INSERT INTO "DncEntry" (${ENTRY_COLUMNS}) VALUES (${Prisma.join(ENTRY_FIELDS.map((column) => entry[column]))}) ON CONFLICT DO NOTHING`;
+  // SELECT … WHERE rather than VALUES, for the condition; SQLite needs the WHERE before an upsert clause anyway.
+  return Prisma.sql`INSERT INTO "DncEntry" (${ENTRY_COLUMNS})
+    SELECT ${Prisma.join(ENTRY_FIELDS.map((column) => entry[column]))}
+    WHERE NOT EXISTS (SELECT 1 FROM "EntryAlias" WHERE "teamId" = ${entry.teamId} AND "url" = ${entry.url})
+    ON CONFLICT DO NOTHING`;
+}
+
+const ALIAS_FIELDS = Object.values(Prisma.EntryAliasScalarFieldEnum);
+const ALIAS_COLUMNS = quoted(ALIAS_FIELDS);
+
+/** True when one of `forms` is held in the team: as an entry's URL or as an alias. */
+function heldInTeam(teamId: string, forms: string[]): Prisma.Sql {
+  const list = Prisma.join(forms);
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list}))
+    OR EXISTS (SELECT 1 FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${list})))`;
+}
+
+/**
+ * Inserts the alias unless one of `forms` (its canonical form, and the older form an entry may be
+ * stored under) is held in the team, as an entry's URL or an alias, and only while its entry is on
+ * the team's list (with `entryUpdatedAt`, only while it is there with that `updatedAt`: a restore
+ * brings aliases back only if the entry came back). At most one row.
+ */
+export function insertAliasUnlessHeld(alias: EntryAlias, forms: string[], entryUpdatedAt?: Date): Prisma.Sql {
+  const sameVersion = entryUpdatedAt === undefined ? Prisma.empty : Prisma.sql` AND "updatedAt" = ${entryUpdatedAt}`;
+  return Prisma.sql`INSERT INTO "EntryAlias" (${ALIAS_COLUMNS})
+    SELECT ${Prisma.join(ALIAS_FIELDS.map((column) => alias[column]))}
+    WHERE EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${alias.entryId} AND "teamId" = ${alias.teamId}${sameVersion})
+      AND NOT ${heldInTeam(alias.teamId, forms)}
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Deletes one alias of the team's entry (at most one row). */
+export function deleteAlias(alias: { teamId: string; entryId: string; url: string }): Prisma.Sql {
+  return Prisma.sql`DELETE FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId} AND "url" = ${alias.url}`;
+}
+
+/** Deletes every alias of the team's entry (an entry being removed takes its aliases with it, explicitly: no cascade is relied on). */
+export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string }): Statement {
+  return db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}`;
+}
+
+/**
+ * The new entries' identifiers must be free in the team across both tables; the batch add reads
+ * that before its write, and these statements make sure it still holds when the write commits. Each
+ * inserts, only when there is a collision, an alias row whose (teamId, url) exists already, so the
+ * collision fails the transaction on EntryAlias's unique index (a unique violation naming url,
+ * which the batch add answers by reading again and retrying), and otherwise changes nothing:
+ * 1. an entry's URL that is an alias in the team;
+ * 2. an alias of one of these entries that is an entry's URL in the team.
+ * (Two aliases of one identifier fail on the unique index by themselves.)
+ */
+export function failOnIdentifierCollisions(db: Db, teamId: string, entryIds: string[]): Statement[] {
+  const ids = Prisma.join(entryIds);
+  return [
+    db.$executeRaw`INSERT INTO "EntryAlias" ("teamId", "url", "entryId", "createdAt", "createdBy")
+      SELECT d."teamId", d."url", d."id", d."createdAt", d."createdBy" FROM "DncEntry" d
+      WHERE d."teamId" = ${teamId} AND d."id" IN (${ids})
+        AND EXISTS (SELECT 1 FROM "EntryAlias" a WHERE a."teamId" = d."teamId" AND a."url" = d."url")`,
+    db.$executeRaw`INSERT INTO "EntryAlias" ("teamId", "url", "entryId", "createdAt", "createdBy")
+      SELECT a."teamId", a."url", a."entryId", a."createdAt", a."createdBy" FROM "EntryAlias" a
+      WHERE a."teamId" = ${teamId} AND a."entryId" IN (${ids})
+        AND EXISTS (SELECT 1 FROM "DncEntry" d WHERE d."teamId" = a."teamId" AND d."url" = a."url")`,
+  ];
+}
+
+/** The entry's aliases as a JSON array of canonical identifiers in URL order, or null when it has none. */
+function aliasesJson(entryId: string): Prisma.Sql {
+  return databaseProvider() === "postgresql"
+    ? Prisma.sql`(SELECT CAST(json_agg("url" ORDER BY "url") AS TEXT) FROM "EntryAlias" WHERE "entryId" = ${entryId})`
+    : Prisma.sql`(SELECT NULLIF(json_group_array("url"), '[]') FROM (SELECT "url" FROM "EntryAlias" WHERE "entryId" = ${entryId} ORDER BY "url"))`;
 }
 
 /** The columns an entry keeps when it is removed, and those the removal adds (who, when, why, which event). */
 const CARRIED_COLUMNS = Object.values(Prisma.RemovedEntryScalarFieldEnum).filter((column) => column in Prisma.DncEntryScalarFieldEnum);
-type Removal = Omit<RemovedEntry, (typeof CARRIED_COLUMNS)[number]>;
+type Removal = Omit<RemovedEntry, (typeof CARRIED_COLUMNS)[number] | "aliases">;
 const REMOVAL_COLUMNS = Object.values(Prisma.RemovedEntryScalarFieldEnum).filter(
-  (column): column is keyof Removal => !(CARRIED_COLUMNS as string[]).includes(column),
+  (column): column is keyof Removal => !(CARRIED_COLUMNS as string[]).includes(column) && column !== "aliases",
 );
 
-/** Copies the team's entry as it is now to RemovedEntry, with the removal's details; nothing if it is not there (or was copied already). */
+/**
+ * Copies the team's entry as it is now to RemovedEntry, with its aliases (read in the same statement)
+ * and the removal's details; nothing if it is not there (or was copied already).
+ */
 export function copyEntryToRemoved(db: Db, entry: { id: string; teamId: string }, removal: Removal): Statement {
   return db.$executeRaw`
-    INSERT INTO "RemovedEntry" (${quoted([...CARRIED_COLUMNS, ...REMOVAL_COLUMNS])})
-    SELECT ${quoted(CARRIED_COLUMNS)}, ${Prisma.join(REMOVAL_COLUMNS.map((column) => removal[column]))}
+    INSERT INTO "RemovedEntry" (${quoted([...CARRIED_COLUMNS, ...REMOVAL_COLUMNS, "aliases"])})
+    SELECT ${quoted(CARRIED_COLUMNS)}, ${Prisma.join(REMOVAL_COLUMNS.map((column) => removal[column]))}, ${aliasesJson(entry.id)}
     FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}
     ON CONFLICT ("id") DO NOTHING`;
 }

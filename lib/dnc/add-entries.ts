@@ -1,130 +1,215 @@
 import "server-only";
 import { auditChain } from "@/lib/audit/chain-head";
+import type { AuditEventInput } from "@/lib/audit/audit-event";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache";
-import { type DncEntry, getDb, Prisma } from "@/lib/db";
+import { type DncEntry, type EntryAlias, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
+import { failOnIdentifierCollisions } from "@/lib/db/statements";
 import { newEntryId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
+import type { IdentifierHolder } from "./entry-aliases";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { serializeEntry } from "./serialize-entry";
 
 type Detail = AddEntriesResult["details"][number];
+type AliasNotAdded = NonNullable<Detail["aliasesNotAdded"]>[number];
 
-/** URLs looked up per query: SQLite binds at most 999 parameters per statement. */
+/** Identifiers looked up per query: SQLite binds at most 999 parameters per statement. */
 const ROWS_PER_STATEMENT = 100;
+/** Entry ids per collision check (each is bound once). */
+const IDS_PER_STATEMENT = 500;
 
 /** Another writer adding one of the same URLs between our read and our write is rare; a few tries settle it. */
 const MAX_ATTEMPTS = 5;
 
-function chunks<T>(items: T[]): T[][] {
-  return Array.from({ length: Math.ceil(items.length / ROWS_PER_STATEMENT) }, (_, i) =>
-    items.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT),
-  );
+function chunks<T>(items: T[], size = ROWS_PER_STATEMENT): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-/**
- * Adds many URLs at once; one row of `details` per input, in input order.
- * 1. Normalise each URL (invalid → `error`); a URL repeated within the batch is a `duplicate`.
- * 2. Read which URLs the team lists already (`duplicate`, with the listed entry's id).
- * 3. One audited write: insert the others with their provenance, and a `dnc.batch_added`
- *    audit row for each, and ONE `dnc.added` webhook delivery per subscribed endpoint carrying
- *    every added entry (its id is the first audit row's). The insert has no ON CONFLICT: if another writer added one of these URLs
- *    since step 2, the whole batch fails on the unique index and is tried again from step 2, so
- *    every audit row describes an entry this request really added.
- * 4. The team's cached answers are invalidated around the change.
- */
-export async function addEntries(options: {
+type Options = {
   caller: Caller;
   urls: string[];
+  /** Per URL (same index), other identifiers of the same person, added with its entry. */
+  aliases?: (string[] | undefined)[];
   source: EntrySource;
   sourceFile?: string;
   requestId: string;
-}): Promise<AddEntriesResult> {
-  const normalized = options.urls.map((url) => normalizeLinkedInUrl(url));
-  const unique = [...new Set(normalized.filter((url): url is string => url !== null))];
+};
+
+/**
+ * Adds many URLs at once; one row of `details` per input, in input order.
+ * 1. Normalise each URL (invalid → `error`) and each alias.
+ * 2. Read which of these identifiers the team holds already, as an entry's URL or an alias.
+ * 3. Walk the rows in input order: a URL held already, or earlier in the batch (as a URL or an
+ *    alias), is a `duplicate` of the entry that holds it; any other valid URL is `added`. A row's
+ *    aliases go in with its new entry unless they are invalid or held by another entry (already,
+ *    or earlier in the batch): those are listed in the row's `aliasesNotAdded`, and the entry is
+ *    added all the same — a person is never left off the list because one of their extra
+ *    identifiers could not be attached. A duplicate or error row attaches nothing; its aliases the
+ *    listed entry does not have already are listed as `entry_not_added` (add them with
+ *    POST /dnc/{id}/aliases).
+ * 4. One audited write: insert the new entries and their aliases with their provenance, a
+ *    `dnc.batch_added` audit row for each entry and a `dnc.alias_added` row for each alias, and ONE
+ *    `dnc.added` webhook delivery per subscribed endpoint carrying every added entry (its id is the
+ *    first audit row's). The inserts have no ON CONFLICT: if another writer took one of these
+ *    identifiers since step 2, the whole batch fails on a unique index (the collision checks of
+ *    lib/db/statements.ts make a URL/alias collision one too) and is tried again from step 2, so
+ *    every audit row describes a change this request really made.
+ * 5. The team's cached answers are invalidated around the change.
+ */
+export async function addEntries(options: Options): Promise<AddEntriesResult> {
+  const rows = options.urls.map((input, index) => ({
+    input,
+    url: normalizeLinkedInUrl(input),
+    aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
+  }));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const idsByUrl = await addMissing(options, unique);
-      return summarize(options.urls, normalized, idsByUrl);
+      return await addMissing(options, rows);
     } catch (error) {
       if (attempt === MAX_ATTEMPTS || !isEntryConflict(error)) throw error;
     }
   }
 }
 
-async function addMissing(
-  options: { caller: Caller; source: EntrySource; sourceFile?: string; requestId: string },
-  unique: string[],
-): Promise<Map<string, { id: string; isNew: boolean }>> {
+type Row = { input: string; url: string | null; aliases: { input: string; url: string | null }[] };
+
+async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResult> {
   const { teamId, actor } = options.caller;
-  const db = await getDb();
-  const idsByUrl = new Map<string, { id: string; isNew: boolean }>();
-  for (const urls of chunks(unique)) {
-    const listed = await db.$queryRaw<{ id: string; url: string }[]>`
-      SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${Prisma.join(urls)})`;
-    for (const { id, url } of listed) idsByUrl.set(url, { id, isNew: false });
-  }
-  const added = unique.filter((url) => !idsByUrl.has(url)).map((url) => ({ url, id: newEntryId() }));
-  if (added.length === 0) return idsByUrl;
+  const identifiers = [...new Set(rows.flatMap((row) => [row.url, ...row.aliases.map((alias) => alias.url)]))].filter(
+    (url): url is string => url !== null,
+  );
+  const holders = await readHolders(teamId, identifiers);
 
   const now = new Date();
   const createdBy = entryAuthor(options.caller);
   const sourceFile = options.sourceFile ?? null;
-  const entries: DncEntry[] = added.map(({ id, url }) => ({
-    id,
-    teamId,
-    url,
-    createdAt: now,
-    updatedAt: now,
-    createdBy,
-    source: options.source,
-    sourceFile,
-    note: null,
-  }));
-  const { deliveriesQueued } = await changeTeamList(teamId, () =>
-    auditedWrite(auditChain, {
+  const entries: DncEntry[] = [];
+  const aliases: EntryAlias[] = [];
+  const details = rows.map((row): Detail => {
+    if (!row.url) {
+      const detail: Detail = { url: row.input, input: row.input, status: "error", error: "invalid_url" };
+      return withAliasesNotAdded(detail, row.aliases.map(notAttached));
+    }
+    const holder = holders.get(row.url);
+    if (holder) {
+      const detail: Detail = { url: row.url, input: row.input, status: "duplicate", normalizedUrl: row.url, $id: holder.$id };
+      // Aliases the listed entry has already (a list exported and imported again) are no news.
+      const missing = row.aliases.filter((alias) => alias.url !== holder.url && holders.get(alias.url ?? "")?.$id !== holder.$id);
+      return withAliasesNotAdded(detail, missing.map(notAttached));
+    }
+    const entry: DncEntry = {
+      id: newEntryId(),
       teamId,
-      at: now,
-      before: (db) => [db.dncEntry.createMany({ data: entries })],
-      events: entries.map((entry) => ({
+      url: row.url,
+      createdAt: now,
+      updatedAt: now,
+      createdBy,
+      source: options.source,
+      sourceFile,
+      note: null,
+    };
+    entries.push(entry);
+    const itself = { $id: entry.id, url: entry.url };
+    holders.set(entry.url, itself);
+    const notAdded: AliasNotAdded[] = [];
+    for (const alias of row.aliases) {
+      if (!alias.url) {
+        notAdded.push({ alias: alias.input, error: "invalid_url" });
+        continue;
+      }
+      const aliasHolder = holders.get(alias.url);
+      if (aliasHolder?.$id === entry.id) continue; // its own URL, or the same alias twice
+      if (aliasHolder) {
+        notAdded.push({ alias: alias.input, error: "dnc_exists", heldBy: aliasHolder });
+        continue;
+      }
+      holders.set(alias.url, itself);
+      aliases.push({ teamId, url: alias.url, entryId: entry.id, createdAt: now, createdBy });
+    }
+    return withAliasesNotAdded({ url: row.url, input: row.input, status: "added", normalizedUrl: row.url, $id: entry.id }, notAdded);
+  });
+
+  if (entries.length > 0) {
+    const aliasesByEntry = new Map<string, EntryAlias[]>();
+    for (const alias of aliases) aliasesByEntry.set(alias.entryId, [...(aliasesByEntry.get(alias.entryId) ?? []), alias]);
+    const events = entries.flatMap((entry): AuditEventInput[] => [
+      {
         teamId,
-        action: "dnc.batch_added" as const,
+        action: "dnc.batch_added",
         actor,
         targetId: entry.id,
         url: entry.url,
         source: options.source,
         sourceFile: options.sourceFile,
         requestId: options.requestId,
+      },
+      ...(aliasesByEntry.get(entry.id) ?? []).map((alias): AuditEventInput => ({
+        teamId,
+        action: "dnc.alias_added",
+        actor,
+        targetId: entry.id,
+        url: alias.url,
+        requestId: options.requestId,
       })),
-      deliveries: webhookDeliveries({ type: "dnc.added", at: now, data: { entries: entries.map(serializeEntry) } }),
-    }),
-  );
-  if (deliveriesQueued > 0) wakeWebhookWorker();
-  for (const { id, url } of added) idsByUrl.set(url, { id, isNew: true });
-  return idsByUrl;
+    ]);
+    const serialized = entries.map((entry) => serializeEntry(entry, (aliasesByEntry.get(entry.id) ?? []).map((alias) => alias.url).sort()));
+    const { deliveriesQueued } = await changeTeamList(teamId, () =>
+      auditedWrite(auditChain, {
+        teamId,
+        at: now,
+        before: (db) => [
+          db.dncEntry.createMany({ data: entries }),
+          ...(aliases.length > 0 ? [db.entryAlias.createMany({ data: aliases })] : []),
+        ],
+        events,
+        deliveries: webhookDeliveries({ type: "dnc.added", at: now, data: { entries: serialized } }),
+        after: (db) =>
+          chunks(entries, IDS_PER_STATEMENT).flatMap((chunk) =>
+            failOnIdentifierCollisions(
+              db,
+              teamId,
+              chunk.map((entry) => entry.id),
+            ),
+          ),
+      }),
+    );
+    if (deliveriesQueued > 0) wakeWebhookWorker();
+  }
+  const count = (status: Detail["status"]) => details.filter((detail) => detail.status === status).length;
+  return { added: count("added"), duplicates: count("duplicate"), errors: count("error"), details };
+}
+
+/** An alias of a row whose entry was not added here: invalid, or not attached to anything. */
+function notAttached(alias: { input: string; url: string | null }): AliasNotAdded {
+  return { alias: alias.input, error: alias.url ? "entry_not_added" : "invalid_url" };
+}
+
+function withAliasesNotAdded(detail: Detail, notAdded: AliasNotAdded[]): Detail {
+  return notAdded.length > 0 ? { ...detail, aliasesNotAdded: notAdded } : detail;
+}
+
+/** Who holds each of these identifiers in the team: the entry whose URL or alias it is. */
+async function readHolders(teamId: string, identifiers: string[]): Promise<Map<string, IdentifierHolder>> {
+  const db = await getDb();
+  const holders = new Map<string, IdentifierHolder>();
+  for (const urls of chunks(identifiers)) {
+    const list = Prisma.join(urls);
+    const [listed, aliased] = await Promise.all([
+      db.$queryRaw<{ id: string; url: string }[]>`SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
+      db.$queryRaw<{ alias: string; id: string; url: string }[]>`
+        SELECT a."url" AS "alias", d."id", d."url" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
+        WHERE a."teamId" = ${teamId} AND a."url" IN (${list})`,
+    ]);
+    for (const { id, url } of listed) holders.set(url, { $id: id, url });
+    for (const { alias, id, url } of aliased) holders.set(alias, { $id: id, url });
+  }
+  return holders;
 }
 
 function isEntryConflict(error: unknown): boolean {
   const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
   return /unique/i.test(text) && /url/i.test(text);
-}
-
-function summarize(
-  inputs: string[],
-  normalized: (string | null)[],
-  idsByUrl: Map<string, { id: string; isNew: boolean }>,
-): AddEntriesResult {
-  const claimed = new Set<string>();
-  const details = inputs.map((input, index): Detail => {
-    const url = normalized[index];
-    if (!url) return { url: input, input, status: "error", error: "invalid_url" };
-    const stored = idsByUrl.get(url)!;
-    const addedHere = stored.isNew && !claimed.has(url);
-    claimed.add(url);
-    return { url, input, status: addedHere ? "added" : "duplicate", normalizedUrl: url, $id: stored.id };
-  });
-  const count = (status: Detail["status"]) => details.filter((detail) => detail.status === status).length;
-  return { added: count("added"), duplicates: count("duplicate"), errors: count("error"), details };
 }

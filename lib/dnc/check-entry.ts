@@ -1,28 +1,26 @@
 import "server-only";
-import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { type CachedCheck, getTeamCache } from "@/lib/cache";
-import { getDb, Prisma } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { parseLinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
-import { type EntryRow, serializeEntry } from "./serialize-entry";
+import { findListed } from "./find-listed";
+import { parseLinkedInIdentifier } from "./normalize-linkedin-url";
 
-/** Is this URL on the team's list? Answers come from the team's cache until a change invalidates it. */
+/**
+ * Is this URL on the team's list, as an entry's URL or one of its aliases? Answers come from the
+ * team's cache (keyed by the canonical identifier) until a change invalidates it.
+ */
 export async function checkEntry(options: { teamId: string; url: string }) {
   const identifier = parseLinkedInIdentifier(options.url);
   if (!identifier) throw new AppError("invalid_url");
-  const url = identifier.canonical;
 
   const cache = getTeamCache();
-  const lookup = await cache.lookup<CachedCheck>(options.teamId, `check:${url}`);
+  const lookup = await cache.lookup<CachedCheck>(options.teamId, `check:${identifier.canonical}`);
   let answer = lookup.value;
   if (!answer) {
-    const db = await getDb();
-    const forms = storedForms(identifier);
-    const rows = await db.$queryRaw<EntryRow[]>`
-      SELECT ${ENTRY_COLUMNS} FROM "DncEntry" WHERE "teamId" = ${options.teamId} AND "url" IN (${Prisma.join(forms)})`;
-    const row = forms.map((form) => rows.find((candidate) => candidate.url === form)).find(Boolean);
-    answer = { entry: row ? serializeEntry(row) : null };
+    const found = await findListed(await getDb(), options.teamId, [identifier]);
+    answer = found.get(identifier.canonical)!;
     await cache.store(lookup.key, answer);
   }
-  return answer.entry ? { onList: true as const, entry: answer.entry } : { onList: false as const };
+  if (!answer.entry) return { onList: false as const };
+  return { onList: true as const, entry: answer.entry, ...(answer.matchedBy ? { matchedBy: answer.matchedBy } : {}) };
 }

@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
-import { copyEntryToRemoved } from "@/lib/db/statements";
+import { copyEntryToRemoved, deleteAliasesOf } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
@@ -18,8 +18,9 @@ export type EntryToDelete = { id: string; url: string } | null;
  * Removes one entry, as Kakiyo's DELETE /dnc/{id} does, keeping it restorable.
  * 1. A malformed or unknown id → `dnc_not_found`; another team's entry → `unauthorized_dnc`. The
  *    route has made this check already and passes its answer (`authorized`), so the entry is read once.
- * 2. One audited write: copy the entry as it is to RemovedEntry (with who removed it, why, and the
- *    id of the audit event), delete it scoped to the caller's team, and write the `dnc.deleted`
+ * 2. One audited write: copy the entry as it is to RemovedEntry (with its aliases, who removed it,
+ *    why, and the id of the audit event), delete its aliases (explicitly, no cascade relied on) and
+ *    then it, scoped to the caller's team, and write the `dnc.deleted`
  *    audit row and its webhook deliveries only if a row was deleted; removals past the restore
  *    window are dropped on the way (at most once a minute). A concurrent delete that got there first leaves this one
  *    deleting nothing → `dnc_not_found`, no copy and no second audit row.
@@ -41,6 +42,7 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
       before: (db) => [
         ...(purgeIsDue(teamId, now) ? [db.removedEntry.deleteMany({ where: { teamId, removedAt: { lt: restoreCutoff(now) } } })] : []),
         copyEntryToRemoved(db, { id: entry.id, teamId }, { removedAt: now, removedBy: actor, reason, removalEventId: eventId }),
+        deleteAliasesOf(db, { id: entry.id, teamId }),
       ],
       change: Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${teamId}`,
       events: [

@@ -1,6 +1,6 @@
 import "server-only";
 import { sessionSecret } from "@/lib/auth/secret";
-import { getDb, Prisma } from "@/lib/db";
+import { type Db, getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeChangeFeedCursor, encodeChangeFeedCursor } from "./change-feed-cursor";
 import { restoreCutoff } from "./restore-window";
@@ -9,7 +9,10 @@ import type { ChangeType, ListChangesResult } from "./schemas";
 /**
  * The team's list changes in commit order, for clients that keep a mirror of the list.
  *
- * The feed is the team's audit hash chain read through its additions, removals and restores. Its
+ * The feed is the team's audit hash chain read through its additions, removals, restores and alias
+ * changes. An entry's aliases come and go with it: `removed` takes them off, `restored` names in
+ * `aliases` those it brought back (those no other entry took meanwhile); a batch add writes an
+ * `alias_added` change for each alias it added with an entry. Its
  * sequence numbers are assigned in commit order (lib/audit/chain-head.ts): an event is written
  * only on top of a committed head, and two writers on one head cannot both commit. So when a
  * reader sees event n, every event before n is already visible, and a cursor "after n" can never
@@ -25,7 +28,11 @@ const FEED_ACTIONS: Record<string, ChangeType> = {
   "dnc.batch_added": "added",
   "dnc.deleted": "removed",
   "dnc.restored": "restored",
+  "dnc.alias_added": "alias_added",
+  "dnc.alias_removed": "alias_removed",
 };
+const ALIAS_ACTIONS = new Set(["dnc.alias_added", "dnc.alias_removed"]);
+const ADDITIONS = Prisma.join(["dnc.added", "dnc.batch_added"]);
 const ACTIONS = Prisma.join(Object.keys(FEED_ACTIONS));
 
 export async function listChanges(options: { teamId: string; cursor?: string; limit: number }): Promise<ListChangesResult> {
@@ -37,20 +44,66 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
   if (cursor.issuedAt < restoreCutoff(new Date(now)).getTime()) throw new AppError("cursor_expired");
 
   const db = await getDb();
-  const rows = await db.$queryRaw<{ sequence: number | bigint; action: string; targetId: string; url: string; createdAt: Date }[]>`
-    SELECT "sequence", "action", "targetId", "url", "createdAt" FROM "AuditEvent"
-    WHERE "teamId" = ${options.teamId} AND "sequence" > ${cursor.after} AND "action" IN (${ACTIONS})
-    ORDER BY "sequence" ASC LIMIT ${options.limit}`;
-  const changes = rows.map((row) => ({
-    cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId, secret),
-    type: FEED_ACTIONS[row.action]!,
-    $id: row.targetId,
-    url: row.url,
-    at: row.createdAt.toISOString(),
-  }));
+  // An alias event's url is the alias; its entry's own URL, which never changes, is read beside it:
+  // from the entry, from its removal record, or from the event that added it (audit rows stay).
+  const rows = await db.$queryRaw<
+    { sequence: number | bigint; action: string; targetId: string; url: string; entryUrl: string | null; createdAt: Date }[]
+  >`
+    SELECT e."sequence", e."action", e."targetId", e."url", e."createdAt",
+      CASE WHEN e."action" IN (${Prisma.join([...ALIAS_ACTIONS])}) THEN COALESCE(
+        (SELECT d."url" FROM "DncEntry" d WHERE d."id" = e."targetId"),
+        (SELECT r."url" FROM "RemovedEntry" r WHERE r."id" = e."targetId"),
+        (SELECT a."url" FROM "AuditEvent" a WHERE a."teamId" = e."teamId" AND a."targetId" = e."targetId" AND a."action" IN (${ADDITIONS})
+          ORDER BY a."sequence" LIMIT 1)
+      ) END AS "entryUrl"
+    FROM "AuditEvent" e
+    WHERE e."teamId" = ${options.teamId} AND e."sequence" > ${cursor.after} AND e."action" IN (${ACTIONS})
+    ORDER BY e."sequence" ASC LIMIT ${options.limit}`;
+  const restoredAliases = await aliasesRestoredBy(
+    db,
+    options.teamId,
+    rows.filter((row) => row.action === "dnc.restored"),
+  );
+  const changes = rows.map((row) => {
+    const aliases = row.action === "dnc.restored" ? restoredAliases.get(Number(row.sequence)) : undefined;
+    return {
+      cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId, secret),
+      type: FEED_ACTIONS[row.action]!,
+      $id: row.targetId,
+      ...(ALIAS_ACTIONS.has(row.action) ? { url: row.entryUrl ?? "", alias: row.url } : { url: row.url }),
+      ...(aliases ? { aliases } : {}),
+      at: row.createdAt.toISOString(),
+    };
+  });
   const last = rows.at(-1);
   return {
     changes,
     nextCursor: encodeChangeFeedCursor({ after: last ? Number(last.sequence) : cursor.after, issuedAt: now }, options.teamId, secret),
   };
+}
+
+/**
+ * For each restore (by sequence number), the aliases it brought back that its entry still has. A
+ * restore writes them with its own instant as their createdAt, so they are told apart from aliases
+ * added later; one removed since has its `alias_removed` later in the feed. A mirror that applies
+ * the feed in order therefore ends with the entry's aliases exactly. One query per page.
+ */
+async function aliasesRestoredBy(
+  db: Db,
+  teamId: string,
+  restores: { sequence: number | bigint; targetId: string; createdAt: Date }[],
+): Promise<Map<number, string[]>> {
+  const found = new Map<number, string[]>();
+  if (restores.length === 0) return found;
+  const rows = await db.$queryRaw<{ entryId: string; url: string; createdAt: Date }[]>`
+    SELECT "entryId", "url", "createdAt" FROM "EntryAlias"
+    WHERE "teamId" = ${teamId} AND "entryId" IN (${Prisma.join([...new Set(restores.map((restore) => restore.targetId))])})`;
+  for (const restore of restores) {
+    const aliases = rows
+      .filter((row) => row.entryId === restore.targetId && row.createdAt.getTime() === restore.createdAt.getTime())
+      .map((row) => row.url)
+      .sort();
+    if (aliases.length > 0) found.set(Number(restore.sequence), aliases);
+  }
+  return found;
 }

@@ -3,6 +3,7 @@ import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { type CachedPage, getTeamCache } from "@/lib/cache";
 import { databaseProvider, type Db, getDb, Prisma } from "@/lib/db";
 import type { ListEntriesQuery } from "./schemas";
+import { aliasesOf } from "./entry-aliases";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /**
@@ -15,7 +16,8 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
  * 2. The total is counted once per search and filter (counting 100,000 rows costs milliseconds).
  * 3. A page past the middle is read from the far end of the index and reversed: the walk to an
  *    offset is proportional to it, so the deepest page costs what the first does.
- * 4. Each filter on its own is served by an index that starts (teamId, filter column) and continues
+ * 4. The search matches an entry's URL or one of its aliases; a page's aliases are read in one query.
+ * 5. Each filter on its own is served by an index that starts (teamId, filter column) and continues
  *    in creation order, so a filtered page is a range walk, not a sort.
  */
 export async function listEntries(options: { teamId: string } & ListEntriesQuery) {
@@ -38,7 +40,13 @@ export async function listEntries(options: { teamId: string } & ListEntriesQuery
     const rows = fromEnd
       ? (await page(Math.min(limit, total - offset), Math.max(0, total - offset - limit))).reverse()
       : await page(limit, offset);
-    entries = rows.map(serializeEntry);
+    // The page's aliases in one query (none for a page whose entries have none to show).
+    const aliases = await aliasesOf(
+      db,
+      teamId,
+      rows.map((row) => row.id),
+    );
+    entries = rows.map((row) => serializeEntry(row, aliases.get(row.id)));
   }
   await cache.store(cached.key, { entries, total } satisfies CachedPage);
   return { entries, total, limit, offset };
@@ -52,7 +60,10 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
   const pattern = searchPattern(options.q ?? "");
   // Case-insensitive on both engines (SQLite's LIKE is, for ASCII): member, Sales Navigator and Recruiter ids keep their case.
   const like = Prisma.raw(databaseProvider() === "postgresql" ? "ILIKE" : "LIKE");
-  if (pattern !== null) conditions.push(Prisma.sql`"url" ${like} ${pattern} ESCAPE '\\'`);
+  if (pattern !== null)
+    conditions.push(
+      Prisma.sql`("url" ${like} ${pattern} ESCAPE '\\' OR "id" IN (SELECT "entryId" FROM "EntryAlias" WHERE "teamId" = ${options.teamId} AND "url" ${like} ${pattern} ESCAPE '\\'))`,
+    );
   if (options.source) conditions.push(Prisma.sql`"source" IN (${Prisma.join(options.source)})`);
   if (options.createdBy) conditions.push(Prisma.sql`"createdBy" IN (${Prisma.join(options.createdBy)})`);
   if (options.createdAfter) conditions.push(Prisma.sql`"createdAt" >= ${options.createdAfter}`);

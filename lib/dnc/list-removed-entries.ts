@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { parseStoredAliases } from "./entry-aliases";
 import { searchPattern } from "./list-entries";
 import { restoreCutoff } from "./restore-window";
 import type { EntrySource, ListRemovedQuery, RemovedEntryDto } from "./schemas";
@@ -18,16 +19,18 @@ type RemovedRow = {
   removedBy: string;
   reason: string | null;
   removalEventId: string;
+  aliases: string | null;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The team's entries removed within the restore window, most recently removed first. */
+/** The team's entries removed within the restore window, most recently removed first, with the aliases they had. */
 export async function listRemovedEntries(options: { teamId: string } & ListRemovedQuery) {
   const db = await getDb();
   const conditions = [Prisma.sql`"teamId" = ${options.teamId}`, Prisma.sql`"removedAt" >= ${restoreCutoff()}`];
   const pattern = searchPattern(options.q ?? "");
-  if (pattern !== null) conditions.push(Prisma.sql`"url" LIKE ${pattern} ESCAPE '\\'`);
+  // The aliases are a JSON array of canonical identifiers: a match inside it is a match of one of them.
+  if (pattern !== null) conditions.push(Prisma.sql`("url" LIKE ${pattern} ESCAPE '\\' OR "aliases" LIKE ${pattern} ESCAPE '\\')`);
   const where = Prisma.join(conditions, " AND ");
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<RemovedRow[]>`SELECT * FROM "RemovedEntry" WHERE ${where}
@@ -35,20 +38,24 @@ export async function listRemovedEntries(options: { teamId: string } & ListRemov
     db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "RemovedEntry" WHERE ${where}`,
   ]);
   const keptFor = env().DNC_RESTORE_DAYS * DAY_MS;
-  const entries = rows.map((row): RemovedEntryDto => ({
-    $id: row.id,
-    teamId: row.teamId,
-    url: row.url,
-    $createdAt: row.createdAt.toISOString(),
-    createdBy: row.createdBy,
-    source: row.source as EntrySource,
-    sourceFile: row.sourceFile,
-    note: row.note,
-    removedAt: row.removedAt.toISOString(),
-    removedBy: row.removedBy,
-    reason: row.reason,
-    removalEventId: row.removalEventId,
-    restorableUntil: new Date(row.removedAt.getTime() + keptFor).toISOString(),
-  }));
+  const entries = rows.map((row): RemovedEntryDto => {
+    const aliases = parseStoredAliases(row.aliases);
+    return {
+      $id: row.id,
+      teamId: row.teamId,
+      url: row.url,
+      $createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy,
+      source: row.source as EntrySource,
+      sourceFile: row.sourceFile,
+      note: row.note,
+      removedAt: row.removedAt.toISOString(),
+      removedBy: row.removedBy,
+      reason: row.reason,
+      removalEventId: row.removalEventId,
+      restorableUntil: new Date(row.removedAt.getTime() + keptFor).toISOString(),
+      ...(aliases.length > 0 ? { aliases } : {}),
+    };
+  });
   return { entries, total: Number(count?.total ?? 0), limit: options.limit, offset: options.offset };
 }

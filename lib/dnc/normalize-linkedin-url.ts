@@ -90,6 +90,15 @@ export function storedForms(identifier: LinkedInIdentifier): string[] {
   return identifier.legacy === undefined ? [identifier.canonical] : [identifier.canonical, identifier.legacy];
 }
 
+/**
+ * An identifier given as a path segment (DELETE /dnc/{id}/aliases/{url}): any accepted spelling,
+ * percent-encoded once, which the framework decodes, or twice, by clients that encode an encoded
+ * value again; this tries the segment as it came, then decoded once more.
+ */
+export function parseIdentifierSegment(segment: string): LinkedInIdentifier | null {
+  return parseLinkedInIdentifier(segment) ?? (segment.includes("%") ? parseLinkedInIdentifier(decodeSegment(segment) ?? "") : null);
+}
+
 /** The canonical form of any accepted identifier, or null: what entries store and checks compare. */
 export function normalizeLinkedInUrl(input: string): string | null {
   return parseLinkedInIdentifier(input)?.canonical ?? null;

@@ -1,8 +1,9 @@
 import "server-only";
-import type { Caller } from "@/lib/auth/caller";
-import { getDb } from "@/lib/db";
-import { dropRemovalOfRestored } from "@/lib/db/statements";
+import { type Caller, entryAuthor } from "@/lib/auth/caller";
+import { type Db, getDb, Prisma } from "@/lib/db";
+import { dropRemovalOfRestored, insertAliasUnlessHeld } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
+import { aliasesOf, parseStoredAliases } from "./entry-aliases";
 import { listEntry } from "./list-entry";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
@@ -15,7 +16,9 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
  *    URL that was added again since, is `dnc_exists`.
  * 2. One audited write: insert the entry back unless the URL is listed (`ON CONFLICT DO NOTHING`),
  *    write the `dnc.restored` audit row naming the `dnc.deleted` event it undoes and its `dnc.restored`
- *    webhook deliveries only if it went in, and drop the removal record only if the entry is back.
+ *    webhook deliveries only if it went in, bring back each alias it had that no entry holds now
+ *    (only if the entry is back), and drop the removal record only if the entry is back. Aliases
+ *    another entry took meanwhile stay off and are named in `aliasesNotRestored`.
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function restoreEntry(options: { caller: Caller; id: string; reason?: string; requestId: string }) {
@@ -32,11 +35,35 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   const now = new Date();
   const { id, url, createdAt, createdBy, source, sourceFile, note, removalEventId } = removed;
   const entry: EntryRow = { id, teamId, url, createdAt, updatedAt: now, createdBy, source, sourceFile, note };
-  return listEntry({
+  const hadAliases = parseStoredAliases(removed.aliases);
+  // Those another entry holds now stay off; the write checks each again as it inserts it.
+  const free = await freeIdentifiers(db, teamId, hadAliases);
+  const aliasAuthor = entryAuthor(options.caller);
+  const restored = await listEntry({
     entry,
     at: now,
     event: { action: "dnc.restored", actor, reason: options.reason, requestId: options.requestId, undoes: removalEventId },
-    webhook: { type: "dnc.restored", data: { entry: serializeEntry(entry) } },
-    after: (db) => [dropRemovalOfRestored(db, entry)],
+    webhook: { type: "dnc.restored", data: { entry: serializeEntry(entry, free) } },
+    after: (db) => [
+      ...free.map((alias) =>
+        db.$executeRaw(insertAliasUnlessHeld({ teamId, url: alias, entryId: id, createdAt: now, createdBy: aliasAuthor }, [alias], now)),
+      ),
+      dropRemovalOfRestored(db, entry),
+    ],
   });
+  if (hadAliases.length === 0) return restored;
+  const back = (await aliasesOf(await getDb(), teamId, [id])).get(id) ?? [];
+  const notRestored = hadAliases.filter((alias) => !back.includes(alias));
+  return { ...serializeEntry(entry, back), ...(notRestored.length > 0 ? { aliasesNotRestored: notRestored } : {}) };
+}
+
+/** The identifiers of `urls` that no entry of the team holds now, as its URL or an alias. */
+async function freeIdentifiers(db: Db, teamId: string, urls: string[]): Promise<string[]> {
+  if (urls.length === 0) return [];
+  const list = Prisma.join(urls);
+  const held = await db.$queryRaw<{ url: string }[]>`
+    SELECT "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})
+    UNION ALL SELECT "url" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${list})`;
+  const taken = new Set(held.map((row) => row.url));
+  return urls.filter((url) => !taken.has(url));
 }

@@ -34,7 +34,11 @@ const isoInstant = z
 export const listEntriesQuerySchema = z.object({
   limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(50).describe("Page size, 1–1000 (default 50)"),
   offset: decimal.pipe(z.number().int().min(0).max(MAX_LIST_OFFSET)).default(0).describe("Entries to skip (default 0)"),
-  q: z.string().max(200).optional().describe("Extension: only entries whose URL contains this text (case-insensitive)"),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("Extension: only entries whose URL or one of whose aliases contains this text (case-insensitive)"),
   order: z.enum(["desc", "asc"]).default("desc").describe("Extension: creation order (default newest first)"),
   sort: z.enum(["createdAt", "url"]).default("createdAt").describe("Extension: what `order` sorts by (default the creation date)"),
   source: oneOrMore(z.enum(ENTRY_SOURCES), true)
@@ -60,7 +64,18 @@ export const addEntryBodySchema = z.object({
 });
 export type AddEntryBody = z.output<typeof addEntryBodySchema>;
 
-export const batchEntrySchema = z.object({ url: z.string() });
+export const MAX_ALIASES_PER_BATCH_ENTRY = 20;
+
+export const batchEntrySchema = z.object({
+  url: z.string(),
+  aliases: z
+    .array(z.string())
+    .max(MAX_ALIASES_PER_BATCH_ENTRY)
+    .optional()
+    .describe(
+      "Extension: up to 20 other identifiers of the same person, added with the entry in the same write. The entry is added even when an alias cannot be (see aliasesNotAdded)",
+    ),
+});
 
 export const MAX_FILE_NAME_LENGTH = 255;
 
@@ -91,6 +106,12 @@ export const dncEntrySchema = z.object({
   source: z.enum(ENTRY_SOURCES).describe("Extension: where it was added: the dashboard, the API, a batch add or a file import"),
   sourceFile: z.string().nullable().describe("Extension: the imported file's name when source is import"),
   note: z.string().nullable().describe("Extension: why the profile is on the list"),
+  aliases: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Extension: the person's other identifiers (canonical forms, in URL order); present only when the entry has at least one. A check by any of them finds the entry",
+    ),
 });
 export type DncEntryDto = z.output<typeof dncEntrySchema>;
 
@@ -102,8 +123,17 @@ export const listEntriesResultSchema = z.object({
 });
 export type ListEntriesResult = z.output<typeof listEntriesResultSchema>;
 
+export const MATCHED_BY = ["url", "alias"] as const;
+export type MatchedBy = (typeof MATCHED_BY)[number];
+const matchedBySchema = z
+  .enum(MATCHED_BY)
+  .optional()
+  .describe(
+    "Extension: which of the entry's identifiers the URL is, its url or one of its aliases; present when the entry has aliases (absent: its url, as for every entry without aliases)",
+  );
+
 export const checkResultSchema = z.union([
-  z.object({ onList: z.literal(true), entry: dncEntrySchema }),
+  z.object({ onList: z.literal(true), entry: dncEntrySchema, matchedBy: matchedBySchema }),
   z.object({ onList: z.literal(false) }),
 ]);
 export type CheckResult = z.output<typeof checkResultSchema>;
@@ -123,12 +153,34 @@ export const addEntriesResultSchema = z.object({
       normalizedUrl: z.string().optional().describe("Extension: the canonical form stored or matched (same as url)"),
       $id: z.string().optional().describe("Extension: the entry added or already present"),
       error: z.string().optional(),
+      aliasesNotAdded: z
+        .array(
+          z.object({
+            alias: z.string().describe("The alias as sent"),
+            error: z
+              .enum(["invalid_url", "dnc_exists", "entry_not_added"])
+              .describe(
+                "invalid_url: not an identifier; dnc_exists: another entry holds it (heldBy); entry_not_added: the row's entry was not added here (a duplicate or an error), so nothing was attached to it",
+              ),
+            heldBy: z.object({ $id: z.string(), url: z.string() }).optional().describe("With dnc_exists: the entry that holds it"),
+          }),
+        )
+        .optional()
+        .describe("Extension: the row's aliases that were not added, and why; absent when every alias was added (or none was sent)"),
     }),
   ),
 });
 export type AddEntriesResult = z.output<typeof addEntriesResultSchema>;
 
 export const deleteResultSchema = z.object({ message: z.literal("DNC entry deleted successfully") });
+
+export const restoreResultSchema = dncEntrySchema.extend({
+  aliasesNotRestored: z
+    .array(z.string())
+    .optional()
+    .describe("Extension: aliases the entry had that another entry holds now, so they stay off it; present only when there are some"),
+});
+export type RestoreResult = z.output<typeof restoreResultSchema>;
 
 export const restoreEntryBodySchema = z.object({
   reason: textField.optional().describe("Why the entry is restored; kept in the audit trail"),
@@ -181,6 +233,7 @@ export const checkEntriesResultSchema = z.object({
           normalizedUrl: z.string().describe("Its canonical form"),
           onList: z.boolean(),
           entry: dncEntrySchema.optional().describe("The listed entry, when onList is true"),
+          matchedBy: matchedBySchema,
         }),
         z.object({ url: z.string().describe("The URL as sent"), error: z.literal("invalid_url") }),
       ]),
@@ -190,7 +243,7 @@ export const checkEntriesResultSchema = z.object({
 });
 export type CheckEntriesResult = z.output<typeof checkEntriesResultSchema>;
 
-export const CHANGE_TYPES = ["added", "removed", "restored"] as const;
+export const CHANGE_TYPES = ["added", "removed", "restored", "alias_added", "alias_removed"] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 export const listChangesQuerySchema = z.object({
@@ -209,10 +262,21 @@ export const listChangesResultSchema = z.object({
       cursor: z.string().describe("Resume right after this change"),
       type: z.enum(CHANGE_TYPES),
       $id: z.string(),
-      url: z.string(),
+      url: z.string().describe("The entry's URL (its primary identifier)"),
+      alias: z.string().optional().describe("For alias_added and alias_removed: the alias"),
+      aliases: z
+        .array(z.string())
+        .optional()
+        .describe(
+          "For restored: the aliases the restore brought back that the entry still has (any removed since is an alias_removed later in the feed); absent when none",
+        ),
       at: z.iso.datetime().describe("When the change was committed"),
     }),
   ),
   nextCursor: z.string().describe("Poll again with this; an empty page means no change since"),
 });
 export type ListChangesResult = z.output<typeof listChangesResultSchema>;
+
+export const addAliasBodySchema = z.object({
+  url: z.string().max(MAX_URL_INPUT_LENGTH).describe("Another identifier of the entry's person, in any accepted spelling"),
+});

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   dnc_exists: 409,
+  alias_not_found: 404,
   invalid_path: 400,
   invalid_callback_url: 400,
   request_aborted: 400,

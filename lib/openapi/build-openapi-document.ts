@@ -22,6 +22,12 @@ const errorEnvelope = {
     error: { type: "string", description: "Machine-readable error code" },
     message: { type: "string" },
     resetTime: { type: "integer", description: "On 429: epoch ms at which the next request will be allowed" },
+    heldBy: {
+      type: "object",
+      description: "Extension, on 409 dnc_exists: the entry that holds the identifier (as its URL or an alias), by its id and URL",
+      required: ["$id", "url"],
+      properties: { $id: { type: "string" }, url: { type: "string" } },
+    },
   },
 };
 

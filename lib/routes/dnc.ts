@@ -1,5 +1,6 @@
 import "server-only";
 import { dncContracts } from "@/lib/contracts/dnc";
+import { addAlias } from "@/lib/dnc/add-alias";
 import { addEntries } from "@/lib/dnc/add-entries";
 import { addEntry } from "@/lib/dnc/add-entry";
 import { checkEntries } from "@/lib/dnc/check-entries";
@@ -9,6 +10,7 @@ import { entryFacets } from "@/lib/dnc/entry-facets";
 import { listChanges } from "@/lib/dnc/list-changes";
 import { listEntries } from "@/lib/dnc/list-entries";
 import { listRemovedEntries } from "@/lib/dnc/list-removed-entries";
+import { removeAlias } from "@/lib/dnc/remove-alias";
 import { restoreEntry } from "@/lib/dnc/restore-entry";
 import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/http/define-route";
@@ -33,6 +35,7 @@ export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
     addEntries({
       caller,
       urls: body.entries.map((entry) => entry.url),
+      aliases: body.entries.map((entry) => entry.aliases),
       source: body.importFile ? "import" : caller.via === "session" ? "dashboard" : "batch",
       sourceFile: body.importFile,
       requestId,
@@ -53,6 +56,16 @@ export const restoreEntryRoute = defineRoute(dncContracts.restoreEntry, {
     const reason = (body === undefined ? query.reason : body.reason)?.trim() || undefined;
     return restoreEntry({ caller, id, reason, requestId });
   },
+});
+
+export const addAliasRoute = defineRoute(dncContracts.addAlias, {
+  authorize: authorizeEntryDeletion,
+  handle: ({ caller, id, body, requestId, authorized }) => addAlias({ caller, id, url: body.url, requestId, authorized }),
+});
+
+export const removeAliasRoute = defineRoute(dncContracts.removeAlias, {
+  authorize: authorizeEntryDeletion,
+  handle: ({ caller, id, childId, requestId, authorized }) => removeAlias({ caller, id, alias: childId, requestId, authorized }),
 });
 
 export const listRemovedEntriesRoute = defineRoute(dncContracts.listRemovedEntries, {

@@ -10,6 +10,7 @@ import {
   revokeInvitationRoute,
 } from "./members";
 import {
+  addAliasRoute,
   addEntriesRoute,
   addEntryRoute,
   checkEntriesRoute,
@@ -19,6 +20,7 @@ import {
   listChangesRoute,
   listEntriesRoute,
   listRemovedEntriesRoute,
+  removeAliasRoute,
   restoreEntryRoute,
   verifyApiKeyRoute,
 } from "./dnc";
@@ -40,6 +42,8 @@ export const API_ROUTES = [
   addEntriesRoute,
   deleteEntryRoute,
   restoreEntryRoute,
+  addAliasRoute,
+  removeAliasRoute,
   listRemovedEntriesRoute,
   entryFacetsRoute,
   listChangesRoute,

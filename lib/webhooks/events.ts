@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const WEBHOOK_EVENT_TYPES = ["dnc.added", "dnc.deleted", "dnc.restored"] as const;
+export const WEBHOOK_EVENT_TYPES = ["dnc.added", "dnc.deleted", "dnc.restored", "dnc.alias_added", "dnc.alias_removed"] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.output<typeof webhookEventTypeSchema>;
 

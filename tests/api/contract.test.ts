@@ -445,6 +445,8 @@ describe("Kakiyo path shape and discovery", () => {
       "/dnc/facets",
       "/dnc/removed",
       "/dnc/{id}",
+      "/dnc/{id}/aliases",
+      "/dnc/{id}/aliases/{url}",
       "/dnc/{id}/restore",
       "/invitations",
       "/invitations/{id}",

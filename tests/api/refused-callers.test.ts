@@ -33,6 +33,12 @@ const viewerOnWrite: Refusal = { caller: "viewer", because: "a viewer cannot wri
 const keyOnSessionRoute: Refusal = { caller: "writeKey", because: "API keys do not administer the team" };
 const viewerOnManage: Refusal = { caller: "viewer", because: "viewers do not administer the team" };
 const outsider: Refusal = { caller: "outsider", because: "a signed-in person of another team names this one" };
+const othersEntry: Refusal = {
+  caller: "writeKey",
+  because: "the entry is another team's",
+  id: (cast) => cast.otherTeamsEntryId,
+  error: "unauthorized_dnc",
+};
 
 const writeRoute = (body?: unknown): RouteCases => ({ body, refused: [readKeyOnWrite, viewerOnWrite, outsider] });
 const manageRoute = (body?: unknown, ...more: Refusal[]): RouteCases => ({
@@ -61,6 +67,11 @@ const REFUSALS: Record<string, RouteCases> = {
     ],
   },
   "POST /dnc/{id}/restore": writeRoute(),
+  "POST /dnc/{id}/aliases": {
+    body: { url: "in/refused-alias" },
+    refused: [readKeyOnWrite, viewerOnWrite, outsider, othersEntry],
+  },
+  "DELETE /dnc/{id}/aliases/{url}": { refused: [readKeyOnWrite, viewerOnWrite, outsider, othersEntry] },
   "GET /dnc/removed": readRoute(),
   "GET /dnc/facets": readRoute(),
   "GET /dnc/changes": readRoute(),

@@ -2,12 +2,14 @@ import { expectTypeOf, it } from "vitest";
 import { type ApiCall, callApi } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
 import { webhookContracts } from "@/lib/contracts/webhooks";
-import type { DncEntryDto, ListEntriesResult } from "@/lib/dnc/schemas";
+import type { DncEntryDto, ListEntriesResult, RestoreResult } from "@/lib/dnc/schemas";
 
 // Checked by the type checker (npx tsc --noEmit); the calls are never made.
 it("types each call by its contract: parameters from the path, query and body from the schemas, the answer's data", () => {
   expectTypeOf<ReturnType<typeof callApi<typeof dncContracts.listEntries>>>().resolves.toEqualTypeOf<ListEntriesResult>();
-  expectTypeOf<ReturnType<typeof callApi<typeof dncContracts.restoreEntry>>>().resolves.toEqualTypeOf<DncEntryDto>();
+  expectTypeOf<ReturnType<typeof callApi<typeof dncContracts.restoreEntry>>>().resolves.toEqualTypeOf<RestoreResult>();
+  expectTypeOf<ReturnType<typeof callApi<typeof dncContracts.addAlias>>>().resolves.toEqualTypeOf<DncEntryDto>();
+  expectTypeOf<ApiCall<typeof dncContracts.removeAlias>["params"]>().toEqualTypeOf<Record<"id", string> & Record<"url", string>>();
   expectTypeOf<ApiCall<typeof webhookContracts.resendDelivery>["params"]>().toEqualTypeOf<
     Record<"id", string> & Record<"deliveryId", string>
   >();

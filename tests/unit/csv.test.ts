@@ -107,4 +107,23 @@ describe("urlsFromCsv", () => {
     expect(urlsFromCsv("id,url\n1,in/a\n2,\n").problems).toEqual([{ row: 3, problem: "No URL in the “url” column." }]);
     expect(urlsFromCsv("in/a,2020\n,2021\n").problems).toEqual([{ row: 2, problem: "No URL in the first column." }]);
   });
+
+  it("reads an aliases column, split at whitespace, as the export writes it; an empty cell gives none", () => {
+    const csv = toCsv(
+      [
+        { url: "https://linkedin.com/in/a", aliases: "https://linkedin.com/in/a-2 urn:li:member:7" },
+        { url: "https://linkedin.com/in/b", aliases: "" },
+      ],
+      ["url", "created_at", "id", "aliases"],
+    );
+    expect(urlsFromCsv(csv).rows).toEqual([
+      { row: 2, url: "https://linkedin.com/in/a", aliases: ["https://linkedin.com/in/a-2", "urn:li:member:7"] },
+      { row: 3, url: "https://linkedin.com/in/b" },
+    ]);
+    // Without a header naming "url", there is no aliases column either.
+    expect(urlsFromCsv("in/a,aliases\nin/b,in/c\n").rows).toEqual([
+      { row: 1, url: "in/a" },
+      { row: 2, url: "in/b" },
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeLinkedInUrl, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
+import { normalizeLinkedInUrl, parseIdentifierSegment, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
 
 const accepted: [string, string][] = [
   ["https://linkedin.com/in/u", "https://linkedin.com/in/u"],
@@ -185,4 +185,25 @@ describe("normalizeLinkedInUrl", () => {
       { numRuns: 1000 },
     );
   });
+});
+
+describe("parseIdentifierSegment (an alias in a path)", () => {
+  it.each([
+    ["https://linkedin.com/in/jane-doe", "https://linkedin.com/in/jane-doe"],
+    ["in/Jane-Doe", "https://linkedin.com/in/jane-doe"],
+    ["urn:li:member:12345", "urn:li:member:12345"],
+    // Encoded once more than the framework decodes: decoded again.
+    [encodeURIComponent("https://www.linkedin.com/in/jane-doe/"), "https://linkedin.com/in/jane-doe"],
+    [encodeURIComponent("linkedin.com/in/élodie"), "https://linkedin.com/in/%C3%A9lodie"],
+    ["https://linkedin.com/in/%C3%A9lodie", "https://linkedin.com/in/%C3%A9lodie"],
+  ])("%s → %s", (segment, canonical) => {
+    expect(parseIdentifierSegment(segment)?.canonical).toBe(canonical);
+  });
+
+  it.each(["", "jane-doe", "https://example.com/in/x", "%E0%A4%A", encodeURIComponent("https://linkedin.com/company/x")])(
+    "refuses %j",
+    (segment) => {
+      expect(parseIdentifierSegment(segment)).toBeNull();
+    },
+  );
 });

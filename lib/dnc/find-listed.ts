@@ -1,0 +1,63 @@
+import "server-only";
+import type { CachedCheck } from "@/lib/cache";
+import { type Db, Prisma } from "@/lib/db";
+import { ENTRY_COLUMNS } from "@/lib/db/statements";
+import { aliasesOf } from "./entry-aliases";
+import { type LinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
+import { type EntryRow, serializeEntry } from "./serialize-entry";
+
+/**
+ * Identifiers per query: SQLite binds at most 999 parameters per statement, and each identifier is
+ * looked up in up to two forms (a member id's older lower-cased one), among URLs and among aliases.
+ */
+const IDENTIFIERS_PER_QUERY = 200;
+
+/**
+ * The check answer of each identifier, by canonical form: the entry whose URL is one of its stored
+ * forms (`matchedBy: "url"`) or, failing that, whose alias is (`"alias"`); `entry: null` when none.
+ * One query finds the entries by URL and by alias together; only when it finds some does a second
+ * read their aliases (the entry's wire shape carries them). `matchedBy` is given only for an entry
+ * with aliases: for one without, the answer is exactly what it always was.
+ */
+export async function findListed(db: Db, teamId: string, identifiers: LinkedInIdentifier[]): Promise<Map<string, CachedCheck>> {
+  const rows: EntryRow[] = [];
+  for (let start = 0; start < identifiers.length; start += IDENTIFIERS_PER_QUERY) {
+    const forms = Prisma.join(identifiers.slice(start, start + IDENTIFIERS_PER_QUERY).flatMap(storedForms));
+    // Two index lookups in one statement; an OR of the two would walk the team's entries on SQLite.
+    // (An alias's teamId is its entry's, so the second part needs no team condition of its own.)
+    rows.push(
+      ...(await db.$queryRaw<EntryRow[]>`
+        SELECT ${ENTRY_COLUMNS} FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${forms})
+        UNION ALL
+        SELECT ${ENTRY_COLUMNS} FROM "DncEntry"
+        WHERE "id" IN (SELECT "entryId" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${forms}))`),
+    );
+  }
+  const aliases =
+    rows.length > 0
+      ? await aliasesOf(
+          db,
+          teamId,
+          rows.map((row) => row.id),
+        )
+      : new Map<string, string[]>();
+  const byUrl = new Map(rows.map((row) => [row.url, row]));
+  const byAlias = new Map(rows.flatMap((row) => (aliases.get(row.id) ?? []).map((alias) => [alias, row] as const)));
+
+  const answers = new Map<string, CachedCheck>();
+  for (const identifier of identifiers) {
+    const forms = storedForms(identifier);
+    const byItsUrl = forms.map((form) => byUrl.get(form)).find(Boolean);
+    const row = byItsUrl ?? forms.map((form) => byAlias.get(form)).find(Boolean);
+    if (!row) {
+      answers.set(identifier.canonical, { entry: null });
+      continue;
+    }
+    const itsAliases = aliases.get(row.id) ?? [];
+    answers.set(identifier.canonical, {
+      entry: serializeEntry(row, itsAliases),
+      ...(itsAliases.length > 0 ? { matchedBy: byItsUrl ? ("url" as const) : ("alias" as const) } : {}),
+    });
+  }
+  return answers;
+}

@@ -1,0 +1,20 @@
+-- AlterTable
+ALTER TABLE "RemovedEntry" ADD COLUMN "aliases" TEXT;
+
+-- CreateTable
+CREATE TABLE "EntryAlias" (
+    "teamId" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "entryId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    CONSTRAINT "EntryAlias_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EntryAlias_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "DncEntry" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "EntryAlias_entryId_idx" ON "EntryAlias"("entryId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EntryAlias_teamId_url_key" ON "EntryAlias"("teamId", "url");
+
