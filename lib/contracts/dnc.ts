@@ -59,7 +59,7 @@ export const dncContracts = {
   addEntry: defineContract({
     method: "POST",
     path: "/dnc",
-    summary: "Add a LinkedIn profile URL",
+    summary: "Add a LinkedIn profile URL (extension: or a company page, or a domain with kind domain)",
     bucket: "write",
     permission: "entries.write",
     body: {
@@ -67,25 +67,33 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "note") return "invalid_note";
+        if (issue.path[0] === "domain") return "invalid_domain";
+        if (issue.path[0] === "kind" || issue.path[0] === "includeSubdomains") return "invalid_body";
         return isMissing(issue) ? "missing_url" : "invalid_url";
       },
     },
     success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
-    errors: ["missing_url", "invalid_url", "invalid_note", "dnc_exists"],
+    errors: ["missing_url", "invalid_url", "missing_domain", "invalid_domain", "invalid_note", "dnc_exists"],
   }),
 
   checkEntry: defineContract({
     method: "GET",
     path: "/dnc/check",
-    summary: "Check whether a URL is on the team's list",
+    summary:
+      "Check whether a URL is on the team's list (extension: with the person's company, domain or e-mail, company and domain entries too)",
     bucket: "read",
     permission: "entries.read",
     query: {
       schema: checkQuerySchema,
-      errorFor: (issue) => (isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url"),
+      errorFor: (issue) => {
+        if (issue.path[0] === "company") return "invalid_company";
+        if (issue.path[0] === "domain") return "invalid_domain";
+        if (issue.path[0] === "email") return "invalid_email";
+        return isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url";
+      },
     },
     success: { status: 200, data: checkResultSchema },
-    errors: ["missing_url", "invalid_url"],
+    errors: ["missing_url", "invalid_url", "invalid_company", "invalid_domain", "invalid_email"],
   }),
 
   addEntries: defineContract({

@@ -6,9 +6,11 @@ import { changeTeamList } from "@/lib/cache";
 import { type DncEntry, type EntryAlias, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { failOnIdentifierCollisions } from "@/lib/db/statements";
+import type { ErrorCode } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import type { IdentifierHolder } from "./entry-aliases";
+import { type EntryIdentifier, type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
 import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { serializeEntry } from "./serialize-entry";
@@ -31,6 +33,8 @@ function chunks<T>(items: T[], size = ROWS_PER_STATEMENT): T[][] {
 type Options = {
   caller: Caller;
   urls: string[];
+  /** Per URL (same index), what kind of entry it is (a domain entry's domain may come here instead). */
+  kinds?: (Omit<EntryIdentifierInput, "url"> | undefined)[];
   /** Per URL (same index), other identifiers of the same person, added with its entry. */
   aliases?: (string[] | undefined)[];
   source: EntrySource;
@@ -60,11 +64,15 @@ type Options = {
  * 5. The team's cached answers are invalidated around the change.
  */
 export async function addEntries(options: Options): Promise<AddEntriesResult> {
-  const rows = options.urls.map((input, index) => ({
-    input,
-    url: normalizeLinkedInUrl(input),
-    aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
-  }));
+  const rows = options.urls.map((input, index): Row => {
+    const identifier = parseEntryIdentifier({ ...options.kinds?.[index], url: input || undefined });
+    return {
+      input: input || (options.kinds?.[index]?.domain ?? ""),
+      url: typeof identifier === "string" ? null : identifier.url,
+      identifier,
+      aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
+    };
+  });
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await addMissing(options, rows);
@@ -74,7 +82,13 @@ export async function addEntries(options: Options): Promise<AddEntriesResult> {
   }
 }
 
-type Row = { input: string; url: string | null; aliases: { input: string; url: string | null }[] };
+type Row = {
+  input: string;
+  url: string | null;
+  /** What the row adds, or why it cannot. */
+  identifier: EntryIdentifier | ErrorCode;
+  aliases: { input: string; url: string | null }[];
+};
 
 async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResult> {
   const { teamId, actor } = options.caller;
@@ -89,8 +103,9 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
   const entries: DncEntry[] = [];
   const aliases: EntryAlias[] = [];
   const details = rows.map((row): Detail => {
-    if (!row.url) {
-      const detail: Detail = { url: row.input, input: row.input, status: "error", error: "invalid_url" };
+    if (!row.url || typeof row.identifier === "string") {
+      const error = typeof row.identifier === "string" ? row.identifier : "invalid_url";
+      const detail: Detail = { url: row.input, input: row.input, status: "error", error };
       return withAliasesNotAdded(detail, row.aliases.map(notAttached));
     }
     const holder = holders.get(row.url);
@@ -103,7 +118,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
     const entry: DncEntry = {
       id: newEntryId(),
       teamId,
-      url: row.url,
+      ...row.identifier,
       createdAt: now,
       updatedAt: now,
       createdBy,

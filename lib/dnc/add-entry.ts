@@ -3,22 +3,22 @@ import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { listEntry } from "./list-entry";
-import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
+import { type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
 import type { EntrySource } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
 
 /**
- * Adds one URL to the caller's team list.
- * 1. Normalise the URL (invalid → `invalid_url`).
+ * Adds one entry to the caller's team list: a person, a company page or a domain.
+ * 1. Normalise what it names (lib/dnc/entry-identifier.ts; invalid → `invalid_url` or `invalid_domain`).
  * 2. One audited write (listEntry): insert unless the team already lists the URL, with its provenance (who, from
  *    where, why), and the `dnc.added` audit row written only if the insert happened (nothing inserted →
  *    `dnc_exists`, nothing recorded), and a `dnc.added` webhook delivery per subscribed endpoint
  *    under the same condition.
  * 3. The team's cached answers are invalidated around the change.
  */
-export async function addEntry(options: { caller: Caller; url: string; note?: string; source: EntrySource; requestId: string }) {
-  const url = normalizeLinkedInUrl(options.url);
-  if (!url) throw new AppError("invalid_url");
+export async function addEntry(options: { caller: Caller; note?: string; source: EntrySource; requestId: string } & EntryIdentifierInput) {
+  const identifier = parseEntryIdentifier(options);
+  if (typeof identifier === "string") throw new AppError(identifier);
   const { teamId, actor } = options.caller;
 
   const now = new Date();
@@ -26,7 +26,7 @@ export async function addEntry(options: { caller: Caller; url: string; note?: st
   const entry: EntryRow = {
     id: newEntryId(),
     teamId,
-    url,
+    ...identifier,
     createdAt: now,
     updatedAt: now,
     createdBy: entryAuthor(options.caller),

@@ -19,7 +19,11 @@ const IDENTIFIERS_PER_QUERY = 200;
  * read their aliases (the entry's wire shape carries them). `matchedBy` is given only for an entry
  * with aliases: for one without, the answer is exactly what it always was.
  */
-export async function findListed(db: Db, teamId: string, identifiers: LinkedInIdentifier[]): Promise<Map<string, CachedCheck>> {
+export async function findListed(
+  db: Db,
+  teamId: string,
+  identifiers: Pick<LinkedInIdentifier, "canonical" | "legacy">[],
+): Promise<Map<string, CachedCheck>> {
   const rows: EntryRow[] = [];
   for (let start = 0; start < identifiers.length; start += IDENTIFIERS_PER_QUERY) {
     const forms = Prisma.join(identifiers.slice(start, start + IDENTIFIERS_PER_QUERY).flatMap(storedForms));

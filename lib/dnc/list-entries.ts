@@ -65,12 +65,14 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
       Prisma.sql`("url" ${like} ${pattern} ESCAPE '\\' OR "id" IN (SELECT "entryId" FROM "EntryAlias" WHERE "teamId" = ${options.teamId} AND "url" ${like} ${pattern} ESCAPE '\\'))`,
     );
   if (options.source) conditions.push(Prisma.sql`"source" IN (${Prisma.join(options.source)})`);
+  if (options.kind) conditions.push(Prisma.sql`"kind" IN (${Prisma.join(options.kind)})`);
   if (options.createdBy) conditions.push(Prisma.sql`"createdBy" IN (${Prisma.join(options.createdBy)})`);
   if (options.createdAfter) conditions.push(Prisma.sql`"createdAt" >= ${options.createdAfter}`);
   if (options.createdBefore) conditions.push(Prisma.sql`"createdAt" < ${options.createdBefore}`);
   const key = JSON.stringify([
     options.q ?? "",
     [...(options.source ?? [])].sort(),
+    [...(options.kind ?? [])].sort(),
     [...(options.createdBy ?? [])].sort(),
     options.createdAfter?.getTime() ?? null,
     options.createdBefore?.getTime() ?? null,

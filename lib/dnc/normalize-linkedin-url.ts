@@ -86,7 +86,7 @@ export function parseLinkedInIdentifier(input: string): LinkedInIdentifier | nul
 }
 
 /** The forms an entry of this identifier may be stored under, the canonical one first. */
-export function storedForms(identifier: LinkedInIdentifier): string[] {
+export function storedForms(identifier: Pick<LinkedInIdentifier, "canonical" | "legacy">): string[] {
   return identifier.legacy === undefined ? [identifier.canonical] : [identifier.canonical, identifier.legacy];
 }
 

@@ -33,8 +33,8 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   }
 
   const now = new Date();
-  const { id, url, createdAt, createdBy, source, sourceFile, note, removalEventId } = removed;
-  const entry: EntryRow = { id, teamId, url, createdAt, updatedAt: now, createdBy, source, sourceFile, note };
+  const { id, url, kind, includeSubdomains, createdAt, createdBy, source, sourceFile, note, removalEventId } = removed;
+  const entry: EntryRow = { id, teamId, url, kind, includeSubdomains, createdAt, updatedAt: now, createdBy, source, sourceFile, note };
   const hadAliases = parseStoredAliases(removed.aliases);
   // Those another entry holds now stay off; the write checks each again as it inserts it.
   const free = await freeIdentifiers(db, teamId, hadAliases);

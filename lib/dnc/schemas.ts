@@ -13,6 +13,10 @@ const decimal = z
   .regex(/^\d{1,10}$/)
   .transform(Number);
 
+export const ENTRY_KINDS = ["profile", "company", "domain"] as const;
+/** A person (any of their LinkedIn identifiers), everyone at a company page, or everyone at a domain. */
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
 export const ENTRY_SOURCES = ["dashboard", "api", "batch", "import"] as const;
 export type EntrySource = (typeof ENTRY_SOURCES)[number];
 
@@ -44,6 +48,9 @@ export const listEntriesQuerySchema = z.object({
   source: oneOrMore(z.enum(ENTRY_SOURCES), true)
     .optional()
     .describe("Extension: only entries from these sources (repeat the parameter or separate with commas)"),
+  kind: oneOrMore(z.enum(ENTRY_KINDS), true)
+    .optional()
+    .describe("Extension: only entries of these kinds: profile, company, domain (repeat the parameter or separate with commas)"),
   createdBy: oneOrMore(z.string().min(1).max(400), false)
     .optional()
     .describe("Extension: only entries added by these authors, exactly as `createdBy` shows them (repeat the parameter)"),
@@ -52,30 +59,79 @@ export const listEntriesQuerySchema = z.object({
 });
 export type ListEntriesQuery = z.output<typeof listEntriesQuerySchema>;
 
+const checkContext = {
+  company: z
+    .string()
+    .min(1)
+    .max(MAX_URL_INPUT_LENGTH)
+    .optional()
+    .describe("Extension: the person's company: a LinkedIn company page, URN or slug; a company entry of it matches"),
+  domain: z
+    .string()
+    .min(1)
+    .max(MAX_URL_INPUT_LENGTH)
+    .optional()
+    .describe(
+      "Extension: the person's company domain (or a URL on it); a domain entry of it, or of a parent that includes subdomains, matches",
+    ),
+  email: z
+    .string()
+    .min(1)
+    .max(MAX_URL_INPUT_LENGTH)
+    .optional()
+    .describe("Extension: the person's e-mail; its domain is checked as `domain` is"),
+};
+
 export const checkQuerySchema = z.object({
-  url: z.string().min(1).max(MAX_URL_INPUT_LENGTH).describe("A LinkedIn profile URL in any accepted spelling"),
+  url: z
+    .string()
+    .min(1)
+    .max(MAX_URL_INPUT_LENGTH)
+    .optional()
+    .describe("A LinkedIn profile URL in any accepted spelling; required unless company, domain or email is given"),
+  ...checkContext,
 });
 
 const textField = z.string().max(MAX_TEXT_FIELD_LENGTH);
 
+const kindFieldsOfAdd = {
+  kind: z
+    .enum(ENTRY_KINDS)
+    .optional()
+    .describe(
+      "Extension: profile (the default), company (a LinkedIn company page in url; without it a company URL is invalid_url, as in Kakiyo) or domain (with domain)",
+    ),
+  domain: z.string().max(MAX_URL_INPUT_LENGTH).optional().describe("Extension: for kind domain, the domain (acme.com)"),
+  includeSubdomains: z.boolean().optional().describe("Extension: for kind domain, whether its subdomains match too (default false)"),
+};
+
 export const addEntryBodySchema = z.object({
-  url: z.string().max(MAX_URL_INPUT_LENGTH).describe("A LinkedIn profile URL in any accepted spelling"),
+  url: z
+    .string()
+    .max(MAX_URL_INPUT_LENGTH)
+    .optional()
+    .describe("A LinkedIn profile URL in any accepted spelling, or (extension) a company page; required unless kind is domain"),
   note: textField.optional().describe("Extension: why the profile is on the list"),
+  ...kindFieldsOfAdd,
 });
 export type AddEntryBody = z.output<typeof addEntryBodySchema>;
 
 export const MAX_ALIASES_PER_BATCH_ENTRY = 20;
 
-export const batchEntrySchema = z.object({
-  url: z.string(),
-  aliases: z
-    .array(z.string())
-    .max(MAX_ALIASES_PER_BATCH_ENTRY)
-    .optional()
-    .describe(
-      "Extension: up to 20 other identifiers of the same person, added with the entry in the same write. The entry is added even when an alias cannot be (see aliasesNotAdded)",
-    ),
-});
+export const batchEntrySchema = z
+  .object({
+    url: z.string().optional().describe("As in POST /dnc: required unless kind is domain"),
+    ...kindFieldsOfAdd,
+    aliases: z
+      .array(z.string())
+      .max(MAX_ALIASES_PER_BATCH_ENTRY)
+      .optional()
+      .describe(
+        "Extension: up to 20 other identifiers of the same person, added with the entry in the same write. The entry is added even when an alias cannot be (see aliasesNotAdded)",
+      ),
+  })
+  // As Kakiyo: an entry without a url refuses the whole batch (invalid_entries), unless it is a domain entry.
+  .refine((entry) => entry.url !== undefined || entry.kind === "domain", { message: "url is required unless kind is domain" });
 
 export const MAX_FILE_NAME_LENGTH = 255;
 
@@ -112,6 +168,12 @@ export const dncEntrySchema = z.object({
     .describe(
       "Extension: the person's other identifiers (canonical forms, in URL order); present only when the entry has at least one. A check by any of them finds the entry",
     ),
+  kind: z
+    .enum(["company", "domain"])
+    .optional()
+    .describe("Extension: what the entry blocks when it is not one person: everyone at a company page, or at a domain (absent: a profile)"),
+  domain: z.string().optional().describe("Extension: a domain entry's domain (also its url)"),
+  includeSubdomains: z.boolean().optional().describe("Extension: whether a domain entry's subdomains match too"),
 });
 export type DncEntryDto = z.output<typeof dncEntrySchema>;
 
@@ -123,13 +185,13 @@ export const listEntriesResultSchema = z.object({
 });
 export type ListEntriesResult = z.output<typeof listEntriesResultSchema>;
 
-export const MATCHED_BY = ["url", "alias"] as const;
+export const MATCHED_BY = ["url", "alias", "company", "domain"] as const;
 export type MatchedBy = (typeof MATCHED_BY)[number];
 const matchedBySchema = z
   .enum(MATCHED_BY)
   .optional()
   .describe(
-    "Extension: which of the entry's identifiers the URL is, its url or one of its aliases; present when the entry has aliases (absent: its url, as for every entry without aliases)",
+    "Extension: how the check matched: the entry's url, one of its aliases, the company entry of the company given, or a domain entry of the domain or e-mail given; present when the entry has aliases or the check sent company, domain or email (absent: its url)",
   );
 
 export const checkResultSchema = z.union([
@@ -220,8 +282,18 @@ export type EntryFacets = z.output<typeof entryFacetsSchema>;
 
 export const MAX_CHECK_BATCH = 1000;
 
+export const checkItemSchema = z.union([
+  z.string(),
+  z.object({ url: checkQuerySchema.shape.url, ...checkContext }).describe("Extension: a URL with the person's company, domain or e-mail"),
+]);
+export type CheckItem = z.output<typeof checkItemSchema>;
+
 export const checkEntriesBodySchema = z.object({
-  urls: z.array(z.string()).min(1).max(MAX_CHECK_BATCH).describe("1–1000 LinkedIn profile URLs in any accepted spelling"),
+  urls: z
+    .array(checkItemSchema)
+    .min(1)
+    .max(MAX_CHECK_BATCH)
+    .describe("1–1000 LinkedIn profile URLs in any accepted spelling, or (extension) objects {url?, company?, domain?, email?}"),
 });
 
 export const checkEntriesResultSchema = z.object({
@@ -229,13 +301,16 @@ export const checkEntriesResultSchema = z.object({
     .array(
       z.union([
         z.object({
-          url: z.string().describe("The URL as sent"),
-          normalizedUrl: z.string().describe("Its canonical form"),
+          url: z.string().describe("The URL as sent (empty when an item sent only context)"),
+          normalizedUrl: z.string().describe("Its canonical form (empty when an item sent only context)"),
           onList: z.boolean(),
           entry: dncEntrySchema.optional().describe("The listed entry, when onList is true"),
           matchedBy: matchedBySchema,
         }),
-        z.object({ url: z.string().describe("The URL as sent"), error: z.literal("invalid_url") }),
+        z.object({
+          url: z.string().describe("The URL as sent"),
+          error: z.enum(["invalid_url", "missing_url", "invalid_company", "invalid_domain", "invalid_email"]),
+        }),
       ]),
     )
     .describe("One result per input URL, in input order"),

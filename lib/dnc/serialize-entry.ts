@@ -4,8 +4,9 @@ import type { DncEntryDto, EntrySource } from "./schemas";
 export type EntryRow = DncEntry;
 
 /**
- * The Kakiyo wire shape of an entry, with our provenance extensions, and its aliases only when it
- * has some: an entry without aliases answers exactly as before (and as Kakiyo's do).
+ * The Kakiyo wire shape of an entry, with our provenance extensions; its kind only when it is not a
+ * profile, and its aliases only when it has some: a profile entry without aliases answers exactly as
+ * before (and as Kakiyo's do).
  */
 export function serializeEntry(entry: EntryRow, aliases: readonly string[] = []): DncEntryDto {
   return {
@@ -19,5 +20,11 @@ export function serializeEntry(entry: EntryRow, aliases: readonly string[] = [])
     sourceFile: entry.sourceFile,
     note: entry.note,
     ...(aliases.length > 0 ? { aliases: [...aliases] } : {}),
+    ...kindFields(entry),
   };
+}
+
+function kindFields(entry: EntryRow): Pick<DncEntryDto, "kind" | "domain" | "includeSubdomains"> {
+  if (entry.kind === "domain") return { kind: "domain", domain: entry.url, includeSubdomains: entry.includeSubdomains };
+  return entry.kind === "company" ? { kind: "company" } : {};
 }

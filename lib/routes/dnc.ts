@@ -22,19 +22,19 @@ export const listEntriesRoute = defineRoute(dncContracts.listEntries, {
 });
 
 export const addEntryRoute = defineRoute(dncContracts.addEntry, {
-  handle: ({ caller, body, requestId }) =>
-    addEntry({ caller, url: body.url, note: body.note, source: caller.via === "session" ? "dashboard" : "api", requestId }),
+  handle: ({ caller, body, requestId }) => addEntry({ caller, ...body, source: caller.via === "session" ? "dashboard" : "api", requestId }),
 });
 
 export const checkEntryRoute = defineRoute(dncContracts.checkEntry, {
-  handle: ({ caller, query }) => checkEntry({ teamId: caller.teamId, url: query.url }),
+  handle: ({ caller, query }) => checkEntry({ teamId: caller.teamId, ...query }),
 });
 
 export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
   handle: ({ caller, body, requestId }) =>
     addEntries({
       caller,
-      urls: body.entries.map((entry) => entry.url),
+      urls: body.entries.map((entry) => entry.url ?? ""),
+      kinds: body.entries.map(({ kind, domain, includeSubdomains }) => ({ kind, domain, includeSubdomains })),
       aliases: body.entries.map((entry) => entry.aliases),
       source: body.importFile ? "import" : caller.via === "session" ? "dashboard" : "batch",
       sourceFile: body.importFile,

@@ -1,0 +1,33 @@
+import type { ErrorCode } from "@/lib/errors";
+import { normalizeCompany, normalizeDomain } from "./company-and-domain";
+import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
+import type { EntryKind } from "./schemas";
+
+/** What an entry is stored under: its kind, its canonical identifier (`url`), and for a domain whether subdomains match. */
+export type EntryIdentifier = { kind: EntryKind; url: string; includeSubdomains: boolean };
+
+export type EntryIdentifierInput = { url?: string; kind?: EntryKind; domain?: string; includeSubdomains?: boolean };
+
+/**
+ * The entry an add names, or the error to answer:
+ * - `{url}`: a profile identifier, as Kakiyo takes it (a company page is `invalid_url` there);
+ * - `{kind: "company", url}`: a company page (`linkedin.com/company/<slug-or-id>`), said on purpose, so
+ *   a Kakiyo client's company URL sent by mistake is refused as Kakiyo would;
+ * - `{kind: "domain", domain, includeSubdomains?}` (or the domain in `url`): a domain, `includeSubdomains`
+ *   false unless asked.
+ */
+export function parseEntryIdentifier(input: EntryIdentifierInput): EntryIdentifier | ErrorCode {
+  if (input.kind === "domain" || (input.kind === undefined && input.domain !== undefined)) {
+    const text = input.domain ?? input.url;
+    if (text === undefined || text.trim() === "") return "missing_domain";
+    const domain = normalizeDomain(text);
+    return domain === null ? "invalid_domain" : { kind: "domain", url: domain, includeSubdomains: input.includeSubdomains ?? false };
+  }
+  if (input.url === undefined || input.url.trim() === "") return "missing_url";
+  if (input.kind === "company") {
+    const company = normalizeCompany(input.url);
+    return company === null ? "invalid_url" : { kind: "company", url: company, includeSubdomains: false };
+  }
+  const profile = normalizeLinkedInUrl(input.url);
+  return profile === null ? "invalid_url" : { kind: "profile", url: profile, includeSubdomains: false };
+}
