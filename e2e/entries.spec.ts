@@ -92,6 +92,20 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   );
   await dialog.getByRole("button", { name: "Add to list" }).click();
   await expect(toasts(page).getByText("Added https://linkedin.com/sales/lead/ACwAAAbCdEf123")).toBeVisible();
+  // A company page and a domain are taken for what they are; a mistyped profile URL is not a domain.
+  await dialog.getByLabel("LinkedIn profile URL").fill("https://www.linkedin.com/company/Acme-Widgets/about/");
+  await expect(dialog.getByTestId("normalized-preview")).toHaveText(
+    "Will be stored as https://linkedin.com/company/acme-widgets (company page)",
+  );
+  await dialog.getByRole("button", { name: "Add to list" }).click();
+  await expect(toasts(page).getByText("Added https://linkedin.com/company/acme-widgets")).toBeVisible();
+  await dialog.getByLabel("LinkedIn profile URL").fill("https://www.linkedin.com/in/");
+  await expect(dialog.getByTestId("normalized-preview")).toHaveText("Not a LinkedIn profile URL, company page or domain");
+  await dialog.getByLabel("LinkedIn profile URL").fill("WWW.Acme-Widgets.example");
+  await expect(dialog.getByTestId("normalized-preview")).toHaveText("Will be stored as acme-widgets.example (domain)");
+  await dialog.getByLabel("Also its subdomains").check();
+  await dialog.getByRole("button", { name: "Add to list" }).click();
+  await expect(toasts(page).getByText("Added acme-widgets.example")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("cell", { name: "https://linkedin.com/in/new-person", exact: true })).toBeVisible();
 
@@ -101,6 +115,15 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   await page.getByLabel("Check a URL").fill("linkedin.com/in/somebody-else");
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await expect(page.getByText("Not on the list.")).toBeVisible();
+
+  // The domain entry was added with its subdomains: the API's check with an e-mail finds it.
+  const byEmail = await page.evaluate(async () => {
+    const response = await fetch("/api/v1/dnc/check?url=linkedin.com/in/somebody-else&email=jo@eu.acme-widgets.example", {
+      headers: { "x-dnc-team": "add" },
+    });
+    return (await response.json()).data;
+  });
+  expect(byEmail).toMatchObject({ onList: true, matchedBy: "domain", entry: { domain: "acme-widgets.example", includeSubdomains: true } });
 });
 
 test("skeleton rows while a search loads, and an error state that recovers with Try again", async ({ page }) => {

@@ -9,27 +9,22 @@ import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { type IdentifierShape, normalizeLinkedInUrl, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
+import { recogniseEntry, type RecognisedEntry } from "@/lib/dnc/entry-identifier";
 import { entriesKey } from "./use-dnc-entries";
 
-/** How the preview names what was recognised, so a pasted Sales Navigator link is seen to be one. */
-const SHAPE_LABELS: Record<IdentifierShape, string> = {
-  vanity: "profile",
-  member_id: "member-id profile",
-  sales_navigator: "Sales Navigator lead",
-  recruiter: "Recruiter profile",
-  member_urn: "member URN",
-};
-
-/** Adds one URL; shows the canonical form before and after saving, and a duplicate as "already on the list". */
+/**
+ * Adds one entry: a person, a company page or a domain, inferred from what is typed. Shows the
+ * canonical form and what it was taken for before saving, and a duplicate as "already on the list".
+ */
 export function AddEntryDialog({ team }: { team: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
+  const [includeSubdomains, setIncludeSubdomains] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const preview = url.trim() ? parseLinkedInIdentifier(url) : null;
+  const preview = url.trim() ? recogniseEntry(url, { includeSubdomains }) : null;
   const add = useMutation({
-    mutationFn: (submitted: string) => callApi(dncContracts.addEntry, { body: { url: submitted }, team }),
+    mutationFn: (submitted: RecognisedEntry) => callApi(dncContracts.addEntry, { body: submitted.body, team }),
     onSuccess: (entry) => {
       toast.success(`Added ${entry.url}`);
       setUrl("");
@@ -40,15 +35,11 @@ export function AddEntryDialog({ team }: { team: string }) {
   });
   // What stays in the dialog: why the URL sent was not added. A success is a toast, and the dialog is ready for the next URL.
   const duplicate = add.error instanceof ApiRequestError && add.error.status === 409;
-  const refusal = add.isError
-    ? duplicate
-      ? `${normalizeLinkedInUrl(add.variables) ?? add.variables} is already on the list.`
-      : errorMessage(add.error)
-    : null;
+  const refusal = add.isError ? (duplicate ? `${add.variables.canonical} is already on the list.` : errorMessage(add.error)) : null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    add.mutate(url);
+    if (preview) add.mutate(preview);
   }
 
   return (
@@ -63,12 +54,12 @@ export function AddEntryDialog({ team }: { team: string }) {
         <Button variant="primary">Add URL</Button>
       </DialogTrigger>
       <DialogContent
-        title="Add a profile to the list"
-        description="Any spelling of a LinkedIn profile URL, a Sales Navigator or Recruiter link, or a member URN is accepted and stored in one canonical form."
+        title="Add to the list"
+        description="A person (any spelling of a LinkedIn profile URL, a Sales Navigator or Recruiter link, a member URN), everyone at a company (its LinkedIn page), or everyone at a domain (acme.com). Each is stored in one canonical form."
       >
         <form onSubmit={onSubmit} className="space-y-4">
           <div className="space-y-1.5">
-            <Label htmlFor="add-url">LinkedIn profile URL</Label>
+            <Label htmlFor="add-url">LinkedIn profile URL, company page or domain</Label>
             <Input
               id="add-url"
               ref={input}
@@ -83,14 +74,20 @@ export function AddEntryDialog({ team }: { team: string }) {
                 preview ? (
                   <>
                     Will be stored as <span className="font-mono text-foreground">{preview.canonical}</span>
-                    {preview.shape === "vanity" ? null : ` (${SHAPE_LABELS[preview.shape]})`}
+                    {preview.label === "profile" ? null : ` (${preview.label})`}
                   </>
                 ) : (
-                  "Not a LinkedIn profile URL"
+                  "Not a LinkedIn profile URL, company page or domain"
                 )
               ) : null}
             </p>
           </div>
+          {preview?.body.kind === "domain" ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={includeSubdomains} onChange={(event) => setIncludeSubdomains(event.target.checked)} />
+              Also its subdomains (mail.{preview.canonical}, eu.{preview.canonical}, …)
+            </label>
+          ) : null}
           {refusal ? <Notice tone={duplicate ? "info" : "error"}>{refusal}</Notice> : null}
           <div className="flex justify-end gap-2">
             <Button onClick={() => setOpen(false)}>Close</Button>

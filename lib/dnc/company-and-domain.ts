@@ -1,5 +1,3 @@
-import { domainToASCII } from "node:url";
-
 /** Longest input accepted, as for profile URLs. */
 const MAX_INPUT_LENGTH = 2048;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -71,13 +69,23 @@ export function normalizeDomain(input: string): string | null {
       return null;
     }
   }
-  const ascii = domainToASCII(host.replace(/\.$/, ""));
+  const ascii = hostToAscii(host.replace(/\.$/, ""));
   if (ascii === "" || ascii.length > 253 || IPV4.test(ascii)) return null;
   const domain = ascii.replace(/^www\./, "");
   const labels = domain.split(".");
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return null;
   if (/^\d+$/.test(labels.at(-1)!)) return null;
   return domain;
+}
+
+/** The WHATWG URL parser's host, the same in Node and browsers (IDNA to punycode), or "" for none. */
+function hostToAscii(host: string): string {
+  if (host === "" || /[/?#@:\s]/.test(host)) return "";
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return "";
+  }
 }
 
 /** The domain of an e-mail address (the part after its last `@`), or null. */

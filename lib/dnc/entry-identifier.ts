@@ -1,6 +1,6 @@
 import type { ErrorCode } from "@/lib/errors";
 import { normalizeCompany, normalizeDomain } from "./company-and-domain";
-import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
+import { type IdentifierShape, normalizeLinkedInUrl, parseLinkedInIdentifier } from "./normalize-linkedin-url";
 import type { EntryKind } from "./schemas";
 
 /** What an entry is stored under: its kind, its canonical identifier (`url`), and for a domain whether subdomains match. */
@@ -30,4 +30,31 @@ export function parseEntryIdentifier(input: EntryIdentifierInput): EntryIdentifi
   }
   const profile = normalizeLinkedInUrl(input.url);
   return profile === null ? "invalid_url" : { kind: "profile", url: profile, includeSubdomains: false };
+}
+
+/** What a text typed into the dashboard's Add box names, and the body that adds it. */
+export type RecognisedEntry = { canonical: string; label: string; body: EntryIdentifierInput };
+
+const SHAPE_LABELS: Record<IdentifierShape, string> = {
+  vanity: "profile",
+  member_id: "member-id profile",
+  sales_navigator: "Sales Navigator lead",
+  recruiter: "Recruiter profile",
+  member_urn: "member URN",
+};
+
+/**
+ * Infers the kind of entry from the text alone, as the Add dialog does: a profile identifier first,
+ * then a company page, then a domain (never LinkedIn's own: a mistyped profile URL must not become
+ * a block on linkedin.com). Null when it is none of them.
+ */
+export function recogniseEntry(text: string, options: { includeSubdomains: boolean }): RecognisedEntry | null {
+  const profile = parseLinkedInIdentifier(text);
+  if (profile) return { canonical: profile.canonical, label: SHAPE_LABELS[profile.shape], body: { url: text } };
+  const company = normalizeCompany(text);
+  if (company) return { canonical: company, label: "company page", body: { kind: "company", url: text } };
+  const domain = normalizeDomain(text);
+  if (domain && domain !== "linkedin.com" && !domain.endsWith(".linkedin.com"))
+    return { canonical: domain, label: "domain", body: { kind: "domain", domain: text, includeSubdomains: options.includeSubdomains } };
+  return null;
 }
