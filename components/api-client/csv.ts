@@ -33,8 +33,12 @@ export function dated(prefix: string) {
   return `${prefix}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
-/** `aliases`: the row's cell in a column named "aliases" (any case), split at whitespace; absent without such a column or for an empty cell. */
-export type CsvRow = { row: number; url: string; aliases?: string[] };
+/**
+ * One entry to import. `aliases`: the row's cell in a column named "aliases" (any case), split at
+ * whitespace; absent without such a column or for an empty cell. `kind`: a company or domain entry
+ * (absent: a profile), from the row's `kind` column or from a `company` or `domain` column.
+ */
+export type CsvRow = { row: number; url: string; aliases?: string[]; kind?: "company" | "domain"; includeSubdomains?: boolean };
 /** A row that is not imported, and why. */
 export type CsvProblem = { row: number; problem: string };
 
@@ -44,8 +48,11 @@ export type CsvProblem = { row: number; problem: string };
  * read with confidence is not guessed at but listed in `problems`: a malformed or unclosed quote
  * (an unclosed one swallows the rest of the file), a row with more or fewer fields than the header
  * (its columns may have shifted, so the URL may be another column's text), a row with content but
- * no URL. Blank lines are skipped. With a header that names a "url" column, a column named "aliases"
- * gives each row's other identifiers of the same person, separated by spaces (as the export writes them).
+ * no URL. Blank lines are skipped. With a header that names a "url" column, more columns are read
+ * (as the export writes them):
+ * - "aliases": the row's other identifiers of the same person, separated by spaces;
+ * - "kind" (profile, company or domain) and "include_subdomains" (true/false): what the url is;
+ * - "company" and "domain": each cell is an entry of its own of that kind (a row may then have no url).
  */
 export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   // Blank lines are kept while parsing, so the numbers match the file.
@@ -54,7 +61,12 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   if (!header) return { rows: [], problems: [] };
   const named = header.findIndex((cell) => cell.trim().toLowerCase() === "url");
   const column = named >= 0 ? named : 0;
-  const aliasesColumn = named >= 0 ? header.findIndex((cell) => cell.trim().toLowerCase() === "aliases") : -1;
+  const columnNamed = (name: string) => (named >= 0 ? header.findIndex((cell) => cell.trim().toLowerCase() === name) : -1);
+  const aliasesColumn = columnNamed("aliases");
+  const kindColumn = columnNamed("kind");
+  const subdomainsColumn = columnNamed("include_subdomains");
+  const companyColumn = columnNamed("company");
+  const domainColumn = columnNamed("domain");
 
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -80,11 +92,27 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
         row,
         problem: `${cells.length} ${cells.length === 1 ? "field" : "fields"} where the header has ${header.length}: the columns may have shifted, so the row is not used.`,
       });
-    } else if ((cells[column] ?? "").trim() === "") {
-      problems.push({ row, problem: named >= 0 ? "No URL in the “url” column." : "No URL in the first column." });
     } else {
-      const aliases = aliasesColumn >= 0 ? (cells[aliasesColumn] ?? "").split(/\s+/).filter(Boolean) : [];
-      rows.push({ row, url: cells[column]!.trim(), ...(aliases.length > 0 ? { aliases } : {}) });
+      const cell = (at: number) => (at >= 0 ? (cells[at] ?? "").trim() : "");
+      const company = cell(companyColumn);
+      const domain = cell(domainColumn);
+      if (company) rows.push({ row, url: company, kind: "company" });
+      if (domain) rows.push({ row, url: domain, kind: "domain", includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)) });
+      const url = cell(column);
+      if (url === "") {
+        if (!company && !domain)
+          problems.push({ row, problem: named >= 0 ? "No URL in the “url” column." : "No URL in the first column." });
+        continue;
+      }
+      const aliases = cell(aliasesColumn).split(/\s+/).filter(Boolean);
+      const kind = cell(kindColumn).toLowerCase();
+      rows.push({
+        row,
+        url,
+        ...(aliases.length > 0 ? { aliases } : {}),
+        ...(kind === "company" || kind === "domain" ? { kind } : {}),
+        ...(kind === "domain" ? { includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)) } : {}),
+      });
     }
   }
   return { rows, problems };

@@ -24,8 +24,15 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
       });
       downloadCsv(
         dated(`dnc-${team}`),
-        entries.map((e) => ({ url: e.url, created_at: e.$createdAt, id: e.$id, aliases: e.aliases?.join(" ") ?? "" })),
-        ["url", "created_at", "id", "aliases"],
+        entries.map((e) => ({
+          url: e.url,
+          created_at: e.$createdAt,
+          id: e.$id,
+          aliases: e.aliases?.join(" ") ?? "",
+          kind: e.kind ?? "profile",
+          include_subdomains: e.kind === "domain" ? String(e.includeSubdomains === true) : "",
+        })),
+        ["url", "created_at", "id", "aliases", "kind", "include_subdomains"],
       );
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);

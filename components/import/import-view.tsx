@@ -89,8 +89,7 @@ export function ImportView() {
         const result = await callApiPaced(dncContracts.addEntries, {
           // The file's name becomes the entries' provenance (source "import").
           body: {
-            // A row's first 20 aliases go with it (the batch's limit); the report names the rest.
-            entries: chunk.map((r) => ({ url: r.url, ...(r.aliases ? { aliases: r.aliases.slice(0, MAX_ALIASES_PER_BATCH_ENTRY) } : {}) })),
+            entries: chunk.map(batchEntry),
             ...(fileName ? { importFile: fileName.slice(0, MAX_FILE_NAME_LENGTH) } : {}),
           },
           team: team.slug,
@@ -248,4 +247,11 @@ const reportColumns: ColumnDef<ReportRow>[] = [
 function ReportTable({ rows }: { rows: ReportRow[] }) {
   const table = useDataTable({ data: rows, columns: reportColumns, getRowId: (r) => String(r.row) });
   return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
+}
+
+/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases. */
+function batchEntry(row: CsvRow) {
+  if (row.kind === "domain") return { kind: "domain" as const, domain: row.url, includeSubdomains: row.includeSubdomains ?? false };
+  if (row.kind === "company") return { kind: "company" as const, url: row.url };
+  return { url: row.url, ...(row.aliases ? { aliases: row.aliases.slice(0, MAX_ALIASES_PER_BATCH_ENTRY) } : {}) };
 }

@@ -42,6 +42,28 @@ describe("toCsv", () => {
 });
 
 describe("urlsFromCsv", () => {
+  it("reads an entry's kind (as the export writes it) and company and domain columns, each cell an entry of its own", () => {
+    const csv =
+      "url,kind,include_subdomains,company,domain\r\n" +
+      "in/a,,,,\r\n" +
+      "acme.com,domain,true,,\r\n" +
+      "linkedin.com/company/acme,company,,,\r\n" +
+      ",,,linkedin.com/company/other,other.org\r\n" +
+      ",,,,\r\n" +
+      ",,yes,,third.net\r\n";
+    expect(urlsFromCsv(csv)).toEqual({
+      rows: [
+        { row: 2, url: "in/a" },
+        { row: 3, url: "acme.com", kind: "domain", includeSubdomains: true },
+        { row: 4, url: "linkedin.com/company/acme", kind: "company" },
+        { row: 5, url: "linkedin.com/company/other", kind: "company" },
+        { row: 5, url: "other.org", kind: "domain", includeSubdomains: false },
+        { row: 7, url: "third.net", kind: "domain", includeSubdomains: true },
+      ],
+      problems: [],
+    });
+  });
+
   it("takes the column named url, numbering rows as a spreadsheet does", () => {
     const csv = 'id,URL,note\r\n1,linkedin.com/in/a,"x, y"\r\n2,in/c,"two\r\nlines"\r\n3,in/b,\r\n';
     expect(urlsFromCsv(csv)).toEqual({
