@@ -9,17 +9,9 @@ import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { type IdentifierShape, normalizeLinkedInUrl, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
+import { normalizeLinkedInUrl, parseLinkedInIdentifier } from "@/lib/dnc/normalize-linkedin-url";
+import { IdentifierPreview } from "./identifier-preview";
 import { entriesKey } from "./use-dnc-entries";
-
-/** How the preview names what was recognised, so a pasted Sales Navigator link is seen to be one. */
-const SHAPE_LABELS: Record<IdentifierShape, string> = {
-  vanity: "profile",
-  member_id: "member-id profile",
-  sales_navigator: "Sales Navigator lead",
-  recruiter: "Recruiter profile",
-  member_urn: "member URN",
-};
 
 /** Adds one URL; shows the canonical form before and after saving, and a duplicate as "already on the list". */
 export function AddEntryDialog({ team }: { team: string }) {
@@ -78,18 +70,7 @@ export function AddEntryDialog({ team }: { team: string }) {
               required
               autoFocus
             />
-            <p className="min-h-5 text-xs text-muted-foreground" data-testid="normalized-preview">
-              {url.trim() ? (
-                preview ? (
-                  <>
-                    Will be stored as <span className="font-mono text-foreground">{preview.canonical}</span>
-                    {preview.shape === "vanity" ? null : ` (${SHAPE_LABELS[preview.shape]})`}
-                  </>
-                ) : (
-                  "Not a LinkedIn profile URL"
-                )
-              ) : null}
-            </p>
+            <IdentifierPreview input={url} />
           </div>
           {refusal ? <Notice tone={duplicate ? "info" : "error"}>{refusal}</Notice> : null}
           <div className="flex justify-end gap-2">
