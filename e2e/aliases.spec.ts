@@ -1,4 +1,4 @@
-import { expectNoAxeViolations } from "./support/accessibility";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/accessibility";
 import { apiAs, expect, openAsTeam, seedEntries, test } from "./support/fixtures";
 import { joinByInvitation } from "./support/members";
 import { toasts } from "./support/toasts";
@@ -29,7 +29,9 @@ test("add an alias from the row menu, see it on the row, check by it, and remove
 
   // On the row: a count, and the list behind it.
   await page.getByRole("button", { name: `1 alias of ${url}` }).click();
-  await expect(page.getByRole("dialog", { name: `Aliases of ${url}` })).toContainText(alias);
+  const popover = page.getByRole("dialog", { name: `Aliases of ${url}` });
+  await expect(popover).toContainText(alias);
+  await expect(popover).toContainText("To remove one, open History");
   await page.keyboard.press("Escape");
 
   await page.getByLabel("Check a URL").fill(alias);
@@ -70,8 +72,15 @@ test("a viewer sees an entry's aliases but no control to add or remove one", asy
   await openAsTeam(page, "alias-viewer");
   const viewer = await joinByInvitation({ ownerPage: page, browser, baseURL, team: "alias-viewer", role: "viewer", label: "alias" });
   await viewer.page.getByRole("button", { name: `1 alias of ${url}` }).click();
-  await expect(viewer.page.getByRole("dialog", { name: `Aliases of ${url}` })).toContainText(alias);
+  const popover = viewer.page.getByRole("dialog", { name: `Aliases of ${url}` });
+  await expect(popover).toContainText(alias);
+  await expect(popover).not.toContainText("To remove one");
   await viewer.page.keyboard.press("Escape");
+
+  // On a phone the count stays under the URL, and the page does not scroll sideways.
+  await viewer.page.setViewportSize({ width: 390, height: 844 });
+  await expect(viewer.page.getByRole("button", { name: `1 alias of ${url}` })).toBeVisible();
+  await expectNoHorizontalScroll(viewer.page, 390);
 
   await viewer.page.getByRole("button", { name: `Actions for ${url}` }).click();
   await expect(viewer.page.getByRole("menuitem", { name: "Add alias" })).toHaveCount(0);

@@ -32,7 +32,7 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
       cell: ({ row }) => (
         <>
           <ProfileUrl url={row.original.url} />
-          {row.original.aliases ? <EntryAliases url={row.original.url} aliases={row.original.aliases} /> : null}
+          {row.original.aliases ? <EntryAliases url={row.original.url} aliases={row.original.aliases} canWrite={options.canWrite} /> : null}
         </>
       ),
       enableHiding: false,

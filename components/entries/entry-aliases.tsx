@@ -3,13 +3,13 @@
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
 
-export const aliasCount = (count: number) => `${count} ${count === 1 ? "alias" : "aliases"}`;
+const aliasCount = (count: number) => `${count} ${count === 1 ? "alias" : "aliases"}`;
 
 /**
  * An entry's aliases on its row: one short "+2 aliases" button under the URL (a long list would
  * crowd the table and a narrow screen), the full list in a popover that the keyboard opens too.
  */
-export function EntryAliases({ url, aliases }: { url: string; aliases: string[] }) {
+export function EntryAliases({ url, aliases, canWrite }: { url: string; aliases: string[]; canWrite: boolean }) {
   return (
     <Popover>
       <PopoverTrigger
@@ -27,6 +27,8 @@ export function EntryAliases({ url, aliases }: { url: string; aliases: string[] 
             </li>
           ))}
         </ul>
+        {/* Removal asks for a confirmation, which the history dialog has room for; a popover does not. */}
+        {canWrite ? <p className="mt-2 text-xs text-muted-foreground">To remove one, open History in the row&apos;s menu.</p> : null}
       </PopoverContent>
     </Popover>
   );
