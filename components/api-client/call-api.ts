@@ -4,13 +4,17 @@ import { TEAM_HEADER } from "@/lib/auth/team-selection";
 import type { ApiContract, ContractData } from "@/lib/contracts/define-contract";
 import type { SessionActionContract } from "@/lib/contracts/session-actions";
 
-/** A non-2xx answer from the API, with the envelope's code and message. */
+/** The entry a 409 `dnc_exists` names as holding the identifier sent (its URL or one of its aliases). */
+export type IdentifierHolder = { $id: string; url: string };
+
+/** A non-2xx answer from the API, with the envelope's code and message (and, on a 409 `dnc_exists`, who holds the identifier). */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly resetTime?: number,
+    readonly heldBy?: IdentifierHolder,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -85,13 +89,20 @@ function send(url: string, method: string, request: UntypedCall): Promise<Respon
 
 /** The answer's data (the envelope's, or the body itself where the contract answers bare), or an ApiRequestError. */
 async function readAnswer(response: Response, bare: boolean | undefined): Promise<unknown> {
-  const body = (await response.json().catch(() => null)) as { data?: unknown; error?: string; message?: string; resetTime?: number } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: unknown;
+    error?: string;
+    message?: string;
+    resetTime?: number;
+    heldBy?: IdentifierHolder;
+  } | null;
   if (!response.ok || !body) {
     throw new ApiRequestError(
       response.status,
       body?.error ?? "network_error",
       body?.message ?? `Request failed (${response.status})`,
       body?.resetTime,
+      body?.heldBy,
     );
   }
   return bare ? body : body.data;

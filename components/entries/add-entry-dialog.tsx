@@ -10,6 +10,7 @@ import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
 import { recogniseEntry, type RecognisedEntry } from "@/lib/dnc/entry-identifier";
+import { IdentifierPreview } from "./identifier-preview";
 import { entriesKey } from "./use-dnc-entries";
 
 /**
@@ -69,18 +70,7 @@ export function AddEntryDialog({ team }: { team: string }) {
               required
               autoFocus
             />
-            <p className="min-h-5 text-xs text-muted-foreground" data-testid="normalized-preview">
-              {url.trim() ? (
-                preview ? (
-                  <>
-                    Will be stored as <span className="font-mono text-foreground">{preview.canonical}</span>
-                    {preview.label === "profile" ? null : ` (${preview.label})`}
-                  </>
-                ) : (
-                  "Not a LinkedIn profile URL, company page or domain"
-                )
-              ) : null}
-            </p>
+            <IdentifierPreview input={url} recognised={preview} unrecognised="Not a LinkedIn profile URL, company page or domain" />
           </div>
           {preview?.body.kind === "domain" ? (
             <label className="flex items-center gap-2 text-sm">

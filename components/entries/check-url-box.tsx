@@ -35,7 +35,9 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
           tone: "text-danger-text",
           content: (
             <>
-              On the list: <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
+              {/* By alias: the URL shown is the entry's own, not the one typed, so say why they differ. */}
+              {result.matchedBy === "alias" ? "On the list (by alias): " : "On the list: "}
+              <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
             </>
           ),
           historyOf: result.entry.url,

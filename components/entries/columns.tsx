@@ -6,18 +6,20 @@ import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import { DateTime } from "@/components/ui/date-time";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { EntryAliases } from "./entry-aliases";
 import { describeSource } from "./entry-source";
 import { ProfileUrl } from "./profile-url";
 
 export type EntryActions = {
   onCopy: (entry: DncEntryDto) => void;
   onShowHistory: (entry: DncEntryDto) => void;
+  onAddAlias: (entry: DncEntryDto) => void;
   onDelete: (entry: DncEntryDto) => void;
 };
 
 /**
  * Select first, actions last (shadcn's layout); only people who may write get the select column and
- * Delete. The ids `url` and `createdAt` are the API's `sort` values; `source`, `createdBy` and
+ * the writes (Add alias, Delete). The ids `url` and `createdAt` are the API's `sort` values; `source`, `createdBy` and
  * `createdAt` carry the filters. Secondary columns leave narrow screens to the URL.
  */
 export function createColumns(options: { canWrite: boolean } & EntryActions): ColumnDef<DncEntryDto>[] {
@@ -27,7 +29,12 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
       id: "url",
       accessorKey: "url",
       header: ({ column }) => <DataTableColumnHeader column={column} title="Profile URL" words={{ asc: "A to Z", desc: "Z to A" }} />,
-      cell: ({ row }) => <ProfileUrl url={row.original.url} />,
+      cell: ({ row }) => (
+        <>
+          <ProfileUrl url={row.original.url} />
+          {row.original.aliases ? <EntryAliases url={row.original.url} aliases={row.original.aliases} canWrite={options.canWrite} /> : null}
+        </>
+      ),
       enableHiding: false,
     },
     {
@@ -72,7 +79,12 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
           actions={[
             { label: "Copy URL", onSelect: () => options.onCopy(row.original) },
             { label: "History", onSelect: () => options.onShowHistory(row.original) },
-            ...(options.canWrite ? [{ label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true }] : []),
+            ...(options.canWrite
+              ? [
+                  { label: "Add alias", onSelect: () => options.onAddAlias(row.original) },
+                  { label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true },
+                ]
+              : []),
           ]}
         />
       ),

@@ -9,6 +9,7 @@ import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { AddAliasDialog } from "./add-alias-dialog";
 import { BulkActionBar } from "./bulk-action-bar";
 import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
@@ -22,7 +23,7 @@ import { useSearchBox } from "./use-search-box";
 
 /**
  * Owns the entries table: its view (search, filters, order, page; kept in the URL), the selection,
- * the columns shown, and the removals started from it. DataTable draws it.
+ * the columns shown, and the removals and alias additions started from it. DataTable draws it.
  */
 export function EntriesTable({
   team,
@@ -50,10 +51,18 @@ export function EntriesTable({
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
   const total = query.data?.total ?? 0;
   const removals = useEntryRemovals({ team, filter: view, rows, total, selection });
+  const [aliasFor, setAliasFor] = useState<DncEntryDto | null>(null);
 
   // Remade only when canWrite or a handler changes: new cell functions would remount every row's menu (a dialog returns focus to one).
   const columns = useMemo(
-    () => createColumns({ canWrite, onDelete: removals.askDelete, onCopy: (entry) => void copyUrl(entry), onShowHistory }),
+    () =>
+      createColumns({
+        canWrite,
+        onDelete: removals.askDelete,
+        onAddAlias: setAliasFor,
+        onCopy: (entry) => void copyUrl(entry),
+        onShowHistory,
+      }),
     [canWrite, removals.askDelete, onShowHistory],
   );
 
@@ -122,6 +131,7 @@ export function EntriesTable({
         empty={emptyMessage(view, canWrite)}
       />
       <DataTablePagination table={table} pageSizes={PAGE_SIZES} />
+      <AddAliasDialog team={team} entry={aliasFor} onClose={() => setAliasFor(null)} />
       <DeleteConfirmDialog
         target={removals.pendingDelete}
         onCancel={removals.cancelDelete}

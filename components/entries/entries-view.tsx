@@ -16,6 +16,7 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
   const [historyFor, setHistoryFor] = useState<string | null>(null);
   // Stable, so the table's columns (and the row menu a dialog returns focus to) are not remade when it opens.
   const showHistory = useCallback((entry: DncEntryDto) => setHistoryFor(entry.url), []);
+  const canWrite = roleCan(team.role, "entries.write");
   return (
     <>
       <PageHeader
@@ -23,16 +24,11 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
         description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`}
       />
       <CheckUrlBox team={team.slug} onHistory={setHistoryFor} />
-      <EntriesTable
-        key={team.slug}
-        team={team.slug}
-        canWrite={roleCan(team.role, "entries.write")}
-        firstPage={firstPage}
-        onShowHistory={showHistory}
-      />
+      <EntriesTable key={team.slug} team={team.slug} canWrite={canWrite} firstPage={firstPage} onShowHistory={showHistory} />
       <ProfileHistoryDialog
         team={team.slug}
         url={historyFor ?? ""}
+        canWrite={canWrite}
         open={historyFor !== null}
         onOpenChange={(open) => !open && setHistoryFor(null)}
       />

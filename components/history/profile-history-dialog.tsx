@@ -8,6 +8,7 @@ import { errorMessage } from "@/components/api-client/call-api";
 import type { AuditEvent } from "@/lib/audit/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { formatDateTime } from "@/lib/format";
+import { ProfileAliases } from "./profile-aliases";
 import { useProfileHistory } from "./use-profile-history";
 
 const STEPS: Partial<Record<AuditEvent["action"], string>> = {
@@ -19,15 +20,20 @@ const STEPS: Partial<Record<AuditEvent["action"], string>> = {
   "dnc.alias_removed": "Alias removed",
 };
 
-/** A profile's timeline, oldest first: every addition, removal and restore, by whom, from where and why. */
+/**
+ * A profile's timeline, oldest first: every addition, removal, restore and alias change, by whom,
+ * from where and why; above it the aliases its entry has now (removable by people who may write).
+ */
 export function ProfileHistoryDialog({
   team,
   url,
+  canWrite,
   open,
   onOpenChange,
 }: {
   team: string;
   url: string;
+  canWrite: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
@@ -41,6 +47,7 @@ export function ProfileHistoryDialog({
           description="Every change to this profile on the list, oldest first, across removals and re-additions."
           className="sm:w-[min(40rem,calc(100vw-2rem))]"
         >
+          <ProfileAliases team={team} url={url} canWrite={canWrite} />
           {query.isPending ? (
             <div className="space-y-3" aria-busy="true">
               <Skeleton className="h-4 w-2/3" />

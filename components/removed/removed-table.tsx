@@ -114,6 +114,7 @@ export function RemovedTable({ team, canWrite }: { team: string; canWrite: boole
       <ProfileHistoryDialog
         team={team}
         url={historyFor ?? ""}
+        canWrite={canWrite}
         open={historyFor !== null}
         onOpenChange={(open) => !open && setHistoryFor(null)}
       />

@@ -31,6 +31,8 @@ export const E2E_TEAMS = [
   "undo",
   "undo-bulk",
   "hooks",
+  "aliases",
+  "alias-viewer",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

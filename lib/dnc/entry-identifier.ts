@@ -35,7 +35,8 @@ export function parseEntryIdentifier(input: EntryIdentifierInput): EntryIdentifi
 /** What a text typed into the dashboard's Add box names, and the body that adds it. */
 export type RecognisedEntry = { canonical: string; label: string; body: EntryIdentifierInput };
 
-const SHAPE_LABELS: Record<IdentifierShape, string> = {
+/** How the dashboard names what it recognised, so a pasted Sales Navigator link is seen to be one. */
+export const IDENTIFIER_SHAPE_LABELS: Record<IdentifierShape, string> = {
   vanity: "profile",
   member_id: "member-id profile",
   sales_navigator: "Sales Navigator lead",
@@ -50,7 +51,7 @@ const SHAPE_LABELS: Record<IdentifierShape, string> = {
  */
 export function recogniseEntry(text: string, options: { includeSubdomains: boolean }): RecognisedEntry | null {
   const profile = parseLinkedInIdentifier(text);
-  if (profile) return { canonical: profile.canonical, label: SHAPE_LABELS[profile.shape], body: { url: text } };
+  if (profile) return { canonical: profile.canonical, label: IDENTIFIER_SHAPE_LABELS[profile.shape], body: { url: text } };
   const company = normalizeCompany(text);
   if (company) return { canonical: company, label: "company page", body: { kind: "company", url: text } };
   const domain = normalizeDomain(text);
