@@ -116,14 +116,17 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await expect(page.getByText("Not on the list.")).toBeVisible();
 
-  // The domain entry was added with its subdomains: the API's check with an e-mail finds it.
-  const byEmail = await page.evaluate(async () => {
-    const response = await fetch("/api/v1/dnc/check?url=linkedin.com/in/somebody-else&email=jo@eu.acme-widgets.example", {
-      headers: { "x-dnc-team": "add" },
-    });
-    return (await response.json()).data;
-  });
-  expect(byEmail).toMatchObject({ onList: true, matchedBy: "domain", entry: { domain: "acme-widgets.example", includeSubdomains: true } });
+  // The domain entry was added with its subdomains: a check with the person's e-mail finds it.
+  await page.getByText("Company and e-mail (optional)").click();
+  await page.getByLabel("E-mail or domain").fill("jo@eu.acme-widgets.example");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await expect(page.getByTestId("check-result")).toContainText("On the list (everyone at this domain): acme-widgets.example");
+  await page.getByLabel("E-mail or domain").fill("");
+  await page.getByLabel("Company (LinkedIn page or slug)").fill("acme-widgets");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await expect(page.getByTestId("check-result")).toContainText(
+    "On the list (everyone at this company): https://linkedin.com/company/acme-widgets",
+  );
 });
 
 test("skeleton rows while a search loads, and an error state that recovers with Try again", async ({ page }) => {

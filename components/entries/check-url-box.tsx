@@ -14,20 +14,36 @@ import { formatDateTime } from "@/lib/format";
 
 type Answer = { tone: string; content: ReactNode; historyOf?: string };
 
+/** Why the entry shown answers the check, when it is not the URL typed itself. */
+const MATCHED_BY_WORDS: Record<string, string> = {
+  alias: "On the list (by alias): ",
+  company: "On the list (everyone at this company): ",
+  domain: "On the list (everyone at this domain): ",
+};
+
 /**
- * The question campaign tools ask, answered for a person: is this profile on the list? With a
- * History button when it is, or when it is not but was.
+ * The question campaign tools ask, answered for a person: is this profile on the list, or, given
+ * their company and e-mail or domain, their company or domain? With a History button when it is,
+ * or when it is not but was.
  */
 export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url: string) => void }) {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState("");
+  const [company, setCompany] = useState("");
+  const [emailOrDomain, setEmailOrDomain] = useState("");
   const [answer, setAnswer] = useState<Answer | null>(null);
   const historyOf = answer?.historyOf;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     try {
-      const result = await callApi(dncContracts.checkEntry, { query: { url }, team });
+      const contact = emailOrDomain.trim();
+      const query = {
+        url,
+        ...(company.trim() ? { company: company.trim() } : {}),
+        ...(contact ? (contact.includes("@") ? { email: contact } : { domain: contact }) : {}),
+      };
+      const result = await callApi(dncContracts.checkEntry, { query, team });
       // A lookalike that is not on the list is worth a warning too: it may imitate a profile that is.
       const checked = normalizeLinkedInUrl(url);
       if (result.onList) {
@@ -35,8 +51,8 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
           tone: "text-danger-text",
           content: (
             <>
-              {/* By alias: the URL shown is the entry's own, not the one typed, so say why they differ. */}
-              {result.matchedBy === "alias" ? "On the list (by alias): " : "On the list: "}
+              {/* By alias, company or domain: the URL shown is the entry's own, not the one typed, so say why they differ. */}
+              {MATCHED_BY_WORDS[result.matchedBy ?? ""] ?? "On the list: "}
               <ProfileUrl url={result.entry.url} /> (added {formatDateTime(result.entry.$createdAt)}). Do not contact.
             </>
           ),
@@ -83,6 +99,25 @@ export function CheckUrlBox({ team, onHistory }: { team: string; onHistory: (url
         />
         <Button type="submit">Check</Button>
       </div>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-muted-foreground">Company and e-mail (optional)</summary>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <Input
+            aria-label="Company (LinkedIn page or slug)"
+            value={company}
+            onChange={(event) => setCompany(event.target.value)}
+            placeholder="linkedin.com/company/acme"
+            className="max-w-xs"
+          />
+          <Input
+            aria-label="E-mail or domain"
+            value={emailOrDomain}
+            onChange={(event) => setEmailOrDomain(event.target.value)}
+            placeholder="jane@acme.com"
+            className="max-w-xs"
+          />
+        </div>
+      </details>
       <div className="mt-2 flex min-h-5 flex-wrap items-center gap-2">
         <p aria-live="polite" data-testid="check-result" className={`text-sm ${answer?.tone ?? ""}`}>
           {answer?.content}

@@ -28,7 +28,9 @@ export const listAuditQuerySchema = z.object({
     .min(1)
     .max(MAX_URL_INPUT_LENGTH)
     .optional()
-    .describe("A profile's history: only events about this LinkedIn URL, in any accepted spelling, across removals and re-additions"),
+    .describe(
+      "An entry's history: only events about this identifier (a LinkedIn URL in any accepted spelling, a company page or a domain) and the alias events of the entries it named, across removals and re-additions",
+    ),
   order: z.enum(["desc", "asc"]).default("desc").describe("Newest first (default) or oldest first"),
 });
 export type ListAuditQuery = z.output<typeof listAuditQuerySchema>;

@@ -70,6 +70,16 @@ describe("adding and removing aliases", () => {
     expect((await api(`/v1/dnc/${entry.$id}/aliases`, { method: "POST", key: team.writeKey, body: { url: vanity } })).status).toBe(201);
     const viaV1 = await api(`/v1/dnc/${entry.$id}/aliases/${encodeURIComponent(vanity)}`, { method: "DELETE", key: team.writeKey });
     expect(viaV1.status, JSON.stringify(viaV1.body)).toBe(200);
+
+    // The entry's history (by its URL) holds its alias events, whose URL is the alias.
+    const history = await api(`/api/v1/audit?url=${encodeURIComponent(entry.url)}&order=asc`, { key: team.readKey });
+    expect(history.body.data.events.map((event: { action: string }) => event.action)).toEqual([
+      "dnc.added",
+      "dnc.alias_added",
+      "dnc.alias_removed",
+      "dnc.alias_added",
+      "dnc.alias_removed",
+    ]);
   });
 
   it("an identifier is unique per team across URLs and aliases: 409 dnc_exists naming the entry that holds it", async () => {

@@ -143,5 +143,13 @@ describe("company and domain entries", () => {
     const restored = await api(`/api/v1/dnc/${entry.$id}/restore`, { method: "POST", key: team.writeKey });
     expect(restored.body.data).toMatchObject({ kind: "domain", domain: `batch-${tag}.io`, includeSubdomains: true });
     expect((await check({ domain: `x.batch-${tag}.io` })).body.data.onList).toBe(true);
+
+    // Its history is read by its domain, as the dashboard's History does.
+    const history = await api(`/api/v1/audit?url=${encodeURIComponent(`batch-${tag}.io`)}&order=asc`, { key: team.readKey });
+    expect(history.body.data.events.map((event: { action: string }) => event.action)).toEqual([
+      "dnc.batch_added",
+      "dnc.deleted",
+      "dnc.restored",
+    ]);
   });
 });
