@@ -43,6 +43,8 @@ test("add an alias from the row menu, see it on the row, check by it, and remove
   const history = page.getByRole("dialog", { name: `History of ${url}` });
   const aliases = history.getByRole("region", { name: "Aliases" });
   await expect(aliases).toContainText(alias);
+  // The alias's own event is in the entry's history, though it names the alias.
+  await expect(history.getByText("Alias added")).toBeVisible();
   await expectNoAxeViolations(page, "a history with aliases");
 
   // A removal asks first; cancelling keeps the alias.
