@@ -116,6 +116,17 @@ test("add one URL (normalised, duplicates reported) and check a URL", async ({ p
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await expect(page.getByText("Not on the list.")).toBeVisible();
 
+  // The Kind filter lists the domain alone; the URL cell says what it blocks. It lives in the page URL like the others.
+  await page.getByRole("button", { name: /^Kind/ }).click();
+  await page
+    .getByRole("dialog", { name: "Filter by Kind" })
+    .getByRole("checkbox", { name: /^Domain\b/ })
+    .click();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/[?&]kind=domain\b/);
+  await expect(page.getByText("1–1 of 1")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "acme-widgets.example" })).toContainText("Domain and subdomains");
+
   // The domain entry was added with its subdomains: a check with the person's e-mail finds it.
   await page.getByText("Company and e-mail (optional)").click();
   await page.getByLabel("E-mail or domain").fill("jo@eu.acme-widgets.example");

@@ -5,7 +5,7 @@ import { DataTableColumnHeader } from "@/components/ui/data-table-column-header"
 import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import { DateTime } from "@/components/ui/date-time";
-import type { DncEntryDto } from "@/lib/dnc/schemas";
+import type { DncEntryDto, EntryKind } from "@/lib/dnc/schemas";
 import { EntryAliases } from "./entry-aliases";
 import { describeSource } from "./entry-source";
 import { ProfileUrl } from "./profile-url";
@@ -22,6 +22,9 @@ export type EntryActions = {
  * the writes (Add alias, Delete). The ids `url` and `createdAt` are the API's `sort` values; `source`, `createdBy` and
  * `createdAt` carry the filters. Secondary columns leave narrow screens to the URL.
  */
+/** How the table names an entry's kind. */
+export const KIND_LABELS: Record<EntryKind, string> = { profile: "Person", company: "Company", domain: "Domain" };
+
 export function createColumns(options: { canWrite: boolean } & EntryActions): ColumnDef<DncEntryDto>[] {
   const select = createSelectColumn<DncEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` });
   const columns: ColumnDef<DncEntryDto>[] = [
@@ -32,10 +35,25 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
       cell: ({ row }) => (
         <>
           <ProfileUrl url={row.original.url} />
+          {row.original.kind ? (
+            <span className="ml-2 rounded border border-border px-1.5 py-0.5 text-xs text-muted-foreground">
+              {row.original.kind === "domain" && row.original.includeSubdomains ? "Domain and subdomains" : KIND_LABELS[row.original.kind]}
+            </span>
+          ) : null}
           {row.original.aliases ? <EntryAliases url={row.original.url} aliases={row.original.aliases} canWrite={options.canWrite} /> : null}
         </>
       ),
       enableHiding: false,
+    },
+    {
+      // Hidden unless chosen in View: the URL cell already names company and domain entries; the column carries the Kind filter.
+      id: "kind",
+      accessorFn: (entry) => entry.kind ?? "profile",
+      header: "Kind",
+      cell: ({ row }) => KIND_LABELS[row.original.kind ?? "profile"],
+      enableSorting: false,
+      filterFn: "arrIncludesSome",
+      meta: { width: 120, title: "Kind", hideBelow: "md" },
     },
     {
       id: "createdAt",

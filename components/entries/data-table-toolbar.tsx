@@ -7,13 +7,14 @@ import { DataTableDateRangeFilter } from "@/components/ui/data-table-date-range-
 import { DataTableFacetedFilter, type FacetOption } from "@/components/ui/data-table-faceted-filter";
 import { DataTableViewOptions } from "@/components/ui/data-table-view-options";
 import { Input } from "@/components/ui/input";
-import { type DncEntryDto, ENTRY_SOURCES, type EntryFacets } from "@/lib/dnc/schemas";
+import { type DncEntryDto, ENTRY_KINDS, ENTRY_SOURCES, type EntryFacets } from "@/lib/dnc/schemas";
+import { KIND_LABELS } from "./columns";
 import { AddEntryDialog } from "./add-entry-dialog";
 import type { EntriesFilter } from "./entries-url-state";
 import { SOURCE_LABELS } from "./entry-source";
 import { ExportButton } from "./export-button";
 
-/** Search, the filters (source, author, dates), Reset and the View menu; then Export (of what is filtered) and Add. */
+/** Search, the filters (kind, source, author, dates), Reset and the View menu; then Export (of what is filtered) and Add. */
 export function DataTableToolbar({
   table,
   team,
@@ -47,6 +48,7 @@ export function DataTableToolbar({
         onChange={(event) => onSearch(event.target.value)}
         className="w-full sm:w-56"
       />
+      <DataTableFacetedFilter column={table.getColumn("kind")!} title="Kind" options={KIND_OPTIONS} />
       <DataTableFacetedFilter column={table.getColumn("source")!} title="Source" options={sourceOptions(facets)} />
       <DataTableFacetedFilter column={table.getColumn("createdBy")!} title="Added by" options={authorOptions(facets, filter)} />
       <DataTableDateRangeFilter column={table.getColumn("createdAt")!} title="Added" hint="days in UTC" />
@@ -70,6 +72,8 @@ export function DataTableToolbar({
     </div>
   );
 }
+
+const KIND_OPTIONS: FacetOption[] = ENTRY_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 
 /** Every source, with its count once the facets have come. */
 function sourceOptions(facets: EntryFacets | undefined): FacetOption[] {

@@ -38,7 +38,8 @@ export function EntriesTable({
 }) {
   const { view, setView, table: viewState } = useEntriesView();
   const [search, setSearch] = useSearchBox(view, setView);
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
+  // The Kind column only carries its filter until someone shows it (the URL cell names companies and domains).
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ kind: false });
 
   const selection = useEntrySelection(view);
   // The server's first page answers the view the page was loaded with, once: coming back to that
@@ -86,7 +87,7 @@ export function EntriesTable({
 
   function resetFilters() {
     setSearch("");
-    setView((current) => ({ ...current, q: DEFAULT_VIEW.q, source: [], createdBy: [], from: null, to: null }));
+    setView((current) => ({ ...current, q: DEFAULT_VIEW.q, kind: [], source: [], createdBy: [], from: null, to: null }));
   }
 
   return (

@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { toSearchParams } from "@/components/api-client/call-api";
-import { type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
+import { type EntryKind, type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 /**
- * The entries table's state as the page URL carries it (`?q=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
+ * The entries table's state as the page URL carries it (`?q=&kind=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
  * so a filtered view is a link. Read by the server page (to render the same first page) and by the
  * table; checked with the API's own query schema, so the URL can only ask what the API answers.
  * No "use client": a server component cannot read constants out of a client module.
@@ -14,6 +14,7 @@ export const PAGE_SIZES = [10, 25, 50, 100];
 export type EntriesFilter = {
   /** URL contains. */
   q: string;
+  kind: EntryKind[];
   source: EntrySource[];
   createdBy: string[];
   /** Days (YYYY-MM-DD, UTC), both inclusive. */
@@ -30,6 +31,7 @@ export type EntriesView = EntriesFilter & {
 
 export const DEFAULT_VIEW: EntriesView = {
   q: "",
+  kind: [],
   source: [],
   createdBy: [],
   from: null,
@@ -62,6 +64,7 @@ export function readEntriesView(params: Params): EntriesView {
   if (!PAGE.test(page) || !PAGE_SIZES.includes(Number(size)) || !isDay(from) || !isDay(to)) return DEFAULT_VIEW;
   const candidate: EntriesView = {
     q: first("q") ?? "",
+    kind: valuesOf(params, "kind") as EntryKind[],
     source: valuesOf(params, "source") as EntrySource[],
     createdBy: valuesOf(params, "createdBy"),
     from,
@@ -76,6 +79,7 @@ export function readEntriesView(params: Params): EntriesView {
   return {
     ...candidate,
     q: parsed.data.q ?? "",
+    kind: [...new Set(parsed.data.kind)],
     source: [...new Set(parsed.data.source)],
     createdBy: [...new Set(parsed.data.createdBy)],
     sort: parsed.data.sort,
@@ -87,6 +91,7 @@ export function readEntriesView(params: Params): EntriesView {
 export function writeEntriesView(view: EntriesView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.q) params.set("q", view.q);
+  if (view.kind.length > 0) params.set("kind", view.kind.join(","));
   if (view.source.length > 0) params.set("source", view.source.join(","));
   for (const author of view.createdBy) params.append("createdBy", author);
   if (view.from) params.set("from", view.from);
@@ -104,6 +109,7 @@ type ListEntriesQuery = z.input<typeof listEntriesQuerySchema>;
 export function filterQuery(filter: EntriesFilter): ListEntriesQuery {
   return {
     q: filter.q || undefined,
+    kind: filter.kind.length > 0 ? filter.kind.join(",") : undefined,
     source: filter.source.length > 0 ? filter.source.join(",") : undefined,
     createdBy: filter.createdBy.length > 0 ? filter.createdBy : undefined,
     createdAfter: filter.from ?? undefined,
@@ -134,7 +140,14 @@ export function parseListQuery(view: EntriesView) {
 }
 
 export function isFiltered(filter: EntriesFilter): boolean {
-  return filter.q !== "" || filter.source.length > 0 || filter.createdBy.length > 0 || filter.from !== null || filter.to !== null;
+  return (
+    filter.q !== "" ||
+    filter.kind.length > 0 ||
+    filter.source.length > 0 ||
+    filter.createdBy.length > 0 ||
+    filter.from !== null ||
+    filter.to !== null
+  );
 }
 
 /** A real calendar day: Date.parse accepts 30 February and rolls it over, so the day must come back unchanged. */

@@ -4,7 +4,7 @@ import { type ColumnFiltersState, functionalUpdate, type PaginationState, type S
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import type { DateRange } from "@/components/ui/data-table-date-range-filter";
-import type { EntrySource } from "@/lib/dnc/schemas";
+import type { EntryKind, EntrySource } from "@/lib/dnc/schemas";
 import { type EntriesFilter, type EntriesView, filterParams, readEntriesView, writeEntriesView } from "./entries-url-state";
 
 type Update = (current: EntriesView) => EntriesView;
@@ -55,6 +55,7 @@ export function useEntriesView() {
 
 function columnFiltersOf(view: EntriesView): ColumnFiltersState {
   const filters: ColumnFiltersState = [];
+  if (view.kind.length > 0) filters.push({ id: "kind", value: view.kind });
   if (view.source.length > 0) filters.push({ id: "source", value: view.source });
   if (view.createdBy.length > 0) filters.push({ id: "createdBy", value: view.createdBy });
   if (view.from || view.to) filters.push({ id: "createdAt", value: { from: view.from ?? undefined, to: view.to ?? undefined } });
@@ -65,6 +66,7 @@ function filterOfColumns(filters: ColumnFiltersState): Omit<EntriesFilter, "q"> 
   const value = (id: string) => filters.find((filter) => filter.id === id)?.value;
   const range = value("createdAt") as DateRange | undefined;
   return {
+    kind: (value("kind") as EntryKind[] | undefined) ?? [],
     source: (value("source") as EntrySource[] | undefined) ?? [],
     createdBy: (value("createdBy") as string[] | undefined) ?? [],
     from: range?.from ?? null,

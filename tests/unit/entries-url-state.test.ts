@@ -10,6 +10,7 @@ import {
 
 const FILTERED: EntriesView = {
   q: "jane",
+  kind: ["company", "domain"],
   source: ["api", "import"],
   createdBy: ["a@x.test", "CRM, EU (key:dncsk_ab)"],
   from: "2026-03-01",
@@ -29,7 +30,7 @@ describe("entries table state in the page URL", () => {
   it("reads back what it wrote, authors with commas included", () => {
     const params = writeEntriesView(FILTERED);
     expect(params.toString()).toBe(
-      "q=jane&source=api%2Cimport&createdBy=a%40x.test&createdBy=CRM%2C+EU+%28key%3Adncsk_ab%29&from=2026-03-01&to=2026-03-31&sort=url&order=asc&page=3&size=10",
+      "q=jane&kind=company%2Cdomain&source=api%2Cimport&createdBy=a%40x.test&createdBy=CRM%2C+EU+%28key%3Adncsk_ab%29&from=2026-03-01&to=2026-03-31&sort=url&order=asc&page=3&size=10",
     );
     expect(readEntriesView(params)).toEqual(FILTERED);
   });
@@ -71,6 +72,7 @@ describe("entries table state in the page URL", () => {
       q: "jane",
       order: "asc",
       sort: "url",
+      kind: ["company", "domain"],
       source: ["api", "import"],
       createdBy: FILTERED.createdBy,
       createdAfter: new Date("2026-03-01T00:00:00Z"),
