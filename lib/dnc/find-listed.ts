@@ -1,6 +1,6 @@
 import "server-only";
-import type { CachedCheck } from "@/lib/cache";
-import { type Db, Prisma } from "@/lib/db";
+import { type CachedCheck, getTeamCache } from "@/lib/cache";
+import { type Db, getDb, Prisma } from "@/lib/db";
 import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { aliasesOf } from "./entry-aliases";
 import { type LinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
@@ -62,6 +62,42 @@ export async function findListed(
       entry: serializeEntry(row, itsAliases),
       ...(itsAliases.length > 0 ? { matchedBy: byItsUrl ? ("url" as const) : ("alias" as const) } : {}),
     });
+  }
+  return answers;
+}
+
+/**
+ * The check answers of many identifiers: all looked up in the team's cache in one round trip (keyed
+ * by canonical identifier, until a change invalidates them), the misses read together and cached.
+ */
+export async function checkAnswers(
+  teamId: string,
+  identifiers: Pick<LinkedInIdentifier, "canonical" | "legacy">[],
+): Promise<Map<string, CachedCheck>> {
+  const cache = getTeamCache();
+  const lookups = await cache.lookupMany<CachedCheck>(
+    teamId,
+    identifiers.map((identifier) => `check:${identifier.canonical}`),
+  );
+  const answers = new Map<string, CachedCheck>();
+  const misses: { identifier: (typeof identifiers)[number]; key: string | null }[] = [];
+  identifiers.forEach((identifier, index) => {
+    const lookup = lookups[index]!;
+    if (lookup.value) answers.set(identifier.canonical, lookup.value);
+    else misses.push({ identifier, key: lookup.key });
+  });
+  if (misses.length > 0) {
+    const found = await findListed(
+      await getDb(),
+      teamId,
+      misses.map((miss) => miss.identifier),
+    );
+    const fresh = misses.map((miss): [string | null, CachedCheck] => {
+      const answer = found.get(miss.identifier.canonical)!;
+      answers.set(miss.identifier.canonical, answer);
+      return [miss.key, answer];
+    });
+    await cache.storeMany(fresh);
   }
   return answers;
 }
