@@ -10,12 +10,13 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * one line per violation: its id, what it asks for, and the selector and finding of each element.
  */
 export async function expectNoAxeViolations(page: Page, state: string) {
-  // Colours measured mid-transition (a hover fading, a toast sliding in) would be neither scheme's.
+  // Colours measured mid-animation (a hover fading, a menu fading out under a dialog that opens, a
+  // toast sliding in) would be neither scheme's: wait for every finite transition and animation.
   await page.evaluate(() =>
     Promise.all(
       document
         .getAnimations()
-        .filter((animation) => animation instanceof CSSTransition)
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
