@@ -11,6 +11,8 @@ export const ERROR_MESSAGES = {
   method_not_allowed: "Method not allowed",
   dnc_exists: "This URL is already on the Do Not Contact list",
   alias_not_found: "This entry has no such alias",
+  alias_not_allowed: "Only a person's entry has aliases: a company or domain entry is one identifier",
+  too_many_aliases: "An entry has at most 20 aliases",
   invalid_path: "The request path is not valid percent-encoded UTF-8",
   invalid_callback_url: "callbackUrl must be a path or an http(s) URL",
   request_aborted: "The request body was not received completely",

@@ -99,7 +99,10 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
             { label: "History", onSelect: () => options.onShowHistory(row.original) },
             ...(options.canWrite
               ? [
-                  { label: "Add alias", onSelect: () => options.onAddAlias(row.original) },
+                  // A company or domain entry is one identifier: only a person's entry has aliases.
+                  ...((row.original.kind ?? "profile") === "profile"
+                    ? [{ label: "Add alias", onSelect: () => options.onAddAlias(row.original) }]
+                    : []),
                   { label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true },
                 ]
               : []),

@@ -15,7 +15,7 @@ import { useDataTable } from "@/components/ui/use-data-table";
 import { callApiPaced, errorMessage } from "@/components/api-client/call-api";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/components/api-client/csv";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { type BatchStatus, MAX_ALIASES_PER_BATCH_ENTRY, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
+import { type BatchStatus, MAX_ALIASES_PER_ENTRY, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 import { roleCan } from "@/lib/auth/permissions";
 
@@ -37,6 +37,7 @@ const ALIAS_PROBLEMS = {
   invalid_url: "not a LinkedIn identifier",
   dnc_exists: "another entry has it",
   entry_not_added: "the row's URL was not added here",
+  alias_not_allowed: "a company or domain entry has no aliases",
 } as const;
 
 /** "30 added · 0 already on the list · 1 rejected", and the unread rows when there are some. */
@@ -105,9 +106,7 @@ export function ImportView() {
               ...(detail.aliasesNotAdded ?? []).map(
                 (a) => `alias ${a.alias} not added: ${ALIAS_PROBLEMS[a.error]}${a.heldBy ? ` (${a.heldBy.url})` : ""}`,
               ),
-              ...(chunk[index]!.aliases ?? [])
-                .slice(MAX_ALIASES_PER_BATCH_ENTRY)
-                .map((alias) => `alias ${alias} not added: over 20 aliases`),
+              ...(chunk[index]!.aliases ?? []).slice(MAX_ALIASES_PER_ENTRY).map((alias) => `alias ${alias} not added: over 20 aliases`),
             ].join("; "),
           });
         });
@@ -253,5 +252,5 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
 function batchEntry(row: CsvRow) {
   if (row.kind === "domain") return { kind: "domain" as const, domain: row.url, includeSubdomains: row.includeSubdomains ?? false };
   if (row.kind === "company") return { kind: "company" as const, url: row.url };
-  return { url: row.url, ...(row.aliases ? { aliases: row.aliases.slice(0, MAX_ALIASES_PER_BATCH_ENTRY) } : {}) };
+  return { url: row.url, ...(row.aliases ? { aliases: row.aliases.slice(0, MAX_ALIASES_PER_ENTRY) } : {}) };
 }

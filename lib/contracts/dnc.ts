@@ -159,7 +159,7 @@ export const dncContracts = {
     id: entryId,
     body: { schema: addAliasBodySchema, errorFor: urlError },
     success: { status: 201, data: dncEntrySchema, message: "Alias added" },
-    errors: ["missing_url", "invalid_url", "dnc_exists", "dnc_not_found", "unauthorized_dnc"],
+    errors: ["missing_url", "invalid_url", "dnc_exists", "alias_not_allowed", "too_many_aliases", "dnc_not_found", "unauthorized_dnc"],
   }),
 
   removeAlias: defineContract({

@@ -1,6 +1,6 @@
 import "server-only";
 import { type AuditEvent, connectDatabase, databaseProvider, type Db, Prisma } from "./index";
-import { changeAndAuditRow, insertDeliveries } from "./statements";
+import { changeAndAuditRows, insertDeliveries } from "./statements";
 
 /** An event as a change describes it; the chain gives it its time, its place and, unless named, its id. */
 export type NewAuditEvent = {
@@ -41,12 +41,12 @@ type Statement = Prisma.PrismaPromise<unknown>;
 
 export type AuditedWrite<Event extends NewAuditEvent, Before extends Statement[]> = {
   teamId: string;
-  /** With a `change`, exactly one event: the one that describes it. */
+  /** With a `change`, the events that describe it, the change itself first; all are written only if it happened. */
   events: Event[];
   /** Statements that run first, whatever the change does; their results come back as `before`. */
   before?: (db: Db) => [...Before];
   /**
-   * One statement that changes at most one row. When given, the event and its deliveries are
+   * One statement that changes at most one row. When given, the events and their deliveries are
    * written only if it changed one: a duplicate add or a delete that lost a race leaves no record.
    */
   change?: Prisma.Sql;
@@ -86,7 +86,6 @@ export function auditedWrite<Event extends NewAuditEvent, Before extends Stateme
 ): Promise<AuditedWriteResult<Before>> {
   if (write.events.length === 0) throw new Error("An audited write has at least one event");
   if (write.events.some((event) => event.teamId !== write.teamId)) throw new Error("One write appends to one team's audit trail");
-  if (write.change && write.events.length !== 1) throw new Error("A conditional change is described by exactly one event");
   return new Promise((resolve, reject) => {
     const pending = { write, at: write.at ?? new Date(), resolve, reject } as Pending;
     const waiting = waitingGroups.get(write.teamId);
@@ -164,7 +163,7 @@ function buildUnit(writer: Db, provider: "sqlite" | "postgresql", pending: Pendi
   const { write, at } = pending;
   const before = write.before?.(writer) ?? [];
   const audit = write.change
-    ? changeAndAuditRow(writer, provider, write.change, rows[0]!, strict)
+    ? changeAndAuditRows(writer, provider, write.change, rows as [AuditEvent, ...AuditEvent[]], strict)
     : [writer.auditEvent.createMany({ data: rows })];
   const deliveries = write.deliveries
     ? [insertDeliveries(writer, { ...write.deliveries, teamId: write.teamId, eventId: rows[0]!.id, at })]

@@ -21,39 +21,46 @@ function auditValues(row: AuditEvent, action: Prisma.Sql = Prisma.sql`${row.acti
 }
 
 /**
- * One statement that changes at most one row, and the audit row describing it. The first
+ * One statement that changes at most one row, and the audit rows describing it. The first
  * statement's result is the number of rows changed, on both engines:
- * - SQLite: the change, then the audit INSERT reading `changes()` (the count of the statement just
- *   run on the same connection, inside the same transaction).
- * - PostgreSQL: one statement, the change as a CTE feeding the audit INSERT, whose count is the
- *   change's.
- * Tolerant (`strict: false`): the audit row is written if, and only if, the change happened.
+ * - SQLite: the change, then the first audit INSERT reading `changes()` (the count of the statement
+ *   just run on the same connection, inside the same transaction).
+ * - PostgreSQL: one statement, the change as a CTE feeding the first audit INSERT, whose count is
+ *   the change's.
+ * Each further row is written if the first one was (read back by its id, in the same transaction).
+ * Tolerant (`strict: false`): the audit rows are written if, and only if, the change happened.
  * Strict: a change that did not happen fails the statement, and with it the whole transaction (for
  * writes committed together, where a missing row would leave a gap in the chain).
  */
-export function changeAndAuditRow(
+export function changeAndAuditRows(
   db: Db,
   provider: "sqlite" | "postgresql",
   change: Prisma.Sql,
-  row: AuditEvent,
+  [first, ...rest]: [AuditEvent, ...AuditEvent[]],
   strict: boolean,
 ): Statement[] {
   const columns = quoted(AUDIT_COLUMNS);
+  const firstWritten = Prisma.sql`EXISTS (SELECT 1 FROM "AuditEvent" WHERE "id" = ${first.id})`;
+  const following = rest.map((row) =>
+    strict
+      ? db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row, Prisma.sql`CASE WHEN ${firstWritten} THEN CAST(${row.action} AS TEXT) END`)}`
+      : db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} WHERE ${firstWritten}`,
+  );
   if (provider === "postgresql") {
-    return strict
-      ? [
-          db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns})
-            SELECT ${auditValues(row, Prisma.sql`CASE WHEN (SELECT COUNT(*) FROM changed) = 1 THEN CAST(${row.action} AS TEXT) END`)}`,
-        ]
-      : [
-          db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} FROM changed`,
-        ];
+    return [
+      strict
+        ? db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns})
+            SELECT ${auditValues(first, Prisma.sql`CASE WHEN (SELECT COUNT(*) FROM changed) = 1 THEN CAST(${first.action} AS TEXT) END`)}`
+        : db.$executeRaw`WITH changed AS (${change} RETURNING 1) INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(first)} FROM changed`,
+      ...following,
+    ];
   }
   return [
     db.$executeRaw(change),
     strict
-      ? db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row, Prisma.sql`CASE WHEN changes() = 1 THEN ${row.action} END`)}`
-      : db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(row)} WHERE changes() = 1`,
+      ? db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(first, Prisma.sql`CASE WHEN changes() = 1 THEN ${first.action} END`)}`
+      : db.$executeRaw`INSERT INTO "AuditEvent" (${columns}) SELECT ${auditValues(first)} WHERE changes() = 1`,
+    ...following,
   ];
 }
 
@@ -63,14 +70,14 @@ const ENTRY_FIELDS = Object.values(Prisma.DncEntryScalarFieldEnum);
 export const ENTRY_COLUMNS = quoted(ENTRY_FIELDS);
 
 /**
- * Inserts the entry unless its id or its URL is on the team's list already, as an entry's URL or as
- * an alias of one (then it changes nothing).
+ * Inserts the entry unless its id, or one of `forms` (its URL, and the older form a member id may
+ * be stored under), is held in the team as an entry's URL or as an alias (then it changes nothing).
  */
-export function insertEntryUnlessListed(entry: DncEntry): Prisma.Sql {
+export function insertEntryUnlessListed(entry: DncEntry, forms: string[] = [entry.url]): Prisma.Sql {
   // SELECT … WHERE rather than VALUES, for the condition; SQLite needs the WHERE before an upsert clause anyway.
   return Prisma.sql`INSERT INTO "DncEntry" (${ENTRY_COLUMNS})
     SELECT ${Prisma.join(ENTRY_FIELDS.map((column) => entry[column]))}
-    WHERE NOT EXISTS (SELECT 1 FROM "EntryAlias" WHERE "teamId" = ${entry.teamId} AND "url" = ${entry.url})
+    WHERE NOT ${heldInTeam(entry.teamId, forms)}
     ON CONFLICT DO NOTHING`;
 }
 
@@ -88,14 +95,23 @@ function heldInTeam(teamId: string, forms: string[]): Prisma.Sql {
  * Inserts the alias unless one of `forms` (its canonical form, and the older form an entry may be
  * stored under) is held in the team, as an entry's URL or an alias, and only while its entry is on
  * the team's list (with `entryUpdatedAt`, only while it is there with that `updatedAt`: a restore
- * brings aliases back only if the entry came back). At most one row.
+ * brings aliases back only if the entry came back; with `maxPerEntry`, only while the entry has fewer
+ * aliases). At most one row.
  */
-export function insertAliasUnlessHeld(alias: EntryAlias, forms: string[], entryUpdatedAt?: Date): Prisma.Sql {
-  const sameVersion = entryUpdatedAt === undefined ? Prisma.empty : Prisma.sql` AND "updatedAt" = ${entryUpdatedAt}`;
+export function insertAliasUnlessHeld(
+  alias: EntryAlias,
+  forms: string[],
+  guard: { entryUpdatedAt?: Date; maxPerEntry?: number } = {},
+): Prisma.Sql {
+  const sameVersion = guard.entryUpdatedAt === undefined ? Prisma.empty : Prisma.sql` AND "updatedAt" = ${guard.entryUpdatedAt}`;
+  const belowLimit =
+    guard.maxPerEntry === undefined
+      ? Prisma.empty
+      : Prisma.sql` AND (SELECT COUNT(*) FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId}) < ${guard.maxPerEntry}`;
   return Prisma.sql`INSERT INTO "EntryAlias" (${ALIAS_COLUMNS})
     SELECT ${Prisma.join(ALIAS_FIELDS.map((column) => alias[column]))}
     WHERE EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${alias.entryId} AND "teamId" = ${alias.teamId}${sameVersion})
-      AND NOT ${heldInTeam(alias.teamId, forms)}
+      AND NOT ${heldInTeam(alias.teamId, forms)}${belowLimit}
     ON CONFLICT DO NOTHING`;
 }
 

@@ -10,19 +10,19 @@ import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { authorizeEntryDeletion, type EntryToDelete } from "./delete-entry";
 import { aliasesOf, identifierHolder, identifierTaken } from "./entry-aliases";
 import { parseLinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
-import type { DncEntryDto } from "./schemas";
+import { type DncEntryDto, MAX_ALIASES_PER_ENTRY } from "./schemas";
 import { serializeEntry } from "./serialize-entry";
 
 /**
  * Gives one of the team's entries another identifier of its person (an alias).
  * 1. The identifier must be one (`invalid_url`); the entry must be the caller's team's (a malformed
  *    or unknown id → `dnc_not_found`, another team's → `unauthorized_dnc`, checked by the route
- *    before the rate limit, as DELETE /dnc/{id} does).
+ *    before the rate limit, as DELETE /dnc/{id} does), and a person's (`alias_not_allowed`).
  * 2. One audited write: insert the alias unless the team holds the identifier already, as an
- *    entry's URL or an alias (the entry's own URL included), and only while the entry is listed;
- *    the `dnc.alias_added` audit row and its webhook deliveries only if it went in.
- * 3. Nothing went in: `dnc_exists` naming the entry that holds it (read after the write), or
- *    `dnc_not_found` when the entry was removed meanwhile.
+ *    entry's URL or an alias (the entry's own URL included), only while the entry is listed and has
+ *    fewer than 20 aliases; the `dnc.alias_added` audit row and its webhook deliveries only if it went in.
+ * 3. Nothing went in: `dnc_exists` naming the entry that holds it (read after the write),
+ *    `too_many_aliases`, or `dnc_not_found` when the entry was removed meanwhile.
  * 4. The team's cached answers are invalidated around the change.
  * Answers the entry with its aliases.
  */
@@ -38,6 +38,7 @@ export async function addAlias(options: {
   const { teamId, actor } = options.caller;
   const entry = options.authorized === undefined ? await authorizeEntryDeletion(options) : options.authorized;
   if (!entry || entry.id !== options.id) throw new AppError("dnc_not_found");
+  if (entry.kind !== "profile") throw new AppError("alias_not_allowed");
 
   const alias = identifier.canonical;
   const forms = storedForms(identifier);
@@ -49,6 +50,7 @@ export async function addAlias(options: {
       change: insertAliasUnlessHeld(
         { teamId, url: alias, entryId: entry.id, createdAt: now, createdBy: entryAuthor(options.caller) },
         forms,
+        { maxPerEntry: MAX_ALIASES_PER_ENTRY },
       ),
       events: [{ teamId, action: "dnc.alias_added", actor, targetId: entry.id, url: alias, requestId: options.requestId }],
       deliveries: webhookDeliveries({ type: "dnc.alias_added", at: now, data: { id: entry.id, url: entry.url, alias } }),
@@ -57,7 +59,9 @@ export async function addAlias(options: {
   const db = await getDb();
   if (changed === 0) {
     const holder = await identifierHolder(db, teamId, forms);
-    throw holder ? identifierTaken(holder) : new AppError("dnc_not_found");
+    if (holder) throw identifierTaken(holder);
+    const listed = await db.dncEntry.count({ where: { id: entry.id, teamId } });
+    throw new AppError(listed > 0 ? "too_many_aliases" : "dnc_not_found");
   }
   if (deliveriesQueued > 0) wakeWebhookWorker();
   return readEntry(teamId, entry.id);

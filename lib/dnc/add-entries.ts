@@ -11,7 +11,7 @@ import { newEntryId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import type { IdentifierHolder } from "./entry-aliases";
 import { type EntryIdentifier, type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
-import { normalizeLinkedInUrl } from "./normalize-linkedin-url";
+import { formsOfCanonical, normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { serializeEntry } from "./serialize-entry";
 
@@ -131,6 +131,10 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
     holders.set(entry.url, itself);
     const notAdded: AliasNotAdded[] = [];
     for (const alias of row.aliases) {
+      if (entry.kind !== "profile") {
+        notAdded.push({ alias: alias.input, error: "alias_not_allowed" });
+        continue;
+      }
       if (!alias.url) {
         notAdded.push({ alias: alias.input, error: "invalid_url" });
         continue;
@@ -206,20 +210,23 @@ function withAliasesNotAdded(detail: Detail, notAdded: AliasNotAdded[]): Detail 
   return notAdded.length > 0 ? { ...detail, aliasesNotAdded: notAdded } : detail;
 }
 
-/** Who holds each of these identifiers in the team: the entry whose URL or alias it is. */
+/** Who holds each of these identifiers in the team (in any form it may be stored under): the entry whose URL or alias it is. */
 async function readHolders(teamId: string, identifiers: string[]): Promise<Map<string, IdentifierHolder>> {
   const db = await getDb();
   const holders = new Map<string, IdentifierHolder>();
-  for (const urls of chunks(identifiers)) {
-    const list = Prisma.join(urls);
+  const identifierOfForm = new Map(
+    identifiers.flatMap((identifier) => formsOfCanonical(identifier).map((form) => [form, identifier] as const)),
+  );
+  for (const forms of chunks([...identifierOfForm.keys()])) {
+    const list = Prisma.join(forms);
     const [listed, aliased] = await Promise.all([
       db.$queryRaw<{ id: string; url: string }[]>`SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
       db.$queryRaw<{ alias: string; id: string; url: string }[]>`
         SELECT a."url" AS "alias", d."id", d."url" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
         WHERE a."teamId" = ${teamId} AND a."url" IN (${list})`,
     ]);
-    for (const { id, url } of listed) holders.set(url, { $id: id, url });
-    for (const { alias, id, url } of aliased) holders.set(alias, { $id: id, url });
+    for (const { id, url } of listed) holders.set(identifierOfForm.get(url)!, { $id: id, url });
+    for (const { alias, id, url } of aliased) holders.set(identifierOfForm.get(alias)!, { $id: id, url });
   }
   return holders;
 }

@@ -12,7 +12,7 @@ import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 
 /** The caller's entry that `authorizeEntryDeletion` found, or null for a malformed or unknown id. */
-export type EntryToDelete = { id: string; url: string } | null;
+export type EntryToDelete = { id: string; url: string; kind: string } | null;
 
 /**
  * Removes one entry, as Kakiyo's DELETE /dnc/{id} does, keeping it restorable.
@@ -86,7 +86,8 @@ function purgeIsDue(teamId: string, now: Date): boolean {
 export async function authorizeEntryDeletion(options: { caller: Caller; id: string }): Promise<EntryToDelete> {
   if (!entryIdSchema.safeParse(options.id).success) return null;
   const db = await getDb();
-  const [entry] = await db.$queryRaw<{ teamId: string; url: string }[]>`SELECT "teamId", "url" FROM "DncEntry" WHERE "id" = ${options.id}`;
+  const [entry] = await db.$queryRaw<{ teamId: string; url: string; kind: string }[]>`
+    SELECT "teamId", "url", "kind" FROM "DncEntry" WHERE "id" = ${options.id}`;
   if (entry && entry.teamId !== options.caller.teamId) throw new AppError("unauthorized_dnc");
-  return entry ? { id: options.id, url: entry.url } : null;
+  return entry ? { id: options.id, url: entry.url, kind: entry.kind } : null;
 }

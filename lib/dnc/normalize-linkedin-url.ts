@@ -90,6 +90,12 @@ export function storedForms(identifier: Pick<LinkedInIdentifier, "canonical" | "
   return identifier.legacy === undefined ? [identifier.canonical] : [identifier.canonical, identifier.legacy];
 }
 
+/** The forms an identifier kept in its canonical form may be stored under (storedForms); itself for a company or domain. */
+export function formsOfCanonical(canonical: string): string[] {
+  const identifier = parseLinkedInIdentifier(canonical);
+  return identifier?.canonical === canonical ? storedForms(identifier) : [canonical];
+}
+
 /**
  * An identifier given as a path segment (DELETE /dnc/{id}/aliases/{url}): any accepted spelling,
  * percent-encoded once, which the framework decodes, or twice, by clients that encode an encoded

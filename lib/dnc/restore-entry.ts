@@ -1,24 +1,27 @@
 import "server-only";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { type Db, getDb, Prisma } from "@/lib/db";
-import { dropRemovalOfRestored, insertAliasUnlessHeld } from "@/lib/db/statements";
+import { dropRemovalOfRestored } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
-import { aliasesOf, parseStoredAliases } from "./entry-aliases";
-import { listEntry } from "./list-entry";
+import { parseStoredAliases } from "./entry-aliases";
+import { AliasTakenMeanwhile, listEntry } from "./list-entry";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
+
+/** Another entry taking one of the aliases between the read and the write is rare; a few tries settle it. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Brings a removed entry back as it was: its id, creation date, provenance and note.
  * 1. The id must name an entry this team removed within the restore window; anything else, another
  *    team's id included, is `dnc_not_found`. An id that is on the list (restored already), or a
  *    URL that was added again since, is `dnc_exists`.
- * 2. One audited write: insert the entry back unless the URL is listed (`ON CONFLICT DO NOTHING`),
- *    write the `dnc.restored` audit row naming the `dnc.deleted` event it undoes and its `dnc.restored`
- *    webhook deliveries only if it went in, bring back each alias it had that no entry holds now
- *    (only if the entry is back), and drop the removal record only if the entry is back. Aliases
- *    another entry took meanwhile stay off and are named in `aliasesNotRestored`.
+ * 2. One audited write (listEntry): insert the entry back, with each alias it had that no entry
+ *    holds now, unless its URL or one of those aliases is listed; only if it went in, the
+ *    `dnc.restored` audit row naming the `dnc.deleted` event it undoes, a `dnc.alias_added` row per
+ *    alias, the `dnc.restored` webhook deliveries, and the removal record dropped. Aliases another
+ *    entry holds stay off and are named in `aliasesNotRestored`.
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function restoreEntry(options: { caller: Caller; id: string; reason?: string; requestId: string }) {
@@ -36,25 +39,27 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   const { id, url, kind, includeSubdomains, createdAt, createdBy, source, sourceFile, note, removalEventId } = removed;
   const entry: EntryRow = { id, teamId, url, kind, includeSubdomains, createdAt, updatedAt: now, createdBy, source, sourceFile, note };
   const hadAliases = parseStoredAliases(removed.aliases);
-  // Those another entry holds now stay off; the write checks each again as it inserts it.
-  const free = await freeIdentifiers(db, teamId, hadAliases);
-  const aliasAuthor = entryAuthor(options.caller);
-  const restored = await listEntry({
-    entry,
-    at: now,
-    event: { action: "dnc.restored", actor, reason: options.reason, requestId: options.requestId, undoes: removalEventId },
-    webhook: { type: "dnc.restored", data: { entry: serializeEntry(entry, free) } },
-    after: (db) => [
-      ...free.map((alias) =>
-        db.$executeRaw(insertAliasUnlessHeld({ teamId, url: alias, entryId: id, createdAt: now, createdBy: aliasAuthor }, [alias], now)),
-      ),
-      dropRemovalOfRestored(db, entry),
-    ],
-  });
-  if (hadAliases.length === 0) return restored;
-  const back = (await aliasesOf(await getDb(), teamId, [id])).get(id) ?? [];
-  const notRestored = hadAliases.filter((alias) => !back.includes(alias));
-  return { ...serializeEntry(entry, back), ...(notRestored.length > 0 ? { aliasesNotRestored: notRestored } : {}) };
+  const event = { action: "dnc.restored" as const, actor, reason: options.reason, requestId: options.requestId, undoes: removalEventId };
+  const aliasEvent = { actor, reason: options.reason, requestId: options.requestId };
+  for (let attempt = 1; ; attempt += 1) {
+    // Those another entry holds now stay off. Should one be taken between this read and the write,
+    // nothing is written and the free ones are read again; the last try brings none back.
+    const free = attempt < MAX_ATTEMPTS ? await freeIdentifiers(db, teamId, hadAliases) : [];
+    try {
+      const restored = await listEntry({
+        entry,
+        at: now,
+        event,
+        webhook: { type: "dnc.restored", data: { entry: serializeEntry(entry, free) } },
+        aliases: { urls: free, createdBy: entryAuthor(options.caller), event: aliasEvent },
+        after: (db) => [dropRemovalOfRestored(db, entry)],
+      });
+      const notRestored = hadAliases.filter((alias) => !free.includes(alias));
+      return notRestored.length > 0 ? { ...restored, aliasesNotRestored: notRestored } : restored;
+    } catch (error) {
+      if (!(error instanceof AliasTakenMeanwhile)) throw error;
+    }
+  }
 }
 
 /** The identifiers of `urls` that no entry of the team holds now, as its URL or an alias. */

@@ -116,7 +116,8 @@ export const addEntryBodySchema = z.object({
 });
 export type AddEntryBody = z.output<typeof addEntryBodySchema>;
 
-export const MAX_ALIASES_PER_BATCH_ENTRY = 20;
+/** Aliases an entry may have (a batch row may bring as many): a person has a handful of identifiers, not hundreds. */
+export const MAX_ALIASES_PER_ENTRY = 20;
 
 export const batchEntrySchema = z
   .object({
@@ -124,7 +125,7 @@ export const batchEntrySchema = z
     ...kindFieldsOfAdd,
     aliases: z
       .array(z.string())
-      .max(MAX_ALIASES_PER_BATCH_ENTRY)
+      .max(MAX_ALIASES_PER_ENTRY)
       .optional()
       .describe(
         "Extension: up to 20 other identifiers of the same person, added with the entry in the same write. The entry is added even when an alias cannot be (see aliasesNotAdded)",
@@ -220,9 +221,9 @@ export const addEntriesResultSchema = z.object({
           z.object({
             alias: z.string().describe("The alias as sent"),
             error: z
-              .enum(["invalid_url", "dnc_exists", "entry_not_added"])
+              .enum(["invalid_url", "dnc_exists", "entry_not_added", "alias_not_allowed"])
               .describe(
-                "invalid_url: not an identifier; dnc_exists: another entry holds it (heldBy); entry_not_added: the row's entry was not added here (a duplicate or an error), so nothing was attached to it",
+                "invalid_url: not an identifier; dnc_exists: another entry holds it (heldBy); entry_not_added: the row's entry was not added here (a duplicate or an error), so nothing was attached to it; alias_not_allowed: the row's entry is a company or domain, which has no aliases",
               ),
             heldBy: z.object({ $id: z.string(), url: z.string() }).optional().describe("With dnc_exists: the entry that holds it"),
           }),

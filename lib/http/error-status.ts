@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   dnc_exists: 409,
+  alias_not_allowed: 409,
+  too_many_aliases: 409,
   alias_not_found: 404,
   invalid_path: 400,
   invalid_callback_url: 400,

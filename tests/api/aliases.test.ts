@@ -186,6 +186,40 @@ describe("adding and removing aliases", () => {
   });
 });
 
+describe("limits", () => {
+  it("a company or domain entry has no aliases, in POST /aliases or a batch add (409 alias_not_allowed)", async () => {
+    const team = await createTestTeam();
+    const dnc = client(team);
+    const slug = `acme-${randomBytes(4).toString("hex")}`;
+    const company = await dnc.write("/dnc", "POST", { kind: "company", url: `https://www.linkedin.com/company/${slug}/` });
+    expect(company.status, JSON.stringify(company.body)).toBe(201);
+    expectError(await dnc.addAlias(company.body.data.$id, uniqueProfileUrl("person")), 409, "alias_not_allowed");
+
+    const alias = uniqueProfileUrl("not-attached");
+    const batch = await dnc.write("/dnc/batch", "POST", { entries: [{ kind: "domain", domain: `${slug}.example`, aliases: [alias] }] });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+    expect(batch.body.data.details[0]).toMatchObject({ status: "added", aliasesNotAdded: [{ alias, error: "alias_not_allowed" }] });
+    expect((await dnc.check(alias)).body.data).toEqual({ onList: false });
+  });
+
+  it("an entry has at most 20 aliases: the 21st is 409 too_many_aliases, with nothing written", async () => {
+    const team = await createTestTeam();
+    const dnc = client(team);
+    const entry = await dnc.add();
+    const stamp = Date.now();
+    const aliases = Array.from({ length: 20 }, (_, index) => `urn:li:member:${stamp}${index + 10}`);
+    for (const alias of aliases) expect((await dnc.addAlias(entry.$id, alias)).status).toBe(201);
+    const before = (await api("/api/v1/audit", { key: team.readKey })).body.data.total;
+    const extra = `urn:li:member:${stamp}99`;
+    expectError(await dnc.addAlias(entry.$id, extra), 409, "too_many_aliases");
+    expect((await api("/api/v1/audit", { key: team.readKey })).body.data.total).toBe(before);
+    expect((await dnc.check(extra)).body.data).toEqual({ onList: false });
+    // Room again once one is taken off.
+    expect((await dnc.removeAlias(entry.$id, aliases[0]!)).status).toBe(200);
+    expect((await dnc.addAlias(entry.$id, extra)).status).toBe(201);
+  });
+});
+
 describe("uniqueness under concurrency", () => {
   it("an alias add and a batch add racing for the same identifiers: each ends up held exactly once", async () => {
     const team = await createTestTeam();
@@ -348,6 +382,14 @@ describe("aliases wherever entries are read", () => {
     expect(restored.body.data).toMatchObject({ $id: entry.$id, aliases: [kept], aliasesNotRestored: [taken] });
     expect((await dnc.check(kept)).body.data).toMatchObject({ onList: true, matchedBy: "alias", entry: { $id: entry.$id } });
     expect((await dnc.check(taken)).body.data).toEqual({ onList: true, entry: other });
+    // The alias that came back is in the entry's history, chained after the restore it came with.
+    const trail = (await api(`/api/v1/audit?order=asc&url=${encodeURIComponent(entry.url)}`, { key: team.readKey })).body.data.events;
+    expect(trail.map((event: { action: string; url: string }) => [event.action, event.url]).slice(-3)).toEqual([
+      ["dnc.deleted", entry.url],
+      ["dnc.restored", entry.url],
+      ["dnc.alias_added", kept],
+    ]);
+    expect((await api("/api/v1/audit/verify", { key: team.readKey })).body.data).toMatchObject({ ok: true });
     // The change feed's restore names the aliases it brought back, so a mirror knows them.
     const feed = (await api("/api/v1/dnc/changes?limit=100", { key: team.readKey })).body.data.changes;
     expect(feed.filter((change: { type: string }) => change.type !== "added" && change.type !== "alias_added")).toEqual([

@@ -43,6 +43,16 @@ describe("identifiers beyond /in/<slug>", () => {
     const batch = await api("/api/v1/dnc/check/batch", { method: "POST", key: team.readKey, body: { urls: [`urn:li:fsd_profile:${id}`] } });
     expect(batch.status).toBe(200);
     expect(batch.body.data.results[0]).toMatchObject({ onList: true, entry: { $id: stored.body.data.$id } });
+    // Adding the id in its own case is the same person: refused, naming the stored entry, never a second entry.
+    const again = await add(`https://linkedin.com/in/${id}`);
+    expect(again.status).toBe(409);
+    expect(again.body.heldBy).toEqual({ $id: stored.body.data.$id, url: stored.body.data.url });
+    const batchAdd = await api("/api/v1/dnc/batch", {
+      method: "POST",
+      key: team.writeKey,
+      body: { entries: [{ url: `urn:li:fsd_profile:${id}` }] },
+    });
+    expect(batchAdd.body.data.details[0]).toMatchObject({ status: "duplicate", $id: stored.body.data.$id });
   });
 
   it("Sales Navigator leads and people are one canonical form, from the id before the first comma", async () => {
