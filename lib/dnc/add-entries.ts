@@ -13,7 +13,7 @@ import type { IdentifierHolder } from "./entry-aliases";
 import { type EntryIdentifier, type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
 import { formsOfCanonical, normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
-import { serializeEntry } from "./serialize-entry";
+import { ENTRY_DEFAULTS, serializeEntry } from "./serialize-entry";
 
 type Detail = AddEntriesResult["details"][number];
 type AliasNotAdded = NonNullable<Detail["aliasesNotAdded"]>[number];
@@ -125,6 +125,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       source: options.source,
       sourceFile,
       note: null,
+      ...ENTRY_DEFAULTS,
     };
     entries.push(entry);
     const itself = { $id: entry.id, url: entry.url };

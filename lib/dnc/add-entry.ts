@@ -5,7 +5,7 @@ import { newEntryId } from "@/lib/ids";
 import { listEntry } from "./list-entry";
 import { type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
 import type { EntrySource } from "./schemas";
-import { type EntryRow, serializeEntry } from "./serialize-entry";
+import { ENTRY_DEFAULTS, type EntryRow, serializeEntry } from "./serialize-entry";
 
 /**
  * Adds one entry to the caller's team list: a person, a company page or a domain.
@@ -33,6 +33,7 @@ export async function addEntry(options: { caller: Caller; note?: string; source:
     source: options.source,
     sourceFile: null,
     note,
+    ...ENTRY_DEFAULTS,
   };
   return listEntry({
     entry,

@@ -36,8 +36,8 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   }
 
   const now = new Date();
-  const { id, url, kind, includeSubdomains, createdAt, createdBy, source, sourceFile, note, removalEventId } = removed;
-  const entry: EntryRow = { id, teamId, url, kind, includeSubdomains, createdAt, updatedAt: now, createdBy, source, sourceFile, note };
+  const { removedAt: _removedAt, removedBy: _removedBy, reason: _reason, removalEventId, aliases: _aliases, ...kept } = removed;
+  const entry: EntryRow = { ...kept, updatedAt: now };
   const hadAliases = parseStoredAliases(removed.aliases);
   const event = { action: "dnc.restored" as const, actor, reason: options.reason, requestId: options.requestId, undoes: removalEventId };
   const aliasEvent = { actor, reason: options.reason, requestId: options.requestId };
