@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { ENTRY_CATEGORIES, type EntryCategory } from "@/lib/dnc/categories";
 
 /**
  * OWASP's CSV-injection rule: a spreadsheet reads a cell that starts with one of these as a formula,
@@ -38,7 +39,17 @@ export function dated(prefix: string) {
  * whitespace; absent without such a column or for an empty cell. `kind`: a company or domain entry
  * (absent: a profile), from the row's `kind` column or from a `company` or `domain` column.
  */
-export type CsvRow = { row: number; url: string; aliases?: string[]; kind?: "company" | "domain"; includeSubdomains?: boolean };
+export type CsvRow = {
+  row: number;
+  url: string;
+  aliases?: string[];
+  kind?: "company" | "domain";
+  includeSubdomains?: boolean;
+  /** From a "category" column; absent for an empty cell (the default, opt_out). */
+  category?: EntryCategory;
+  /** From a "received_at" column (ISO 8601), as the API takes it; absent for an empty cell. */
+  receivedAt?: string;
+};
 /** A row that is not imported, and why. */
 export type CsvProblem = { row: number; problem: string };
 
@@ -52,7 +63,10 @@ export type CsvProblem = { row: number; problem: string };
  * (as the export writes them):
  * - "aliases": the row's other identifiers of the same person, separated by spaces;
  * - "kind" (profile, company or domain) and "include_subdomains" (true/false): what the url is;
- * - "company" and "domain": each cell is an entry of its own of that kind (a row may then have no url).
+ * - "company" and "domain": each cell is an entry of its own of that kind (a row may then have no url);
+ * - "category" (opt_out, complaint, …) and "received_at" (when the opt-out came in, ISO 8601): a
+ *   row whose cell is neither empty nor valid is listed in `problems`, so one bad cell never
+ *   refuses the rest of the file.
  */
 export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   // Blank lines are kept while parsing, so the numbers match the file.
@@ -67,6 +81,8 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   const subdomainsColumn = columnNamed("include_subdomains");
   const companyColumn = columnNamed("company");
   const domainColumn = columnNamed("domain");
+  const categoryColumn = columnNamed("category");
+  const receivedAtColumn = columnNamed("received_at");
 
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -94,10 +110,16 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
       });
     } else {
       const cell = (at: number) => (at >= 0 ? (cells[at] ?? "").trim() : "");
+      const record = recordOf(cell(categoryColumn), cell(receivedAtColumn));
+      if (typeof record === "string") {
+        problems.push({ row, problem: record });
+        continue;
+      }
       const company = cell(companyColumn);
       const domain = cell(domainColumn);
-      if (company) rows.push({ row, url: company, kind: "company" });
-      if (domain) rows.push({ row, url: domain, kind: "domain", includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)) });
+      if (company) rows.push({ row, url: company, kind: "company", ...record });
+      if (domain)
+        rows.push({ row, url: domain, kind: "domain", includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)), ...record });
       const url = cell(column);
       if (url === "") {
         if (!company && !domain)
@@ -112,11 +134,32 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
         ...(aliases.length > 0 ? { aliases } : {}),
         ...(kind === "company" || kind === "domain" ? { kind } : {}),
         ...(kind === "domain" ? { includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)) } : {}),
+        ...record,
       });
     }
   }
   return { rows, problems };
 }
+
+/** A row's category and date of receipt as the batch add takes them, or why the row cannot be imported. */
+function recordOf(category: string, receivedAt: string): Pick<CsvRow, "category" | "receivedAt"> | string {
+  const record: Pick<CsvRow, "category" | "receivedAt"> = {};
+  if (category) {
+    const known = ENTRY_CATEGORIES.find((name) => name === category.toLowerCase());
+    if (!known) return `The category “${category}” is not one of ${ENTRY_CATEGORIES.join(", ")}.`;
+    record.category = known;
+  }
+  if (receivedAt) {
+    const time = Date.parse(receivedAt);
+    if (!ISO_INSTANT.test(receivedAt) || Number.isNaN(time)) return `received_at “${receivedAt}” is not an ISO 8601 date or date-time.`;
+    if (time > Date.now()) return `received_at ${receivedAt} is in the future.`;
+    record.receivedAt = receivedAt;
+  }
+  return record;
+}
+
+/** What the API takes as an instant: a date, or a date and time with a zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 const QUOTE_PROBLEMS: Record<string, string> = {
   MissingQuotes:

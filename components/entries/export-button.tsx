@@ -31,8 +31,11 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
           aliases: e.aliases?.join(" ") ?? "",
           kind: e.kind ?? "profile",
           include_subdomains: e.kind === "domain" ? String(e.includeSubdomains === true) : "",
+          category: e.category ?? "opt_out",
+          received_at: e.receivedAt ?? "",
+          late: String(e.late === true),
         })),
-        ["url", "created_at", "id", "aliases", "kind", "include_subdomains"],
+        ["url", "created_at", "id", "aliases", "kind", "include_subdomains", "category", "received_at", "late"],
       );
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);

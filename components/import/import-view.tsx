@@ -248,9 +248,11 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
   return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
 }
 
-/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases. */
+/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases; each with its category and date of receipt. */
 function batchEntry(row: CsvRow) {
-  if (row.kind === "domain") return { kind: "domain" as const, domain: row.url, includeSubdomains: row.includeSubdomains ?? false };
-  if (row.kind === "company") return { kind: "company" as const, url: row.url };
-  return { url: row.url, ...(row.aliases ? { aliases: row.aliases.slice(0, MAX_ALIASES_PER_ENTRY) } : {}) };
+  const record = { ...(row.category ? { category: row.category } : {}), ...(row.receivedAt ? { receivedAt: row.receivedAt } : {}) };
+  if (row.kind === "domain")
+    return { kind: "domain" as const, domain: row.url, includeSubdomains: row.includeSubdomains ?? false, ...record };
+  if (row.kind === "company") return { kind: "company" as const, url: row.url, ...record };
+  return { url: row.url, ...(row.aliases ? { aliases: row.aliases.slice(0, MAX_ALIASES_PER_ENTRY) } : {}), ...record };
 }

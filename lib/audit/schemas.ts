@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "dnc.restored",
   "dnc.alias_added",
   "dnc.alias_removed",
+  "team.settings_changed",
   "apikey.created",
   "apikey.revoked",
   "member.invited",

@@ -31,14 +31,21 @@ export type Permission =
   /** Invite people, change roles, remove others (within `mayManageMember`). */
   | "members.manage"
   /** Create and revoke API keys. */
-  | "keys.manage";
+  | "keys.manage"
+  /** Change the team's settings (the opt-out window). */
+  | "team.manage"
+  /**
+   * Remove a protected entry (a complaint or a legal demand) or make it another category: owners,
+   * in the dashboard, with a reason. Admins and API keys are refused (`protected_entry`).
+   */
+  | "entries.protected";
 
 const READ: readonly Permission[] = ["entries.read", "audit.read"];
 const WRITE: readonly Permission[] = [...READ, "entries.write", "entries.restore", "webhooks.manage"];
-const ADMINISTER: readonly Permission[] = [...WRITE, "members.read", "members.manage", "keys.manage"];
+const ADMINISTER: readonly Permission[] = [...WRITE, "members.read", "members.manage", "keys.manage", "team.manage"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set(ADMINISTER),
+  owner: new Set([...ADMINISTER, "entries.protected"]),
   admin: new Set(ADMINISTER),
   viewer: new Set([...READ, "members.read"]),
 };

@@ -37,6 +37,10 @@ const urlError = (issue: z.core.$ZodIssue) => {
   return isMissing(issue) ? "missing_url" : "invalid_url";
 };
 
+/** The code of a bad category or receivedAt, in an add's body or a batch's entry. */
+const recordFieldError = (field: PropertyKey | undefined) =>
+  field === "category" ? "invalid_category" : field === "receivedAt" ? "invalid_received_at" : undefined;
+
 /** An alias as the last path segment: any accepted spelling, percent-encoded; the handler normalises it. */
 const aliasSegment = z
   .string()
@@ -69,11 +73,20 @@ export const dncContracts = {
         if (issue.path[0] === "note") return "invalid_note";
         if (issue.path[0] === "domain") return "invalid_domain";
         if (issue.path[0] === "kind" || issue.path[0] === "includeSubdomains") return "invalid_body";
-        return isMissing(issue) ? "missing_url" : "invalid_url";
+        return recordFieldError(issue.path[0]) ?? (isMissing(issue) ? "missing_url" : "invalid_url");
       },
     },
     success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
-    errors: ["missing_url", "invalid_url", "missing_domain", "invalid_domain", "invalid_note", "dnc_exists"],
+    errors: [
+      "missing_url",
+      "invalid_url",
+      "missing_domain",
+      "invalid_domain",
+      "invalid_note",
+      "invalid_category",
+      "invalid_received_at",
+      "dnc_exists",
+    ],
   }),
 
   checkEntry: defineContract({
@@ -107,6 +120,7 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "importFile") return "invalid_import_file";
+        if (issue.path.length > 2) return recordFieldError(issue.path[2]) ?? "invalid_entries";
         if (issue.path.length > 1) return "invalid_entries";
         if (isMissing(issue)) return "missing_entries";
         if (issue.code === "too_small") return "empty_entries";
@@ -120,7 +134,15 @@ export const dncContracts = {
       message: (result: AddEntriesResult) =>
         `Bulk import completed: ${result.added} added, ${result.duplicates} duplicates, ${result.errors} errors`,
     },
-    errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries", "invalid_import_file"],
+    errors: [
+      "missing_entries",
+      "empty_entries",
+      "invalid_entries",
+      "too_many_entries",
+      "invalid_import_file",
+      "invalid_category",
+      "invalid_received_at",
+    ],
   }),
 
   deleteEntry: defineContract({
@@ -133,7 +155,7 @@ export const dncContracts = {
     query: { schema: z.object({ reason: deleteEntryBodySchema.shape.reason }), errorFor: reasonError },
     body: { schema: deleteEntryBodySchema, errorFor: reasonError, optional: true },
     success: { status: 200, data: deleteResultSchema },
-    errors: ["invalid_reason", "dnc_not_found", "unauthorized_dnc"],
+    errors: ["invalid_reason", "reason_required", "protected_entry", "dnc_not_found", "unauthorized_dnc"],
   }),
 
   restoreEntry: defineContract({

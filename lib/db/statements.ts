@@ -120,9 +120,23 @@ export function deleteAlias(alias: { teamId: string; entryId: string; url: strin
   return Prisma.sql`DELETE FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId} AND "url" = ${alias.url}`;
 }
 
+/**
+ * A condition on the entry a removal names (on DncEntry's columns), which every statement of the
+ * removal repeats: a removal refused by it changes nothing at all.
+ */
+export type RemovalCondition = Prisma.Sql;
+
+/** The entry is not a protected one (a complaint or a legal demand), for callers that may not remove those. */
+export function unprotectedEntry(protectedCategories: readonly string[]): RemovalCondition {
+  return Prisma.sql` AND "category" NOT IN (${Prisma.join(protectedCategories)})`;
+}
+
 /** Deletes every alias of the team's entry (an entry being removed takes its aliases with it, explicitly: no cascade is relied on). */
-export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string }): Statement {
-  return db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}`;
+export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string }, condition: RemovalCondition = Prisma.empty): Statement {
+  return condition === Prisma.empty
+    ? db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}`
+    : db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}
+        AND EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${condition})`;
 }
 
 /**
@@ -167,11 +181,16 @@ const REMOVAL_COLUMNS = Object.values(Prisma.RemovedEntryScalarFieldEnum).filter
  * Copies the team's entry as it is now to RemovedEntry, with its aliases (read in the same statement)
  * and the removal's details; nothing if it is not there (or was copied already).
  */
-export function copyEntryToRemoved(db: Db, entry: { id: string; teamId: string }, removal: Removal): Statement {
+export function copyEntryToRemoved(
+  db: Db,
+  entry: { id: string; teamId: string },
+  removal: Removal,
+  condition: RemovalCondition = Prisma.empty,
+): Statement {
   return db.$executeRaw`
     INSERT INTO "RemovedEntry" (${quoted([...CARRIED_COLUMNS, ...REMOVAL_COLUMNS, "aliases"])})
     SELECT ${quoted(CARRIED_COLUMNS)}, ${Prisma.join(REMOVAL_COLUMNS.map((column) => removal[column]))}, ${aliasesJson(entry.id)}
-    FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}
+    FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${condition}
     ON CONFLICT ("id") DO NOTHING`;
 }
 

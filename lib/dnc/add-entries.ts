@@ -14,6 +14,7 @@ import { type EntryIdentifier, type EntryIdentifierInput, parseEntryIdentifier }
 import { formsOfCanonical, normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { ENTRY_DEFAULTS, serializeEntry } from "./serialize-entry";
+import { type EntryRecordInput, entryRecords } from "./entry-record";
 
 type Detail = AddEntriesResult["details"][number];
 type AliasNotAdded = NonNullable<Detail["aliasesNotAdded"]>[number];
@@ -37,6 +38,8 @@ type Options = {
   kinds?: (Omit<EntryIdentifierInput, "url"> | undefined)[];
   /** Per URL (same index), other identifiers of the same person, added with its entry. */
   aliases?: (string[] | undefined)[];
+  /** Per URL (same index), its category and when its opt-out was received. */
+  records?: (EntryRecordInput | undefined)[];
   source: EntrySource;
   sourceFile?: string;
   requestId: string;
@@ -98,11 +101,16 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
   const holders = await readHolders(teamId, identifiers);
 
   const now = new Date();
+  const records = await entryRecords(
+    teamId,
+    rows.map((_, index) => options.records?.[index] ?? {}),
+    now,
+  );
   const createdBy = entryAuthor(options.caller);
   const sourceFile = options.sourceFile ?? null;
   const entries: DncEntry[] = [];
   const aliases: EntryAlias[] = [];
-  const details = rows.map((row): Detail => {
+  const details = rows.map((row, index): Detail => {
     if (!row.url || typeof row.identifier === "string") {
       const error = typeof row.identifier === "string" ? row.identifier : "invalid_url";
       const detail: Detail = { url: row.input, input: row.input, status: "error", error };
@@ -126,6 +134,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       sourceFile,
       note: null,
       ...ENTRY_DEFAULTS,
+      ...records[index],
     };
     entries.push(entry);
     const itself = { $id: entry.id, url: entry.url };

@@ -6,17 +6,21 @@ import { listEntry } from "./list-entry";
 import { type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
 import type { EntrySource } from "./schemas";
 import { ENTRY_DEFAULTS, type EntryRow, serializeEntry } from "./serialize-entry";
+import { type EntryRecordInput, entryRecord } from "./entry-record";
 
 /**
  * Adds one entry to the caller's team list: a person, a company page or a domain.
- * 1. Normalise what it names (lib/dnc/entry-identifier.ts; invalid → `invalid_url` or `invalid_domain`).
+ * 1. Normalise what it names (lib/dnc/entry-identifier.ts; invalid → `invalid_url` or `invalid_domain`);
+ *    its category, and whether it is late (added past its receivedAt plus the team's opt-out window).
  * 2. One audited write (listEntry): insert unless the team already lists the URL, with its provenance (who, from
  *    where, why), and the `dnc.added` audit row written only if the insert happened (nothing inserted →
  *    `dnc_exists`, nothing recorded), and a `dnc.added` webhook delivery per subscribed endpoint
  *    under the same condition.
  * 3. The team's cached answers are invalidated around the change.
  */
-export async function addEntry(options: { caller: Caller; note?: string; source: EntrySource; requestId: string } & EntryIdentifierInput) {
+export async function addEntry(
+  options: { caller: Caller; note?: string; source: EntrySource; requestId: string } & EntryIdentifierInput & EntryRecordInput,
+) {
   const identifier = parseEntryIdentifier(options);
   if (typeof identifier === "string") throw new AppError(identifier);
   const { teamId, actor } = options.caller;
@@ -34,6 +38,7 @@ export async function addEntry(options: { caller: Caller; note?: string; source:
     sourceFile: null,
     note,
     ...ENTRY_DEFAULTS,
+    ...(await entryRecord(teamId, options, now)),
   };
   return listEntry({
     entry,

@@ -1,23 +1,27 @@
 import "server-only";
 import { auditChain } from "@/lib/audit/chain-head";
 import type { Caller } from "@/lib/auth/caller";
+import { can } from "@/lib/auth/permissions";
 import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
-import { copyEntryToRemoved, deleteAliasesOf } from "@/lib/db/statements";
+import { copyEntryToRemoved, deleteAliasesOf, unprotectedEntry } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
+import { isProtectedCategory, PROTECTED_CATEGORIES } from "./categories";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 
 /** The caller's entry that `authorizeEntryDeletion` found, or null for a malformed or unknown id. */
-export type EntryToDelete = { id: string; url: string; kind: string } | null;
+export type EntryToDelete = { id: string; url: string; kind: string; category: string } | null;
 
 /**
  * Removes one entry, as Kakiyo's DELETE /dnc/{id} does, keeping it restorable.
  * 1. A malformed or unknown id → `dnc_not_found`; another team's entry → `unauthorized_dnc`. The
  *    route has made this check already and passes its answer (`authorized`), so the entry is read once.
+ *    A protected entry (a complaint or a legal demand) is removed only by an owner in the dashboard
+ *    (else `protected_entry`), with a reason (else `reason_required`); the write repeats the check.
  * 2. One audited write: copy the entry as it is to RemovedEntry (with its aliases, who removed it,
  *    why, and the id of the audit event), delete its aliases (explicitly, no cascade relied on) and
  *    then it, scoped to the caller's team, and write the `dnc.deleted`
@@ -31,6 +35,13 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
   const { teamId, actor } = options.caller;
   const entry = options.authorized === undefined ? await authorizeEntryDeletion(options) : options.authorized;
   if (!entry || entry.id !== options.id) throw new AppError("dnc_not_found");
+  const mayRemoveProtected = can(options.caller, "entries.protected");
+  if (isProtectedCategory(entry.category)) {
+    if (!mayRemoveProtected) throw new AppError("protected_entry");
+    if (!options.reason) throw new AppError("reason_required");
+  }
+  // Made protected since it was read: the write re-checks, so such a removal changes nothing.
+  const condition = mayRemoveProtected && options.reason ? Prisma.empty : unprotectedEntry(PROTECTED_CATEGORIES);
 
   const now = new Date();
   const eventId = newAuditEventId(now.getTime());
@@ -41,10 +52,10 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
       at: now,
       before: (db) => [
         ...(purgeIsDue(teamId, now) ? [db.removedEntry.deleteMany({ where: { teamId, removedAt: { lt: restoreCutoff(now) } } })] : []),
-        copyEntryToRemoved(db, { id: entry.id, teamId }, { removedAt: now, removedBy: actor, reason, removalEventId: eventId }),
-        deleteAliasesOf(db, { id: entry.id, teamId }),
+        copyEntryToRemoved(db, { id: entry.id, teamId }, { removedAt: now, removedBy: actor, reason, removalEventId: eventId }, condition),
+        deleteAliasesOf(db, { id: entry.id, teamId }, condition),
       ],
-      change: Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${teamId}`,
+      change: Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${teamId}${condition}`,
       events: [
         {
           id: eventId,
@@ -60,7 +71,10 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
       deliveries: webhookDeliveries({ type: "dnc.deleted", at: now, data: { id: entry.id, url: entry.url, reason } }),
     }),
   );
-  if (changed === 0) throw new AppError("dnc_not_found");
+  if (changed === 0) {
+    const stillListed = await (await getDb()).dncEntry.count({ where: { id: entry.id, teamId } });
+    throw new AppError(stillListed > 0 ? "protected_entry" : "dnc_not_found");
+  }
   if (deliveriesQueued > 0) wakeWebhookWorker();
 }
 
@@ -86,8 +100,8 @@ function purgeIsDue(teamId: string, now: Date): boolean {
 export async function authorizeEntryDeletion(options: { caller: Caller; id: string }): Promise<EntryToDelete> {
   if (!entryIdSchema.safeParse(options.id).success) return null;
   const db = await getDb();
-  const [entry] = await db.$queryRaw<{ teamId: string; url: string; kind: string }[]>`
-    SELECT "teamId", "url", "kind" FROM "DncEntry" WHERE "id" = ${options.id}`;
+  const [entry] = await db.$queryRaw<{ teamId: string; url: string; kind: string; category: string }[]>`
+    SELECT "teamId", "url", "kind", "category" FROM "DncEntry" WHERE "id" = ${options.id}`;
   if (entry && entry.teamId !== options.caller.teamId) throw new AppError("unauthorized_dnc");
-  return entry ? { id: options.id, url: entry.url, kind: entry.kind } : null;
+  return entry ? { id: options.id, url: entry.url, kind: entry.kind, category: entry.category } : null;
 }

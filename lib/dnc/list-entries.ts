@@ -66,6 +66,8 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
     );
   if (options.source) conditions.push(Prisma.sql`"source" IN (${Prisma.join(options.source)})`);
   if (options.kind) conditions.push(Prisma.sql`"kind" IN (${Prisma.join(options.kind)})`);
+  if (options.category) conditions.push(Prisma.sql`"category" IN (${Prisma.join(options.category)})`);
+  if (options.late !== undefined) conditions.push(Prisma.sql`"late" = ${options.late}`);
   if (options.createdBy) conditions.push(Prisma.sql`"createdBy" IN (${Prisma.join(options.createdBy)})`);
   if (options.createdAfter) conditions.push(Prisma.sql`"createdAt" >= ${options.createdAfter}`);
   if (options.createdBefore) conditions.push(Prisma.sql`"createdAt" < ${options.createdBefore}`);
@@ -73,6 +75,8 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
     options.q ?? "",
     [...(options.source ?? [])].sort(),
     [...(options.kind ?? [])].sort(),
+    [...(options.category ?? [])].sort(),
+    options.late ?? null,
     [...(options.createdBy ?? [])].sort(),
     options.createdAfter?.getTime() ?? null,
     options.createdBefore?.getTime() ?? null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENTRY_CATEGORIES } from "./categories";
 import { MAX_URL_INPUT_LENGTH } from "./normalize-linkedin-url";
 
 /** Request and response shapes of the DNC API: handlers validate with them and the OpenAPI document is built from them. */
@@ -51,6 +52,14 @@ export const listEntriesQuerySchema = z.object({
   kind: oneOrMore(z.enum(ENTRY_KINDS), true)
     .optional()
     .describe("Extension: only entries of these kinds: profile, company, domain (repeat the parameter or separate with commas)"),
+  category: oneOrMore(z.enum(ENTRY_CATEGORIES), true)
+    .optional()
+    .describe("Extension: only entries of these categories (repeat the parameter or separate with commas)"),
+  late: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional()
+    .describe("Extension: only entries added later (true) or not later (false) than their receivedAt plus the team's opt-out window"),
   createdBy: oneOrMore(z.string().min(1).max(400), false)
     .optional()
     .describe("Extension: only entries added by these authors, exactly as `createdBy` shows them (repeat the parameter)"),
@@ -94,6 +103,25 @@ export const checkQuerySchema = z.object({
 
 const textField = z.string().max(MAX_TEXT_FIELD_LENGTH);
 
+/** A sender's clock a little ahead of ours is not an opt-out received in the future. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Why an entry is listed, and when the opt-out came in: extensions of every add. */
+const recordFieldsOfAdd = {
+  category: z
+    .enum(ENTRY_CATEGORIES)
+    .optional()
+    .describe(
+      "Extension: why it is listed: opt_out (the default), complaint, legal (these two are protected), customer, competitor, other",
+    ),
+  receivedAt: isoInstant
+    .refine((date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS)
+    .optional()
+    .describe(
+      "Extension: when the opt-out was received, ISO 8601, not in the future (default: when it is added); an entry added later than this plus the team's opt-out window is late",
+    ),
+};
+
 const kindFieldsOfAdd = {
   kind: z
     .enum(ENTRY_KINDS)
@@ -113,6 +141,7 @@ export const addEntryBodySchema = z.object({
     .describe("A LinkedIn profile URL in any accepted spelling, or (extension) a company page; required unless kind is domain"),
   note: textField.optional().describe("Extension: why the profile is on the list"),
   ...kindFieldsOfAdd,
+  ...recordFieldsOfAdd,
 });
 export type AddEntryBody = z.output<typeof addEntryBodySchema>;
 
@@ -123,6 +152,7 @@ export const batchEntrySchema = z
   .object({
     url: z.string().optional().describe("As in POST /dnc: required unless kind is domain"),
     ...kindFieldsOfAdd,
+    ...recordFieldsOfAdd,
     aliases: z
       .array(z.string())
       .max(MAX_ALIASES_PER_ENTRY)
@@ -175,6 +205,15 @@ export const dncEntrySchema = z.object({
     .describe("Extension: what the entry blocks when it is not one person: everyone at a company page, or at a domain (absent: a profile)"),
   domain: z.string().optional().describe("Extension: a domain entry's domain (also its url)"),
   includeSubdomains: z.boolean().optional().describe("Extension: whether a domain entry's subdomains match too"),
+  category: z
+    .enum(ENTRY_CATEGORIES)
+    .optional()
+    .describe("Extension: why it is listed, when not opt_out (absent: opt_out); complaint and legal are protected"),
+  receivedAt: z.iso.datetime().optional().describe("Extension: when the opt-out was received, when given (absent: $createdAt)"),
+  late: z
+    .literal(true)
+    .optional()
+    .describe("Extension: present when the entry was added later than receivedAt plus the team's opt-out window in force then"),
 });
 export type DncEntryDto = z.output<typeof dncEntrySchema>;
 

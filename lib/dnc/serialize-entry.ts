@@ -1,4 +1,5 @@
 import type { DncEntry } from "@/lib/db";
+import { DEFAULT_CATEGORY, type EntryCategory } from "./categories";
 import type { DncEntryDto, EntrySource } from "./schemas";
 
 export type EntryRow = DncEntry;
@@ -8,7 +9,8 @@ export const ENTRY_DEFAULTS = { expiresAt: null, category: "opt_out", receivedAt
 
 /**
  * The Kakiyo wire shape of an entry, with our provenance extensions; its kind only when it is not a
- * profile, and its aliases only when it has some: a profile entry without aliases answers exactly as
+ * profile, its aliases only when it has some, its category only when not opt_out, its receivedAt
+ * only when given and `late` only when true: an entry added with none of these answers exactly as
  * before (and as Kakiyo's do).
  */
 export function serializeEntry(entry: EntryRow, aliases: readonly string[] = []): DncEntryDto {
@@ -24,6 +26,9 @@ export function serializeEntry(entry: EntryRow, aliases: readonly string[] = [])
     note: entry.note,
     ...(aliases.length > 0 ? { aliases: [...aliases] } : {}),
     ...kindFields(entry),
+    ...(entry.category !== DEFAULT_CATEGORY ? { category: entry.category as EntryCategory } : {}),
+    ...(entry.receivedAt ? { receivedAt: entry.receivedAt.toISOString() } : {}),
+    ...(entry.late ? { late: true as const } : {}),
   };
 }
 

@@ -36,6 +36,7 @@ export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
       urls: body.entries.map((entry) => entry.url ?? ""),
       kinds: body.entries.map(({ kind, domain, includeSubdomains }) => ({ kind, domain, includeSubdomains })),
       aliases: body.entries.map((entry) => entry.aliases),
+      records: body.entries.map(({ category, receivedAt }) => ({ category, receivedAt })),
       source: body.importFile ? "import" : caller.via === "session" ? "dashboard" : "batch",
       sourceFile: body.importFile,
       requestId,

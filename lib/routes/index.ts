@@ -9,6 +9,7 @@ import {
   removeMemberRoute,
   revokeInvitationRoute,
 } from "./members";
+import { getTeamSettingsRoute, updateTeamSettingsRoute } from "./team";
 import {
   addAliasRoute,
   addEntriesRoute,
@@ -65,4 +66,6 @@ export const API_ROUTES = [
   deleteWebhookRoute,
   listDeliveriesRoute,
   resendDeliveryRoute,
+  getTeamSettingsRoute,
+  updateTeamSettingsRoute,
 ];

@@ -97,6 +97,8 @@ const REFUSALS: Record<string, RouteCases> = {
       { caller: "admin", because: "admins never touch an owner", id: (cast) => cast.owner.id },
     ],
   },
+  "GET /team": readRoute(),
+  "PATCH /team": manageRoute({ optOutWindowDays: 5 }),
   "GET /invitations": manageRoute(),
   "POST /invitations": manageRoute(
     { email: "refused@example.test", role: "viewer" },
@@ -121,6 +123,8 @@ const REFUSED_BY_PERMISSION: Record<Permission, Caller[]> = {
   "keys.manage": ["writeKey", "viewer", "outsider"],
   "members.manage": ["writeKey", "viewer", "outsider"],
   "members.read": ["writeKey", "outsider"],
+  "team.manage": ["writeKey", "viewer", "outsider"],
+  "entries.protected": ["admin", "writeKey", "viewer", "outsider"],
 };
 
 const routeKey = (route: Route) => `${route.method} ${route.path}`;

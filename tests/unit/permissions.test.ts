@@ -11,6 +11,8 @@ const EXPECTED: Record<Permission, { owner: boolean; admin: boolean; viewer: boo
   "members.read": { owner: true, admin: true, viewer: true, readKey: false, writeKey: false },
   "members.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: false },
   "keys.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: false },
+  "team.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: false },
+  "entries.protected": { owner: true, admin: false, viewer: false, readKey: false, writeKey: false },
 };
 
 describe("permissions", () => {
