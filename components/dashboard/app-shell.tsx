@@ -31,6 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(roleCan(team.role, "keys.manage") ? [{ href: "/api-keys", label: "API keys" }] : []),
     ...(roleCan(team.role, "webhooks.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/members", label: "Members" },
+    { href: "/settings", label: "Settings" },
   ];
 
   function switchTeam(slug: string) {

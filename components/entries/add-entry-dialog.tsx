@@ -4,11 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
+import { Input, Label, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
+import { CATEGORY_LABELS, DEFAULT_CATEGORY, ENTRY_CATEGORIES, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
 import { recogniseEntry, type RecognisedEntry } from "@/lib/dnc/entry-identifier";
 import { IdentifierPreview } from "./identifier-preview";
 import { entriesKey } from "./use-dnc-entries";
@@ -22,10 +23,20 @@ export function AddEntryDialog({ team }: { team: string }) {
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
   const [includeSubdomains, setIncludeSubdomains] = useState(false);
+  const [category, setCategory] = useState<EntryCategory>(DEFAULT_CATEGORY);
+  const [receivedOn, setReceivedOn] = useState("");
   const input = useRef<HTMLInputElement>(null);
   const preview = url.trim() ? recogniseEntry(url, { includeSubdomains }) : null;
   const add = useMutation({
-    mutationFn: (submitted: RecognisedEntry) => callApi(dncContracts.addEntry, { body: submitted.body, team }),
+    mutationFn: (submitted: RecognisedEntry) =>
+      callApi(dncContracts.addEntry, {
+        body: {
+          ...submitted.body,
+          ...(category !== DEFAULT_CATEGORY ? { category } : {}),
+          ...(receivedOn ? { receivedAt: receivedOn } : {}),
+        },
+        team,
+      }),
     onSuccess: (entry) => {
       toast.success(`Added ${entry.url}`);
       setUrl("");
@@ -77,6 +88,32 @@ export function AddEntryDialog({ team }: { team: string }) {
               <input type="checkbox" checked={includeSubdomains} onChange={(event) => setIncludeSubdomains(event.target.checked)} />
               Also its subdomains (mail.{preview.canonical}, eu.{preview.canonical}, …)
             </label>
+          ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="space-y-1.5">
+              <Label htmlFor="add-category">Category</Label>
+              <Select id="add-category" value={category} onChange={(event) => setCategory(event.target.value as EntryCategory)}>
+                {ENTRY_CATEGORIES.map((name) => (
+                  <option key={name} value={name}>
+                    {CATEGORY_LABELS[name]}
+                    {isProtectedCategory(name) ? " (protected)" : ""}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="add-received">Opt-out received on (optional)</Label>
+              <Input
+                id="add-received"
+                type="date"
+                value={receivedOn}
+                max={new Date().toISOString().slice(0, 10)}
+                onChange={(event) => setReceivedOn(event.target.value)}
+              />
+            </div>
+          </div>
+          {isProtectedCategory(category) ? (
+            <p className="text-sm text-muted-foreground">Only an owner can remove a protected entry, and must say why.</p>
           ) : null}
           {refusal ? <Notice tone={duplicate ? "info" : "error"}>{refusal}</Notice> : null}
           <div className="flex justify-end gap-2">

@@ -5,6 +5,7 @@ import { DataTableColumnHeader } from "@/components/ui/data-table-column-header"
 import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import { DateTime } from "@/components/ui/date-time";
+import { CATEGORY_LABELS, isProtectedCategory } from "@/lib/dnc/categories";
 import type { DncEntryDto, EntryKind } from "@/lib/dnc/schemas";
 import { EntryAliases } from "./entry-aliases";
 import { describeSource } from "./entry-source";
@@ -25,7 +26,7 @@ export type EntryActions = {
 /** How the table names an entry's kind. */
 export const KIND_LABELS: Record<EntryKind, string> = { profile: "Person", company: "Company", domain: "Domain" };
 
-export function createColumns(options: { canWrite: boolean } & EntryActions): ColumnDef<DncEntryDto>[] {
+export function createColumns(options: { canWrite: boolean; canRemoveProtected: boolean } & EntryActions): ColumnDef<DncEntryDto>[] {
   const select = createSelectColumn<DncEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` });
   const columns: ColumnDef<DncEntryDto>[] = [
     {
@@ -54,6 +55,27 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
       enableSorting: false,
       filterFn: "arrIncludesSome",
       meta: { width: 120, title: "Kind", hideBelow: "md" },
+    },
+    {
+      id: "category",
+      accessorFn: (entry) => entry.category ?? "opt_out",
+      header: "Category",
+      cell: ({ row }) => <CategoryCell entry={row.original} />,
+      enableSorting: false,
+      filterFn: "arrIncludesSome",
+      meta: { width: 150, title: "Category", hideBelow: "lg" },
+    },
+    {
+      // Hidden unless chosen in View; carries the late / on time filter.
+      id: "received",
+      accessorFn: (entry) => (entry.late ? "late" : "on_time"),
+      header: "Received",
+      cell: ({ row }) => (
+        <DateTime iso={row.original.receivedAt ?? row.original.$createdAt} className="whitespace-nowrap text-muted-foreground" />
+      ),
+      enableSorting: false,
+      filterFn: "arrIncludesSome",
+      meta: { width: 180, title: "Received", hideBelow: "md" },
     },
     {
       id: "createdAt",
@@ -103,7 +125,10 @@ export function createColumns(options: { canWrite: boolean } & EntryActions): Co
                   ...((row.original.kind ?? "profile") === "profile"
                     ? [{ label: "Add alias", onSelect: () => options.onAddAlias(row.original) }]
                     : []),
-                  { label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true },
+                  // Complaint and legal entries: only an owner removes one.
+                  ...(!isProtectedCategory(row.original.category ?? "opt_out") || options.canRemoveProtected
+                    ? [{ label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true }]
+                    : []),
                 ]
               : []),
           ]}
@@ -121,6 +146,29 @@ function Clipped({ text }: { text: string }) {
   return (
     <span className="block truncate text-muted-foreground" title={text}>
       {text}
+    </span>
+  );
+}
+
+/** The category (protected ones say so), and "late" when the entry was added past its opt-out window. */
+function CategoryCell({ entry }: { entry: DncEntryDto }) {
+  const category = entry.category ?? "opt_out";
+  return (
+    <span className="flex flex-wrap items-center gap-1 text-muted-foreground">
+      {CATEGORY_LABELS[category]}
+      {isProtectedCategory(category) ? (
+        <span className="rounded border border-border px-1.5 py-0.5 text-xs" title="Only an owner can remove it">
+          Protected
+        </span>
+      ) : null}
+      {entry.late ? (
+        <span
+          className="rounded border border-border px-1.5 py-0.5 text-xs"
+          title="Added later than the team's opt-out window after it was received"
+        >
+          Late
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { DataTableDateRangeFilter } from "@/components/ui/data-table-date-range-
 import { DataTableFacetedFilter, type FacetOption } from "@/components/ui/data-table-faceted-filter";
 import { DataTableViewOptions } from "@/components/ui/data-table-view-options";
 import { Input } from "@/components/ui/input";
+import { CATEGORY_LABELS, ENTRY_CATEGORIES } from "@/lib/dnc/categories";
 import { type DncEntryDto, ENTRY_KINDS, ENTRY_SOURCES, type EntryFacets } from "@/lib/dnc/schemas";
 import { KIND_LABELS } from "./columns";
 import { AddEntryDialog } from "./add-entry-dialog";
@@ -14,7 +15,7 @@ import type { EntriesFilter } from "./entries-url-state";
 import { SOURCE_LABELS } from "./entry-source";
 import { ExportButton } from "./export-button";
 
-/** Search, the filters (kind, source, author, dates), Reset and the View menu; then Export (of what is filtered) and Add. */
+/** Search, the filters (kind, category, opt-out window, source, author, dates), Reset and the View menu; then Export (of what is filtered) and Add. */
 export function DataTableToolbar({
   table,
   team,
@@ -49,6 +50,8 @@ export function DataTableToolbar({
         className="w-full sm:w-56"
       />
       <DataTableFacetedFilter column={table.getColumn("kind")!} title="Kind" options={KIND_OPTIONS} />
+      <DataTableFacetedFilter column={table.getColumn("category")!} title="Category" options={CATEGORY_OPTIONS} />
+      <DataTableFacetedFilter column={table.getColumn("received")!} title="Window" options={WINDOW_OPTIONS} />
       <DataTableFacetedFilter column={table.getColumn("source")!} title="Source" options={sourceOptions(facets)} />
       <DataTableFacetedFilter column={table.getColumn("createdBy")!} title="Added by" options={authorOptions(facets, filter)} />
       <DataTableDateRangeFilter column={table.getColumn("createdAt")!} title="Added" hint="days in UTC" />
@@ -74,6 +77,11 @@ export function DataTableToolbar({
 }
 
 const KIND_OPTIONS: FacetOption[] = ENTRY_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
+const CATEGORY_OPTIONS: FacetOption[] = ENTRY_CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] }));
+const WINDOW_OPTIONS: FacetOption[] = [
+  { value: "late", label: "Added late" },
+  { value: "on_time", label: "Added in time" },
+];
 
 /** Every source, with its count once the facets have come. */
 function sourceOptions(facets: EntryFacets | undefined): FacetOption[] {

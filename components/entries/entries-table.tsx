@@ -14,7 +14,7 @@ import { BulkActionBar } from "./bulk-action-bar";
 import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog } from "./delete-confirm-dialog";
-import { DEFAULT_VIEW, type EntriesFilter, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
+import { DEFAULT_FILTER, type EntriesFilter, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
 import { type ServerPage, useDncEntries, useEntryFacets } from "./use-dnc-entries";
 import { useEntriesView } from "./use-entries-view";
 import { useEntryRemovals } from "./use-entry-removals";
@@ -28,18 +28,22 @@ import { useSearchBox } from "./use-search-box";
 export function EntriesTable({
   team,
   canWrite,
+  canRemoveProtected,
   firstPage,
   onShowHistory,
 }: {
   team: string;
   canWrite: boolean;
+  /** An owner: may remove complaint and legal entries (with a reason). */
+  canRemoveProtected: boolean;
   firstPage?: ServerPage;
   onShowHistory: (entry: DncEntryDto) => void;
 }) {
   const { view, setView, table: viewState } = useEntriesView();
   const [search, setSearch] = useSearchBox(view, setView);
-  // The Kind column only carries its filter until someone shows it (the URL cell names companies and domains).
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ kind: false });
+  // The Kind and Received columns only carry their filters until someone shows them (the URL cell names
+  // companies and domains, the Category cell says "late").
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ kind: false, received: false });
 
   const selection = useEntrySelection(view);
   // The server's first page answers the view the page was loaded with, once: coming back to that
@@ -59,12 +63,13 @@ export function EntriesTable({
     () =>
       createColumns({
         canWrite,
+        canRemoveProtected,
         onDelete: removals.askDelete,
         onAddAlias: setAliasFor,
         onCopy: (entry) => void copyUrl(entry),
         onShowHistory,
       }),
-    [canWrite, removals.askDelete, onShowHistory],
+    [canWrite, canRemoveProtected, removals.askDelete, onShowHistory],
   );
 
   const table = useDataTable({
@@ -87,7 +92,7 @@ export function EntriesTable({
 
   function resetFilters() {
     setSearch("");
-    setView((current) => ({ ...current, q: DEFAULT_VIEW.q, kind: [], source: [], createdBy: [], from: null, to: null }));
+    setView((current) => ({ ...current, ...DEFAULT_FILTER }));
   }
 
   return (
@@ -135,6 +140,7 @@ export function EntriesTable({
       <AddAliasDialog team={team} entry={aliasFor} onClose={() => setAliasFor(null)} />
       <DeleteConfirmDialog
         target={removals.pendingDelete}
+        canRemoveProtected={canRemoveProtected}
         onCancel={removals.cancelDelete}
         onConfirm={(reason) => void removals.confirmDelete(reason)}
       />

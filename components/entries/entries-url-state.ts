@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import { toSearchParams } from "@/components/api-client/call-api";
+import type { EntryCategory } from "@/lib/dnc/categories";
 import { type EntryKind, type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 /**
- * The entries table's state as the page URL carries it (`?q=&kind=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
+ * The entries table's state as the page URL carries it (`?q=&kind=&category=&late=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
  * so a filtered view is a link. Read by the server page (to render the same first page) and by the
  * table; checked with the API's own query schema, so the URL can only ask what the API answers.
  * No "use client": a server component cannot read constants out of a client module.
@@ -15,6 +16,9 @@ export type EntriesFilter = {
   /** URL contains. */
   q: string;
   kind: EntryKind[];
+  category: EntryCategory[];
+  /** Only entries added past their opt-out window (true), only those that were not (false), or all. */
+  late: boolean | null;
   source: EntrySource[];
   createdBy: string[];
   /** Days (YYYY-MM-DD, UTC), both inclusive. */
@@ -29,13 +33,20 @@ export type EntriesView = EntriesFilter & {
   pageSize: number;
 };
 
-export const DEFAULT_VIEW: EntriesView = {
+/** No search and no filter: what Reset goes back to. */
+export const DEFAULT_FILTER: EntriesFilter = {
   q: "",
   kind: [],
+  category: [],
+  late: null,
   source: [],
   createdBy: [],
   from: null,
   to: null,
+};
+
+export const DEFAULT_VIEW: EntriesView = {
+  ...DEFAULT_FILTER,
   sort: "createdAt",
   order: "desc",
   pageIndex: 0,
@@ -61,10 +72,14 @@ export function readEntriesView(params: Params): EntriesView {
   const size = first("size") ?? String(DEFAULT_VIEW.pageSize);
   const from = first("from") || null;
   const to = first("to") || null;
+  const late = first("late");
+  if (late !== undefined && late !== "true" && late !== "false") return DEFAULT_VIEW;
   if (!PAGE.test(page) || !PAGE_SIZES.includes(Number(size)) || !isDay(from) || !isDay(to)) return DEFAULT_VIEW;
   const candidate: EntriesView = {
     q: first("q") ?? "",
     kind: valuesOf(params, "kind") as EntryKind[],
+    category: valuesOf(params, "category") as EntryCategory[],
+    late: late === undefined ? null : late === "true",
     source: valuesOf(params, "source") as EntrySource[],
     createdBy: valuesOf(params, "createdBy"),
     from,
@@ -80,6 +95,7 @@ export function readEntriesView(params: Params): EntriesView {
     ...candidate,
     q: parsed.data.q ?? "",
     kind: [...new Set(parsed.data.kind)],
+    category: [...new Set(parsed.data.category)],
     source: [...new Set(parsed.data.source)],
     createdBy: [...new Set(parsed.data.createdBy)],
     sort: parsed.data.sort,
@@ -92,6 +108,8 @@ export function writeEntriesView(view: EntriesView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.q) params.set("q", view.q);
   if (view.kind.length > 0) params.set("kind", view.kind.join(","));
+  if (view.category.length > 0) params.set("category", view.category.join(","));
+  if (view.late !== null) params.set("late", String(view.late));
   if (view.source.length > 0) params.set("source", view.source.join(","));
   for (const author of view.createdBy) params.append("createdBy", author);
   if (view.from) params.set("from", view.from);
@@ -110,6 +128,8 @@ export function filterQuery(filter: EntriesFilter): ListEntriesQuery {
   return {
     q: filter.q || undefined,
     kind: filter.kind.length > 0 ? filter.kind.join(",") : undefined,
+    category: filter.category.length > 0 ? filter.category.join(",") : undefined,
+    late: filter.late === null ? undefined : filter.late ? "true" : "false",
     source: filter.source.length > 0 ? filter.source.join(",") : undefined,
     createdBy: filter.createdBy.length > 0 ? filter.createdBy : undefined,
     createdAfter: filter.from ?? undefined,
@@ -143,6 +163,8 @@ export function isFiltered(filter: EntriesFilter): boolean {
   return (
     filter.q !== "" ||
     filter.kind.length > 0 ||
+    filter.category.length > 0 ||
+    filter.late !== null ||
     filter.source.length > 0 ||
     filter.createdBy.length > 0 ||
     filter.from !== null ||

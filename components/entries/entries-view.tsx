@@ -24,7 +24,14 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
         description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`}
       />
       <CheckUrlBox team={team.slug} onHistory={setHistoryFor} />
-      <EntriesTable key={team.slug} team={team.slug} canWrite={canWrite} firstPage={firstPage} onShowHistory={showHistory} />
+      <EntriesTable
+        key={team.slug}
+        team={team.slug}
+        canWrite={canWrite}
+        canRemoveProtected={roleCan(team.role, "entries.protected")}
+        firstPage={firstPage}
+        onShowHistory={showHistory}
+      />
       <ProfileHistoryDialog
         team={team.slug}
         url={historyFor ?? ""}

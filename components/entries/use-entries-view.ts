@@ -4,6 +4,7 @@ import { type ColumnFiltersState, functionalUpdate, type PaginationState, type S
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import type { DateRange } from "@/components/ui/data-table-date-range-filter";
+import type { EntryCategory } from "@/lib/dnc/categories";
 import type { EntryKind, EntrySource } from "@/lib/dnc/schemas";
 import { type EntriesFilter, type EntriesView, filterParams, readEntriesView, writeEntriesView } from "./entries-url-state";
 
@@ -56,6 +57,8 @@ export function useEntriesView() {
 function columnFiltersOf(view: EntriesView): ColumnFiltersState {
   const filters: ColumnFiltersState = [];
   if (view.kind.length > 0) filters.push({ id: "kind", value: view.kind });
+  if (view.category.length > 0) filters.push({ id: "category", value: view.category });
+  if (view.late !== null) filters.push({ id: "received", value: [view.late ? "late" : "on_time"] });
   if (view.source.length > 0) filters.push({ id: "source", value: view.source });
   if (view.createdBy.length > 0) filters.push({ id: "createdBy", value: view.createdBy });
   if (view.from || view.to) filters.push({ id: "createdAt", value: { from: view.from ?? undefined, to: view.to ?? undefined } });
@@ -67,9 +70,16 @@ function filterOfColumns(filters: ColumnFiltersState): Omit<EntriesFilter, "q"> 
   const range = value("createdAt") as DateRange | undefined;
   return {
     kind: (value("kind") as EntryKind[] | undefined) ?? [],
+    category: (value("category") as EntryCategory[] | undefined) ?? [],
+    late: lateOf(value("received") as string[] | undefined),
     source: (value("source") as EntrySource[] | undefined) ?? [],
     createdBy: (value("createdBy") as string[] | undefined) ?? [],
     from: range?.from ?? null,
     to: range?.to ?? null,
   };
+}
+
+/** One of "late" and "on time" chosen filters by it; both or neither is no filter. */
+function lateOf(values: string[] | undefined): boolean | null {
+  return values?.length === 1 ? values[0] === "late" : null;
 }

@@ -8,6 +8,7 @@ import type { QueueResponse } from "@/components/bulk-actions/request-queue";
 import { useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { toast } from "@/components/ui/toaster";
 import { useRowsSeen } from "@/components/ui/use-data-table";
+import { isProtectedCategory } from "@/lib/dnc/categories";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 import type { DeleteTarget } from "./delete-confirm-dialog";
@@ -46,14 +47,28 @@ export function useEntryRemovals({
   const refresh = useThrottledEntriesRefresh(team);
   const seen = useRowsSeen(rows);
 
-  const askDelete = useCallback((entry: DncEntryDto) => setPendingDelete({ count: 1, urls: [entry.url], ids: [entry.$id] }), []);
+  const askDelete = useCallback(
+    (entry: DncEntryDto) => setPendingDelete({ count: 1, urls: [entry.url], ids: [entry.$id], protectedCount: isProtected(entry) ? 1 : 0 }),
+    [],
+  );
 
   function askBulkDelete() {
     if (selection.allMatching) {
-      setPendingDelete({ count: total, urls: rows.map((r) => r.url), ids: "all-matching" });
+      // Rows on other pages are not known here: the protected ones on this page are a lower bound.
+      setPendingDelete({
+        count: total,
+        urls: rows.map((r) => r.url),
+        ids: "all-matching",
+        protectedCount: rows.filter(isProtected).length,
+      });
     } else {
-      const urls = selection.selectedIds.map((id) => seen.current.get(id)?.url).filter((url): url is string => Boolean(url));
-      setPendingDelete({ count: selection.selectedIds.length, urls, ids: selection.selectedIds });
+      const selected = selection.selectedIds.map((id) => seen.current.get(id)).filter((entry): entry is DncEntryDto => entry !== undefined);
+      setPendingDelete({
+        count: selection.selectedIds.length,
+        urls: selected.map((entry) => entry.url),
+        ids: selection.selectedIds,
+        protectedCount: selected.filter(isProtected).length,
+      });
     }
   }
 
@@ -132,3 +147,5 @@ function describeSingleDelete(response: QueueResponse, url: string): Outcome {
       return { tone: "error", text: `Could not remove ${url} (HTTP ${response.status}).` };
   }
 }
+
+const isProtected = (entry: DncEntryDto) => isProtectedCategory(entry.category ?? "opt_out");

@@ -9,6 +9,10 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={cn(FIELD, "h-9", className)} {...props} />;
 }
 
+export function Select({ className, ...props }: ComponentProps<"select">) {
+  return <select className={cn(FIELD, "h-9 px-2", className)} {...props} />;
+}
+
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
   return <textarea className={cn(FIELD, "min-h-20 py-2", className)} {...props} />;
 }

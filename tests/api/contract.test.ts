@@ -452,6 +452,7 @@ describe("Kakiyo path shape and discovery", () => {
       "/invitations/{id}",
       "/members",
       "/members/{id}",
+      "/team",
       "/verify",
       "/webhooks",
       "/webhooks/{id}",

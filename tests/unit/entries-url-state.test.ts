@@ -11,6 +11,8 @@ import {
 const FILTERED: EntriesView = {
   q: "jane",
   kind: ["company", "domain"],
+  category: ["complaint", "legal"],
+  late: true,
   source: ["api", "import"],
   createdBy: ["a@x.test", "CRM, EU (key:dncsk_ab)"],
   from: "2026-03-01",
@@ -30,7 +32,7 @@ describe("entries table state in the page URL", () => {
   it("reads back what it wrote, authors with commas included", () => {
     const params = writeEntriesView(FILTERED);
     expect(params.toString()).toBe(
-      "q=jane&kind=company%2Cdomain&source=api%2Cimport&createdBy=a%40x.test&createdBy=CRM%2C+EU+%28key%3Adncsk_ab%29&from=2026-03-01&to=2026-03-31&sort=url&order=asc&page=3&size=10",
+      "q=jane&kind=company%2Cdomain&category=complaint%2Clegal&late=true&source=api%2Cimport&createdBy=a%40x.test&createdBy=CRM%2C+EU+%28key%3Adncsk_ab%29&from=2026-03-01&to=2026-03-31&sort=url&order=asc&page=3&size=10",
     );
     expect(readEntriesView(params)).toEqual(FILTERED);
   });
@@ -42,6 +44,8 @@ describe("entries table state in the page URL", () => {
 
   it.each([
     ["an unknown source", "source=fax"],
+    ["an unknown category", "category=spam"],
+    ["late neither true nor false", "late=yes"],
     ["an unknown sort", "sort=note"],
     ["an unknown order", "order=up"],
     ["page zero", "page=0"],
@@ -73,6 +77,8 @@ describe("entries table state in the page URL", () => {
       order: "asc",
       sort: "url",
       kind: ["company", "domain"],
+      category: ["complaint", "legal"],
+      late: true,
       source: ["api", "import"],
       createdBy: FILTERED.createdBy,
       createdAfter: new Date("2026-03-01T00:00:00Z"),
