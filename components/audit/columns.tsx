@@ -11,6 +11,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.restored": "Entry restored",
   "dnc.alias_added": "Alias added",
   "dnc.alias_removed": "Alias removed",
+  "dnc.updated": "Entry updated",
+  "dnc.expired": "Entry expired",
   "apikey.created": "API key created",
   "apikey.revoked": "API key revoked",
   "member.invited": "Member invited",

@@ -18,6 +18,8 @@ const STEPS: Partial<Record<AuditEvent["action"], string>> = {
   "dnc.restored": "Restored",
   "dnc.alias_added": "Alias added",
   "dnc.alias_removed": "Alias removed",
+  "dnc.updated": "Updated",
+  "dnc.expired": "Expired",
 };
 
 /**

@@ -22,6 +22,7 @@ import {
   listRemovedResultSchema,
   restoreEntryBodySchema,
   restoreResultSchema,
+  updateEntryBodySchema,
 } from "@/lib/dnc/schemas";
 import { MAX_URL_INPUT_LENGTH, parseIdentifierSegment } from "@/lib/dnc/normalize-linkedin-url";
 import { defineContract, isMissing } from "./define-contract";
@@ -67,13 +68,14 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "note") return "invalid_note";
+        if (issue.path[0] === "expiresAt") return "invalid_expires_at";
         if (issue.path[0] === "domain") return "invalid_domain";
         if (issue.path[0] === "kind" || issue.path[0] === "includeSubdomains") return "invalid_body";
         return isMissing(issue) ? "missing_url" : "invalid_url";
       },
     },
     success: { status: 201, data: dncEntrySchema, message: "Added to Do Not Contact list" },
-    errors: ["missing_url", "invalid_url", "missing_domain", "invalid_domain", "invalid_note", "dnc_exists"],
+    errors: ["missing_url", "invalid_url", "missing_domain", "invalid_domain", "invalid_note", "invalid_expires_at", "dnc_exists"],
   }),
 
   checkEntry: defineContract({
@@ -107,6 +109,7 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "importFile") return "invalid_import_file";
+        if (issue.path[2] === "expiresAt") return "invalid_expires_at";
         if (issue.path.length > 1) return "invalid_entries";
         if (isMissing(issue)) return "missing_entries";
         if (issue.code === "too_small") return "empty_entries";
@@ -120,7 +123,7 @@ export const dncContracts = {
       message: (result: AddEntriesResult) =>
         `Bulk import completed: ${result.added} added, ${result.duplicates} duplicates, ${result.errors} errors`,
     },
-    errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries", "invalid_import_file"],
+    errors: ["missing_entries", "empty_entries", "invalid_entries", "too_many_entries", "invalid_import_file", "invalid_expires_at"],
   }),
 
   deleteEntry: defineContract({
@@ -136,10 +139,31 @@ export const dncContracts = {
     errors: ["invalid_reason", "dnc_not_found", "unauthorized_dnc"],
   }),
 
+  updateEntry: defineContract({
+    method: "PATCH",
+    path: "/dnc/{id}",
+    summary:
+      "Extension: change an entry's expiresAt or note (null clears one; fields left out stay); audited as dnc.updated with what changed",
+    bucket: "write",
+    permission: "entries.write",
+    id: entryId,
+    body: {
+      schema: updateEntryBodySchema,
+      errorFor: (issue) => {
+        if (issue.path[0] === "expiresAt") return "invalid_expires_at";
+        if (issue.path[0] === "note") return "invalid_note";
+        return issue.code === "custom" ? "invalid_update" : "invalid_body";
+      },
+    },
+    success: { status: 200, data: dncEntrySchema, message: "DNC entry updated" },
+    errors: ["invalid_expires_at", "invalid_note", "invalid_update", "dnc_not_found", "unauthorized_dnc"],
+  }),
+
   restoreEntry: defineContract({
     method: "POST",
     path: "/dnc/{id}/restore",
-    summary: "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query)",
+    summary:
+      "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query); an expiry it had is cleared",
     bucket: "write",
     permission: "entries.restore",
     id: entryId,
@@ -233,7 +257,8 @@ export const dncContracts = {
   listChanges: defineContract({
     method: "GET",
     path: "/dnc/changes",
-    summary: "Extension: the list's changes (added, removed, restored) in commit order, to keep a mirror; poll with nextCursor",
+    summary:
+      "Extension: the list's changes (added, removed, restored, alias changes) in commit order, to keep a mirror; poll with nextCursor (an expiry is a removed change with reason expired)",
     bucket: "read",
     permission: "entries.read",
     query: {

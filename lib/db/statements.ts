@@ -120,9 +120,16 @@ export function deleteAlias(alias: { teamId: string; entryId: string; url: strin
   return Prisma.sql`DELETE FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId} AND "url" = ${alias.url}`;
 }
 
-/** Deletes every alias of the team's entry (an entry being removed takes its aliases with it, explicitly: no cascade is relied on). */
-export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string }): Statement {
-  return db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}`;
+/**
+ * Deletes every alias of the team's entry (an entry being removed takes its aliases with it,
+ * explicitly: no cascade is relied on); with `onlyIf` (a condition on the entry's row, ` AND …`),
+ * only while the entry meets it.
+ */
+export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string; onlyIf?: Prisma.Sql }): Statement {
+  const guard = entry.onlyIf
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${entry.onlyIf})`
+    : Prisma.empty;
+  return db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}${guard}`;
 }
 
 /**
@@ -165,13 +172,14 @@ const REMOVAL_COLUMNS = Object.values(Prisma.RemovedEntryScalarFieldEnum).filter
 
 /**
  * Copies the team's entry as it is now to RemovedEntry, with its aliases (read in the same statement)
- * and the removal's details; nothing if it is not there (or was copied already).
+ * and the removal's details; nothing if it is not there (or was copied already), or, with `onlyIf`
+ * (a condition on its row, ` AND …`), does not meet it.
  */
-export function copyEntryToRemoved(db: Db, entry: { id: string; teamId: string }, removal: Removal): Statement {
+export function copyEntryToRemoved(db: Db, entry: { id: string; teamId: string; onlyIf?: Prisma.Sql }, removal: Removal): Statement {
   return db.$executeRaw`
     INSERT INTO "RemovedEntry" (${quoted([...CARRIED_COLUMNS, ...REMOVAL_COLUMNS, "aliases"])})
     SELECT ${quoted(CARRIED_COLUMNS)}, ${Prisma.join(REMOVAL_COLUMNS.map((column) => removal[column]))}, ${aliasesJson(entry.id)}
-    FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}
+    FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${entry.onlyIf ?? Prisma.empty}
     ON CONFLICT ("id") DO NOTHING`;
 }
 

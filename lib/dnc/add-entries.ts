@@ -37,6 +37,8 @@ type Options = {
   kinds?: (Omit<EntryIdentifierInput, "url"> | undefined)[];
   /** Per URL (same index), other identifiers of the same person, added with its entry. */
   aliases?: (string[] | undefined)[];
+  /** Per URL (same index), when its entry expires (none: never). */
+  expiresAt?: (Date | undefined)[];
   source: EntrySource;
   sourceFile?: string;
   requestId: string;
@@ -71,6 +73,7 @@ export async function addEntries(options: Options): Promise<AddEntriesResult> {
       url: typeof identifier === "string" ? null : identifier.url,
       identifier,
       aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
+      expiresAt: options.expiresAt?.[index] ?? null,
     };
   });
   for (let attempt = 1; ; attempt += 1) {
@@ -88,6 +91,7 @@ type Row = {
   /** What the row adds, or why it cannot. */
   identifier: EntryIdentifier | ErrorCode;
   aliases: { input: string; url: string | null }[];
+  expiresAt: Date | null;
 };
 
 async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResult> {
@@ -126,6 +130,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       sourceFile,
       note: null,
       ...ENTRY_DEFAULTS,
+      expiresAt: row.expiresAt,
     };
     entries.push(entry);
     const itself = { $id: entry.id, url: entry.url };

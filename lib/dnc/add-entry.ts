@@ -16,7 +16,9 @@ import { ENTRY_DEFAULTS, type EntryRow, serializeEntry } from "./serialize-entry
  *    under the same condition.
  * 3. The team's cached answers are invalidated around the change.
  */
-export async function addEntry(options: { caller: Caller; note?: string; source: EntrySource; requestId: string } & EntryIdentifierInput) {
+export async function addEntry(
+  options: { caller: Caller; note?: string; expiresAt?: Date; source: EntrySource; requestId: string } & EntryIdentifierInput,
+) {
   const identifier = parseEntryIdentifier(options);
   if (typeof identifier === "string") throw new AppError(identifier);
   const { teamId, actor } = options.caller;
@@ -34,6 +36,7 @@ export async function addEntry(options: { caller: Caller; note?: string; source:
     sourceFile: null,
     note,
     ...ENTRY_DEFAULTS,
+    expiresAt: options.expiresAt ?? null,
   };
   return listEntry({
     entry,

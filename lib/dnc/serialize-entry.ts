@@ -8,8 +8,8 @@ export const ENTRY_DEFAULTS = { expiresAt: null, category: "opt_out", receivedAt
 
 /**
  * The Kakiyo wire shape of an entry, with our provenance extensions; its kind only when it is not a
- * profile, and its aliases only when it has some: a profile entry without aliases answers exactly as
- * before (and as Kakiyo's do).
+ * profile, its aliases only when it has some and its expiry only when set: a profile entry without
+ * aliases or expiry answers exactly as before (and as Kakiyo's do).
  */
 export function serializeEntry(entry: EntryRow, aliases: readonly string[] = []): DncEntryDto {
   return {
@@ -24,10 +24,16 @@ export function serializeEntry(entry: EntryRow, aliases: readonly string[] = [])
     note: entry.note,
     ...(aliases.length > 0 ? { aliases: [...aliases] } : {}),
     ...kindFields(entry),
+    ...(entry.expiresAt ? { expiresAt: entry.expiresAt.toISOString() } : {}),
   };
 }
 
 function kindFields(entry: EntryRow): Pick<DncEntryDto, "kind" | "domain" | "includeSubdomains"> {
   if (entry.kind === "domain") return { kind: "domain", domain: entry.url, includeSubdomains: entry.includeSubdomains };
   return entry.kind === "company" ? { kind: "company" } : {};
+}
+
+/** Whether the entry has reached its expiry at `now`: from then on it no longer matches, swept or not. */
+export function hasExpired(entry: Pick<DncEntryDto, "expiresAt">, now: number = Date.now()): boolean {
+  return entry.expiresAt !== undefined && Date.parse(entry.expiresAt) <= now;
 }
