@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { expiresAtSchema } from "@/lib/dnc/schemas";
 
 /**
  * OWASP's CSV-injection rule: a spreadsheet reads a cell that starts with one of these as a formula,
@@ -37,8 +38,16 @@ export function dated(prefix: string) {
  * One entry to import. `aliases`: the row's cell in a column named "aliases" (any case), split at
  * whitespace; absent without such a column or for an empty cell. `kind`: a company or domain entry
  * (absent: a profile), from the row's `kind` column or from a `company` or `domain` column.
+ * `expiresAt`: the row's `expires_at` cell, as an ISO instant (absent: the entry never expires).
  */
-export type CsvRow = { row: number; url: string; aliases?: string[]; kind?: "company" | "domain"; includeSubdomains?: boolean };
+export type CsvRow = {
+  row: number;
+  url: string;
+  aliases?: string[];
+  kind?: "company" | "domain";
+  includeSubdomains?: boolean;
+  expiresAt?: string;
+};
 /** A row that is not imported, and why. */
 export type CsvProblem = { row: number; problem: string };
 
@@ -52,7 +61,9 @@ export type CsvProblem = { row: number; problem: string };
  * (as the export writes them):
  * - "aliases": the row's other identifiers of the same person, separated by spaces;
  * - "kind" (profile, company or domain) and "include_subdomains" (true/false): what the url is;
- * - "company" and "domain": each cell is an entry of its own of that kind (a row may then have no url).
+ * - "company" and "domain": each cell is an entry of its own of that kind (a row may then have no url);
+ * - "expires_at": when the row's entries expire, an ISO 8601 date-time or date in the future (a row
+ *   with another value is a problem: the batch add would refuse its whole request).
  */
 export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   // Blank lines are kept while parsing, so the numbers match the file.
@@ -67,6 +78,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   const subdomainsColumn = columnNamed("include_subdomains");
   const companyColumn = columnNamed("company");
   const domainColumn = columnNamed("domain");
+  const expiresColumn = columnNamed("expires_at");
 
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -94,10 +106,18 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
       });
     } else {
       const cell = (at: number) => (at >= 0 ? (cells[at] ?? "").trim() : "");
+      const expires = cell(expiresColumn);
+      const expiry = expires ? expiresAtSchema.safeParse(expires) : null;
+      if (expiry && !expiry.success) {
+        problems.push({ row, problem: `“${expires}” in “expires_at” is not an ISO 8601 date or date-time in the future.` });
+        continue;
+      }
+      const expiresAt = expiry?.data ? { expiresAt: expiry.data.toISOString() } : {};
       const company = cell(companyColumn);
       const domain = cell(domainColumn);
-      if (company) rows.push({ row, url: company, kind: "company" });
-      if (domain) rows.push({ row, url: domain, kind: "domain", includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)) });
+      if (company) rows.push({ row, url: company, kind: "company", ...expiresAt });
+      if (domain)
+        rows.push({ row, url: domain, kind: "domain", includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)), ...expiresAt });
       const url = cell(column);
       if (url === "") {
         if (!company && !domain)
@@ -112,6 +132,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
         ...(aliases.length > 0 ? { aliases } : {}),
         ...(kind === "company" || kind === "domain" ? { kind } : {}),
         ...(kind === "domain" ? { includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)) } : {}),
+        ...expiresAt,
       });
     }
   }

@@ -38,7 +38,8 @@ export function EntriesTable({
 }) {
   const { view, setView, table: viewState } = useEntriesView();
   const [search, setSearch] = useSearchBox(view, setView);
-  // The Kind column only carries its filter until someone shows it (the URL cell names companies and domains).
+  // The Kind column only carries its filter until someone shows it (the URL cell names companies and domains);
+  // Expires shows itself while its filter is on, unless chosen otherwise in View.
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ kind: false });
 
   const selection = useEntrySelection(view);
@@ -74,7 +75,11 @@ export function EntriesTable({
     manualSorting: true,
     manualFiltering: true,
     rowCount: total,
-    state: { ...viewState.state, rowSelection: selection.rowSelection, columnVisibility },
+    state: {
+      ...viewState.state,
+      rowSelection: selection.rowSelection,
+      columnVisibility: { expiresAt: view.expiresWithin !== null, ...columnVisibility },
+    },
     onSortingChange: viewState.onSortingChange,
     onPaginationChange: viewState.onPaginationChange,
     onColumnFiltersChange: viewState.onColumnFiltersChange,
@@ -87,7 +92,16 @@ export function EntriesTable({
 
   function resetFilters() {
     setSearch("");
-    setView((current) => ({ ...current, q: DEFAULT_VIEW.q, kind: [], source: [], createdBy: [], from: null, to: null }));
+    setView((current) => ({
+      ...current,
+      q: DEFAULT_VIEW.q,
+      kind: [],
+      source: [],
+      createdBy: [],
+      from: null,
+      to: null,
+      expiresWithin: null,
+    }));
   }
 
   return (

@@ -3,7 +3,7 @@ import { toSearchParams } from "@/components/api-client/call-api";
 import { type EntryKind, type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 /**
- * The entries table's state as the page URL carries it (`?q=&kind=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
+ * The entries table's state as the page URL carries it (`?q=&kind=&source=&createdBy=&from=&to=&expiresWithin=&sort=&order=&page=&size=`),
  * so a filtered view is a link. Read by the server page (to render the same first page) and by the
  * table; checked with the API's own query schema, so the URL can only ask what the API answers.
  * No "use client": a server component cannot read constants out of a client module.
@@ -20,6 +20,8 @@ export type EntriesFilter = {
   /** Days (YYYY-MM-DD, UTC), both inclusive. */
   from: string | null;
   to: string | null;
+  /** Only entries that expire within this many days. */
+  expiresWithin: number | null;
 };
 
 export type EntriesView = EntriesFilter & {
@@ -36,6 +38,7 @@ export const DEFAULT_VIEW: EntriesView = {
   createdBy: [],
   from: null,
   to: null,
+  expiresWithin: null,
   sort: "createdAt",
   order: "desc",
   pageIndex: 0,
@@ -61,7 +64,9 @@ export function readEntriesView(params: Params): EntriesView {
   const size = first("size") ?? String(DEFAULT_VIEW.pageSize);
   const from = first("from") || null;
   const to = first("to") || null;
+  const expiresWithin = first("expiresWithin") || null;
   if (!PAGE.test(page) || !PAGE_SIZES.includes(Number(size)) || !isDay(from) || !isDay(to)) return DEFAULT_VIEW;
+  if (expiresWithin !== null && !PAGE.test(expiresWithin)) return DEFAULT_VIEW;
   const candidate: EntriesView = {
     q: first("q") ?? "",
     kind: valuesOf(params, "kind") as EntryKind[],
@@ -69,6 +74,7 @@ export function readEntriesView(params: Params): EntriesView {
     createdBy: valuesOf(params, "createdBy"),
     from,
     to,
+    expiresWithin: expiresWithin === null ? null : Number(expiresWithin),
     sort: (first("sort") ?? DEFAULT_VIEW.sort) as EntriesView["sort"],
     order: (first("order") ?? DEFAULT_VIEW.order) as EntriesView["order"],
     pageIndex: Number(page) - 1,
@@ -96,6 +102,7 @@ export function writeEntriesView(view: EntriesView): URLSearchParams {
   for (const author of view.createdBy) params.append("createdBy", author);
   if (view.from) params.set("from", view.from);
   if (view.to) params.set("to", view.to);
+  if (view.expiresWithin !== null) params.set("expiresWithin", String(view.expiresWithin));
   if (view.sort !== DEFAULT_VIEW.sort) params.set("sort", view.sort);
   if (view.order !== DEFAULT_VIEW.order) params.set("order", view.order);
   if (view.pageIndex > 0) params.set("page", String(view.pageIndex + 1));
@@ -114,6 +121,7 @@ export function filterQuery(filter: EntriesFilter): ListEntriesQuery {
     createdBy: filter.createdBy.length > 0 ? filter.createdBy : undefined,
     createdAfter: filter.from ?? undefined,
     createdBefore: filter.to ? nextDay(filter.to) : undefined,
+    expiresWithin: filter.expiresWithin === null ? undefined : String(filter.expiresWithin),
   };
 }
 
@@ -146,7 +154,8 @@ export function isFiltered(filter: EntriesFilter): boolean {
     filter.source.length > 0 ||
     filter.createdBy.length > 0 ||
     filter.from !== null ||
-    filter.to !== null
+    filter.to !== null ||
+    filter.expiresWithin !== null
   );
 }
 

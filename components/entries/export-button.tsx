@@ -31,8 +31,9 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
           aliases: e.aliases?.join(" ") ?? "",
           kind: e.kind ?? "profile",
           include_subdomains: e.kind === "domain" ? String(e.includeSubdomains === true) : "",
+          expires_at: e.expiresAt ?? "",
         })),
-        ["url", "created_at", "id", "aliases", "kind", "include_subdomains"],
+        ["url", "created_at", "id", "aliases", "kind", "include_subdomains", "expires_at"],
       );
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);

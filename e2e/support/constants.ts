@@ -33,6 +33,8 @@ export const E2E_TEAMS = [
   "hooks",
   "aliases",
   "alias-viewer",
+  "expiry",
+  "expiry-import",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
