@@ -163,7 +163,7 @@ export const dncContracts = {
     method: "POST",
     path: "/dnc/{id}/restore",
     summary:
-      "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query); an expiry it had is cleared",
+      "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query); an expiry that has passed is cleared, a future one kept",
     bucket: "write",
     permission: "entries.restore",
     id: entryId,

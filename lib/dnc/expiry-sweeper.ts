@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { removeEntry } from "./delete-entry";
 
 /** The actor of the sweeper's removals in the audit trail and on Recently removed. */
-export const SYSTEM_ACTOR = "system";
+const SYSTEM_ACTOR = "system";
 
 /** Due entries read per round; a round with a full batch is followed by another at once. */
 const SWEEP_BATCH = 200;
@@ -18,13 +18,13 @@ export function startExpirySweeper() {
   const interval = env().DNC_EXPIRY_SWEEP_INTERVAL_MS;
   void (async () => {
     for (;;) {
-      let swept = { due: 0 };
+      let due = 0;
       try {
-        swept = await sweepExpiredEntries();
+        due = await sweepExpiredEntries();
       } catch (error) {
         console.error(JSON.stringify({ level: "error", msg: "expiry sweeper", error: String(error) }));
       }
-      if (swept.due < SWEEP_BATCH) await new Promise((resolve) => setTimeout(resolve, interval).unref());
+      if (due < SWEEP_BATCH) await new Promise((resolve) => setTimeout(resolve, interval).unref());
     }
   })();
 }
@@ -37,14 +37,16 @@ export function startExpirySweeper() {
  * transaction that writes the event, so of the instances that read the same due entry one removes
  * it and the others change and record nothing (as a delete that loses a race does). The entries are
  * removed concurrently, so one team's removals commit together (auditedWrite's group commit).
+ * Returns how many due entries it read.
  */
-export async function sweepExpiredEntries(now = new Date()): Promise<{ due: number; expired: number }> {
+async function sweepExpiredEntries(): Promise<number> {
+  const now = new Date();
   const db = await getDb();
   const due = await db.$queryRaw<{ id: string; teamId: string; url: string; expiresAt: Date }[]>`
     SELECT "id", "teamId", "url", "expiresAt" FROM "DncEntry"
     WHERE "expiresAt" IS NOT NULL AND "expiresAt" <= ${now}
     ORDER BY "expiresAt" LIMIT ${SWEEP_BATCH}`;
-  const removed = await Promise.all(
+  await Promise.all(
     due.map((entry) => {
       const expiresAt = new Date(entry.expiresAt).toISOString();
       return removeEntry({
@@ -58,5 +60,5 @@ export async function sweepExpiredEntries(now = new Date()): Promise<{ due: numb
       });
     }),
   );
-  return { due: due.length, expired: removed.filter(Boolean).length };
+  return due.length;
 }

@@ -36,7 +36,7 @@ const isoInstant = z
   .refine((date) => !Number.isNaN(date.getTime()));
 
 /** The longest `expiresWithin` filter: ten years. */
-export const MAX_EXPIRES_WITHIN_DAYS = 3650;
+const MAX_EXPIRES_WITHIN_DAYS = 3650;
 
 /** An entry's expiry: an instant as `isoInstant`, later than now (checked when the request is read). */
 export const expiresAtSchema = isoInstant
@@ -355,9 +355,9 @@ export const checkEntriesResultSchema = z.object({
 export type CheckEntriesResult = z.output<typeof checkEntriesResultSchema>;
 
 export const CHANGE_TYPES = ["added", "removed", "restored", "alias_added", "alias_removed"] as const;
-/** Why a `removed` change happened, when it was not a deletion: the entry reached its expiry. */
-export const REMOVAL_REASONS = ["expired"] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
+/** Why a `removed` change happened, when it was not a deletion: the entry reached its expiry. */
+const REMOVAL_REASONS = ["expired"] as const;
 
 export const listChangesQuerySchema = z.object({
   cursor: z

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { api, type ApiResponse } from "../support/api";
 import { useExtraServer } from "../support/extra-server";
 import { createTestTeam, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+import { signedInMember } from "../support/session";
 import { startWebhookReceiver, waitFor } from "../support/webhook-receiver";
 
 /** Issue 18, item 2: entries that expire. Runs on both engines (the api and api-postgres-redis projects). */
@@ -148,6 +149,22 @@ describe("expiresAt on add, batch add and PATCH", () => {
     const other = client(await createTestTeam());
     expectError(await other.patch(entry.$id, { note: "theirs" }), 403, "unauthorized_dnc");
     expect((await dnc.check(entry.url)).body.data.entry).toEqual(entry);
+  });
+
+  it("PATCH is for owners and admins: a viewer is refused, an admin's change is audited under their email", async () => {
+    const team = await createTestTeam();
+    const entry = await client(team).add({ url: uniqueProfileUrl("roles") });
+    const asMember = async (role: "viewer" | "admin", body: unknown) => {
+      const member = await signedInMember(team, role);
+      const headers = { cookie: member.jar.header(), "x-dnc-team": team.slug, origin: inject("baseUrl") };
+      return { email: member.email, response: await api(`/api/v1/dnc/${entry.$id}`, { method: "PATCH", body, headers }) };
+    };
+    expectError((await asMember("viewer", { note: "viewer" })).response, 403, "forbidden");
+    const admin = await asMember("admin", { expiresAt: "2099-03-01" });
+    expect(admin.response.status, JSON.stringify(admin.response.body)).toBe(200);
+    expect(admin.response.body.data.expiresAt).toBe("2099-03-01T00:00:00.000Z");
+    const [event] = (await client(team).read("/audit?action=dnc.updated")).body.data.events;
+    expect(event.actor).toBe(admin.email);
   });
 });
 
