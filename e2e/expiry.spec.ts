@@ -110,3 +110,35 @@ test("an import's expires_at column gives entries their expiry; a past or unread
   const dated = table(page).locator("tbody tr").filter({ hasText: "dated" });
   await expect(dated.locator("time")).toHaveCount(2);
 });
+
+test("an entry that expires moves to Recently removed, removed by system, and a restore brings it back without its expiry", async ({
+  page,
+}) => {
+  const entryUrl = `https://linkedin.com/in/expiry-restore-${Date.now().toString(36)}`;
+  const expiresAt = new Date(Date.now() + 2000).toISOString();
+  const added = await apiAs("expiry-restore", "/api/v1/dnc", { method: "POST", body: { url: entryUrl, expiresAt } });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
+
+  // The e2e server sweeps every half second (e2e/support/constants.ts).
+  await openAsTeam(page, "expiry-restore", "/removed");
+  const row = page
+    .getByRole("table", { name: "Recently removed entries" })
+    .getByRole("row")
+    .filter({ hasText: entryUrl.split("/in/")[1]! });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(row).toContainText("by system");
+  await expect(row).toContainText(`Expired at ${expiresAt}`);
+
+  await row.getByRole("button", { name: `Restore ${entryUrl}` }).click();
+  const dialog = page.getByRole("dialog", { name: "Restore this entry?" });
+  await expect(dialog).toContainText("An expiry that has passed is cleared.");
+  await dialog.getByRole("button", { name: "Restore entry" }).click();
+  await expect(row).toBeHidden();
+
+  const checked = await apiAs("expiry-restore", `/api/v1/dnc/check?url=${encodeURIComponent(entryUrl)}`);
+  expect(checked.body.data).toMatchObject({ onList: true, entry: { url: entryUrl } });
+  expect(checked.body.data.entry).not.toHaveProperty("expiresAt");
+});
