@@ -131,6 +131,25 @@ describe("expiresAt on add, batch add and PATCH", () => {
     expect((await dnc.read("/audit/verify")).body.data).toMatchObject({ ok: true });
   });
 
+  it("PATCH sends a dnc.updated webhook with the changes, and leaves the change feed alone", async () => {
+    const team = await createTestTeam();
+    const dnc = client(team);
+    const hooks = await startWebhookReceiver();
+    try {
+      const webhook = await dnc.write("/webhooks", "POST", { url: hooks.url(), events: ["dnc.updated"] });
+      hooks.setSecret(webhook.body.data.secret);
+      const entry = await dnc.add({ url: uniqueProfileUrl("hooked") });
+      const expiresAt = inDays(2);
+      expect((await dnc.patch(entry.$id, { expiresAt })).status).toBe(200);
+      const updated = await waitFor("the dnc.updated webhook", () => hooks.received.find((hook) => hook.type === "dnc.updated"));
+      expect(updated.data).toEqual({ id: entry.$id, url: entry.url, changes: { expiresAt: { from: null, to: expiresAt } } });
+      const feed = (await dnc.read("/dnc/changes")).body.data.changes;
+      expect(feed.map((change: { type: string }) => change.type)).toEqual(["added"]);
+    } finally {
+      await hooks.close();
+    }
+  });
+
   it("PATCH refuses bad input, other teams' entries and read keys, and keeps category for later", async () => {
     const team = await createTestTeam();
     const dnc = client(team);
