@@ -14,6 +14,7 @@ import { type EntryIdentifier, type EntryIdentifierInput, parseEntryIdentifier }
 import { formsOfCanonical, normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { ENTRY_DEFAULTS, serializeEntry } from "./serialize-entry";
+import { expireEntries } from "./expiry-sweeper";
 
 type Detail = AddEntriesResult["details"][number];
 type AliasNotAdded = NonNullable<Detail["aliasesNotAdded"]>[number];
@@ -99,7 +100,12 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
   const identifiers = [...new Set(rows.flatMap((row) => [row.url, ...row.aliases.map((alias) => alias.url)]))].filter(
     (url): url is string => url !== null,
   );
-  const holders = await readHolders(teamId, identifiers);
+  let { holders, due } = await readHolders(teamId, identifiers);
+  if (due.length > 0) {
+    // Held by entries past their expiry that no sweep has moved yet: they are off the list, so they go now.
+    await expireEntries(due);
+    ({ holders, due } = await readHolders(teamId, identifiers));
+  }
 
   const now = new Date();
   const createdBy = entryAuthor(options.caller);
@@ -216,26 +222,36 @@ function withAliasesNotAdded(detail: Detail, notAdded: AliasNotAdded[]): Detail 
   return notAdded.length > 0 ? { ...detail, aliasesNotAdded: notAdded } : detail;
 }
 
-/** Who holds each of these identifiers in the team (in any form it may be stored under): the entry whose URL or alias it is. */
-async function readHolders(teamId: string, identifiers: string[]): Promise<Map<string, IdentifierHolder>> {
+/**
+ * Who holds each of these identifiers in the team (in any form it may be stored under): the entry
+ * whose URL or alias it is; and which of those entries are past their expiry.
+ */
+async function readHolders(teamId: string, identifiers: string[]) {
   const db = await getDb();
+  const now = Date.now();
   const holders = new Map<string, IdentifierHolder>();
+  const due = new Map<string, Parameters<typeof expireEntries>[0][number]>();
   const identifierOfForm = new Map(
     identifiers.flatMap((identifier) => formsOfCanonical(identifier).map((form) => [form, identifier] as const)),
   );
   for (const forms of chunks([...identifierOfForm.keys()])) {
     const list = Prisma.join(forms);
     const [listed, aliased] = await Promise.all([
-      db.$queryRaw<{ id: string; url: string }[]>`SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
-      db.$queryRaw<{ alias: string; id: string; url: string }[]>`
-        SELECT a."url" AS "alias", d."id", d."url" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
+      db.$queryRaw<Holder[]>`SELECT "id", "url", "expiresAt" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
+      db.$queryRaw<(Holder & { alias: string })[]>`
+        SELECT a."url" AS "alias", d."id", d."url", d."expiresAt" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
         WHERE a."teamId" = ${teamId} AND a."url" IN (${list})`,
     ]);
     for (const { id, url } of listed) holders.set(identifierOfForm.get(url)!, { $id: id, url });
     for (const { alias, id, url } of aliased) holders.set(identifierOfForm.get(alias)!, { $id: id, url });
+    for (const { id, url, expiresAt } of [...listed, ...aliased]) {
+      if (expiresAt && new Date(expiresAt).getTime() <= now) due.set(id, { id, teamId, url, expiresAt });
+    }
   }
-  return holders;
+  return { holders, due: [...due.values()] };
 }
+
+type Holder = { id: string; url: string; expiresAt: Date | null };
 
 function isEntryConflict(error: unknown): boolean {
   const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;

@@ -30,24 +30,35 @@ export function startExpirySweeper() {
 }
 
 /**
- * One round: every entry (of any team) whose expiry has passed, oldest expiry first, each removed as
- * a deletion is (lib/dnc/delete-entry.ts: copy to RemovedEntry with its aliases, restorable) with a
- * `dnc.expired` audit event by actor `system` and its webhook deliveries. Exactly once across
- * instances: the removal deletes the entry only while it is still there and still due, in the
- * transaction that writes the event, so of the instances that read the same due entry one removes
- * it and the others change and record nothing (as a delete that loses a race does). The entries are
- * removed concurrently, so one team's removals commit together (auditedWrite's group commit).
- * Returns how many due entries it read.
+ * One round: every entry (of any team) whose expiry has passed, oldest expiry first, expired
+ * together (expireEntries). Returns how many due entries it read.
  */
 async function sweepExpiredEntries(): Promise<number> {
-  const now = new Date();
   const db = await getDb();
-  const due = await db.$queryRaw<{ id: string; teamId: string; url: string; expiresAt: Date }[]>`
+  const due = await db.$queryRaw<DueEntry[]>`
     SELECT "id", "teamId", "url", "expiresAt" FROM "DncEntry"
-    WHERE "expiresAt" IS NOT NULL AND "expiresAt" <= ${now}
+    WHERE "expiresAt" IS NOT NULL AND "expiresAt" <= ${new Date()}
     ORDER BY "expiresAt" LIMIT ${SWEEP_BATCH}`;
+  await expireEntries(due);
+  return due.length;
+}
+
+type DueEntry = { id: string; teamId: string; url: string; expiresAt: Date };
+
+/**
+ * Moves entries whose expiry has passed to Recently removed, each as a deletion is
+ * (lib/dnc/delete-entry.ts: copied to RemovedEntry with its aliases, restorable) with a
+ * `dnc.expired` audit event by actor `system` and its webhook deliveries. Exactly once across
+ * instances: a removal deletes the entry only while it is still there and still due, in the
+ * transaction that writes the event, so of the instances (or requests) that read the same due entry
+ * one removes it and the others change and record nothing (as a delete that loses a race does). The
+ * entries are removed concurrently, so one team's removals commit together (auditedWrite's group
+ * commit).
+ */
+export async function expireEntries(entries: DueEntry[]): Promise<void> {
+  const now = new Date();
   await Promise.all(
-    due.map((entry) => {
+    entries.map((entry) => {
       const expiresAt = new Date(entry.expiresAt).toISOString();
       return removeEntry({
         teamId: entry.teamId,
@@ -60,5 +71,19 @@ async function sweepExpiredEntries(): Promise<number> {
       });
     }),
   );
-  return due.length;
+}
+
+/**
+ * Expires the team's entry now if its expiry has passed, without waiting for the sweep: an add or
+ * a restore whose identifier it still holds can then go in. Whether it was due.
+ */
+export async function expireIfDue(teamId: string, id: string): Promise<boolean> {
+  const db = await getDb();
+  const entry = await db.dncEntry.findFirst({
+    where: { id, teamId, expiresAt: { lte: new Date() } },
+    select: { id: true, teamId: true, url: true, expiresAt: true },
+  });
+  if (!entry?.expiresAt) return false;
+  await expireEntries([{ ...entry, expiresAt: entry.expiresAt }]);
+  return true;
 }

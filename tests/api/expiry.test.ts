@@ -215,6 +215,35 @@ describe("an entry stops matching at its expiry instant", () => {
     expectError(await dnc.patch(entry.$id, { expiresAt: inDays(1) }), 404, "dnc_not_found");
   });
 
+  it("its identifiers are free at that instant too: adding one again (single or batch) moves the expired entry first", async () => {
+    const team = await createTestTeam();
+    const dnc = client(team);
+    const expiresAt = new Date(Date.now() + 2000).toISOString();
+    const single = await dnc.add({ url: uniqueProfileUrl("again"), expiresAt });
+    const batched = await dnc.add({ url: uniqueProfileUrl("again-batch"), expiresAt });
+    const alias = `https://linkedin.com/in/again-alias-${batched.$id.slice(4, 14).toLowerCase()}`;
+    expect((await dnc.write(`/dnc/${batched.$id}/aliases`, "POST", { url: alias })).status).toBe(201);
+    expectError(await dnc.write("/dnc", "POST", { url: single.url }), 409, "dnc_exists");
+    await sleepUntil(expiresAt);
+
+    const again = await dnc.write("/dnc", "POST", { url: single.url });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.data.$id).not.toBe(single.$id);
+    const batch = await dnc.write("/dnc/batch", "POST", { entries: [{ url: alias }] });
+    expect(batch.body.data).toMatchObject({ added: 1, duplicates: 0 });
+
+    const removed = (await dnc.read("/dnc/removed")).body.data.entries as { $id: string; removedBy: string }[];
+    expect(removed.map((entry) => [entry.$id, entry.removedBy]).sort()).toEqual(
+      [
+        [single.$id, "system"],
+        [batched.$id, "system"],
+      ].sort(),
+    );
+    const db = await testDb();
+    expect(await db.auditEvent.count({ where: { teamId: team.id, action: "dnc.expired" } })).toBe(2);
+    expect((await dnc.read("/audit/verify")).body.data).toMatchObject({ ok: true });
+  });
+
   it("a later expiry set by PATCH keeps it matching; clearing the expiry keeps it for good", async () => {
     const dnc = client(await createTestTeam());
     const expiresAt = new Date(Date.now() + 2000).toISOString();
