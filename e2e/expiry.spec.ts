@@ -64,6 +64,14 @@ test("the notice links to the entries that expire in the next 7 days; the filter
   await expect(page).toHaveURL(/\/entries$/);
   await expect(page.getByLabel("Expires")).toHaveValue("");
   await expect(expiresHeader(page)).toBeHidden();
+
+  // A change of expiry and note reads as such in the audit log.
+  const id = (await apiAs("expiry", `/api/v1/dnc/check?url=${encodeURIComponent(later.url)}`)).body.data.entry.$id;
+  const patched = await apiAs("expiry", `/api/v1/dnc/${id}`, { method: "PATCH", body: { expiresAt: null, note: "renewal due" } });
+  expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+  await page.getByRole("link", { name: "Audit log" }).click();
+  const updated = page.getByRole("row").filter({ hasText: "Entry updated" });
+  await expect(updated).toContainText(/Expiry: .+ → none; Note: none → “renewal due”/);
 });
 
 test("an import's expires_at column gives entries their expiry; a past or unreadable one is listed before anything is sent", async ({
