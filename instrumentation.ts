@@ -1,7 +1,7 @@
 // At start-up: stamp every request with its socket's address (lib/http/client-address.ts) and
 // route what Next cannot (lib/http/request-guard.ts) to a 4xx, then
 // connect and verify the database, so a misconfigured or non-durable database stops the server
-// before it answers a single request, then start the webhook worker (lib/webhooks/worker.ts). Redis gets a short first connection attempt: the app starts
+// before it answers a single request, then start the webhook worker (lib/webhooks/worker.ts) and the expiry sweeper (lib/dnc/expiry-sweeper.ts). Redis gets a short first connection attempt: the app starts
 // without it (checks from the database, writes refused) and picks it up when it comes.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -15,5 +15,7 @@ export async function register() {
     await getRedis()?.firstConnection;
     const { startWebhookWorker } = await import("@/lib/webhooks/worker");
     startWebhookWorker();
+    const { startExpirySweeper } = await import("@/lib/dnc/expiry-sweeper");
+    startExpirySweeper();
   }
 }

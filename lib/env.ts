@@ -29,6 +29,8 @@ const envSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp://… or smtps://…")),
   SMTP_FROM: z.string().default("DNC Console <no-reply@dnc-console.invalid>"),
   DNC_RESTORE_DAYS: positiveInt(90),
+  /** How often each process sweeps expired entries to Recently removed; under a minute so none outlives its expiry by more. */
+  DNC_EXPIRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(30_000),
   DNC_SIGNIN_WINDOW_MS: positiveInt(15 * 60_000),
   DNC_SIGNIN_ACCOUNT_LIMIT: positiveInt(5),
   DNC_SIGNIN_ADDRESS_LIMIT: positiveInt(50),

@@ -34,6 +34,8 @@ export const ERROR_MESSAGES = {
   invalid_api_key_fields: "name must be 1–100 characters and scope read or write",
   invalid_reason: "reason must be a string of at most 500 characters",
   invalid_note: "note must be a string of at most 500 characters",
+  invalid_expires_at: "expiresAt must be an ISO 8601 date-time with a zone (or a date) in the future, or null to clear it",
+  invalid_update: "Send at least one of expiresAt and note",
   missing_entries: "The entries field is required",
   empty_entries: "entries must contain at least one item",
   invalid_entries: "entries must be an array of objects with a string url",
@@ -61,7 +63,7 @@ export const ERROR_MESSAGES = {
   wrong_account: "This invitation is for another email address: sign in with that one",
   invalid_webhook_url: "url must be an http(s) URL whose host resolves to public addresses only",
   invalid_webhook_fields:
-    "events must be a non-empty list of dnc.added, dnc.deleted, dnc.restored, dnc.alias_added and dnc.alias_removed, and enabled a boolean",
+    "events must be a non-empty list of dnc.added, dnc.deleted, dnc.restored, dnc.alias_added, dnc.alias_removed, dnc.updated and dnc.expired, and enabled a boolean",
   webhook_not_found: "No webhook endpoint with this id in the team",
   delivery_not_found: "No delivery with this id for this endpoint",
   rate_limit_exceeded: "Too many requests. Please try again later.",

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { ENTRY_CATEGORIES, type EntryCategory } from "@/lib/dnc/categories";
+import { expiresAtSchema } from "@/lib/dnc/schemas";
 
 /**
  * OWASP's CSV-injection rule: a spreadsheet reads a cell that starts with one of these as a formula,
@@ -38,6 +39,7 @@ export function dated(prefix: string) {
  * One entry to import. `aliases`: the row's cell in a column named "aliases" (any case), split at
  * whitespace; absent without such a column or for an empty cell. `kind`: a company or domain entry
  * (absent: a profile), from the row's `kind` column or from a `company` or `domain` column.
+ * `expiresAt`: the row's `expires_at` cell, as an ISO instant (absent: the entry never expires).
  */
 export type CsvRow = {
   row: number;
@@ -49,6 +51,8 @@ export type CsvRow = {
   category?: EntryCategory;
   /** From a "received_at" column (ISO 8601), as the API takes it; absent for an empty cell. */
   receivedAt?: string;
+  /** From an "expires_at" column, as the API takes it; absent for an empty cell. */
+  expiresAt?: string;
 };
 /** A row that is not imported, and why. */
 export type CsvProblem = { row: number; problem: string };
@@ -67,6 +71,8 @@ export type CsvProblem = { row: number; problem: string };
  * - "category" (opt_out, complaint, …) and "received_at" (when the opt-out came in, ISO 8601): a
  *   row whose cell is neither empty nor valid is listed in `problems`, so one bad cell never
  *   refuses the rest of the file.
+ * - "expires_at": when the row's entries expire, an ISO 8601 date-time or date in the future (a row
+ *   with another value is a problem: the batch add would refuse its whole request).
  */
 export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   // Blank lines are kept while parsing, so the numbers match the file.
@@ -83,6 +89,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   const domainColumn = columnNamed("domain");
   const categoryColumn = columnNamed("category");
   const receivedAtColumn = columnNamed("received_at");
+  const expiresColumn = columnNamed("expires_at");
 
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -110,7 +117,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
       });
     } else {
       const cell = (at: number) => (at >= 0 ? (cells[at] ?? "").trim() : "");
-      const record = recordOf(cell(categoryColumn), cell(receivedAtColumn));
+      const record = recordOf(cell(categoryColumn), cell(receivedAtColumn), cell(expiresColumn));
       if (typeof record === "string") {
         problems.push({ row, problem: record });
         continue;
@@ -141,9 +148,9 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   return { rows, problems };
 }
 
-/** A row's category and date of receipt as the batch add takes them, or why the row cannot be imported. */
-function recordOf(category: string, receivedAt: string): Pick<CsvRow, "category" | "receivedAt"> | string {
-  const record: Pick<CsvRow, "category" | "receivedAt"> = {};
+/** A row's category, date of receipt and expiry as the batch add takes them, or why the row cannot be imported. */
+function recordOf(category: string, receivedAt: string, expires: string): Pick<CsvRow, "category" | "receivedAt" | "expiresAt"> | string {
+  const record: Pick<CsvRow, "category" | "receivedAt" | "expiresAt"> = {};
   if (category) {
     const known = ENTRY_CATEGORIES.find((name) => name === category.toLowerCase());
     if (!known) return `The category “${category}” is not one of ${ENTRY_CATEGORIES.join(", ")}.`;
@@ -154,6 +161,11 @@ function recordOf(category: string, receivedAt: string): Pick<CsvRow, "category"
     if (!ISO_INSTANT.test(receivedAt) || Number.isNaN(time)) return `received_at “${receivedAt}” is not an ISO 8601 date or date-time.`;
     if (time > Date.now()) return `received_at ${receivedAt} is in the future.`;
     record.receivedAt = receivedAt;
+  }
+  if (expires) {
+    const expiry = expiresAtSchema.safeParse(expires);
+    if (!expiry.success) return `“${expires}” in “expires_at” is not an ISO 8601 date or date-time in the future.`;
+    record.expiresAt = expiry.data.toISOString();
   }
   return record;
 }

@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import type { AuditAction, AuditEvent } from "@/lib/audit/schemas";
 import { formatDateTime } from "@/lib/format";
+import { describeReason } from "./event-reason";
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.added": "Entry added",
@@ -12,6 +13,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "dnc.alias_added": "Alias added",
   "dnc.alias_removed": "Alias removed",
   "team.settings_changed": "Settings changed",
+  "dnc.updated": "Entry updated",
+  "dnc.expired": "Entry expired",
   "apikey.created": "API key created",
   "apikey.revoked": "API key revoked",
   "member.invited": "Member invited",
@@ -52,7 +55,7 @@ export const auditColumns: ColumnDef<AuditEvent>[] = [
   {
     id: "reason",
     header: "Reason",
-    cell: ({ row }) => row.original.reason ?? <span className="text-muted-foreground">—</span>,
+    cell: ({ row }) => describeReason(row.original) ?? <span className="text-muted-foreground">—</span>,
     meta: { className: "hidden md:table-cell" },
   },
 ];

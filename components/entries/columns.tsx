@@ -111,6 +111,16 @@ export function createColumns(options: { canWrite: boolean; canRemoveProtected: 
       meta: { width: 220, title: "Note", hideBelow: "xl" },
     },
     {
+      // Hidden unless chosen in View (or opened on its filter); carries the "Expires within" filter.
+      id: "expiresAt",
+      accessorKey: "expiresAt",
+      header: "Expires",
+      cell: ({ row }) =>
+        row.original.expiresAt ? <DateTime iso={row.original.expiresAt} className="whitespace-nowrap text-muted-foreground" /> : null,
+      enableSorting: false,
+      meta: { width: 180, title: "Expires", hideBelow: "sm" },
+    },
+    {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: ({ row }) => (

@@ -14,8 +14,9 @@ import { AddEntryDialog } from "./add-entry-dialog";
 import type { EntriesFilter } from "./entries-url-state";
 import { SOURCE_LABELS } from "./entry-source";
 import { ExportButton } from "./export-button";
+import { ExpiresWithinFilter } from "./expires-within-filter";
 
-/** Search, the filters (kind, category, opt-out window, source, author, dates), Reset and the View menu; then Export (of what is filtered) and Add. */
+/** Search, the filters (kind, category, opt-out window, source, author, dates added, expiry), Reset and the View menu; then Export (of what is filtered) and Add. */
 export function DataTableToolbar({
   table,
   team,
@@ -55,6 +56,7 @@ export function DataTableToolbar({
       <DataTableFacetedFilter column={table.getColumn("source")!} title="Source" options={sourceOptions(facets)} />
       <DataTableFacetedFilter column={table.getColumn("createdBy")!} title="Added by" options={authorOptions(facets, filter)} />
       <DataTableDateRangeFilter column={table.getColumn("createdAt")!} title="Added" hint="days in UTC" />
+      <ExpiresWithinFilter column={table.getColumn("expiresAt")!} />
       {filtered ? (
         <Button
           variant="ghost"

@@ -42,7 +42,8 @@ export function EntriesTable({
   const { view, setView, table: viewState } = useEntriesView();
   const [search, setSearch] = useSearchBox(view, setView);
   // The Kind and Received columns only carry their filters until someone shows them (the URL cell names
-  // companies and domains, the Category cell says "late").
+  // companies and domains, the Category cell says "late"); Expires shows itself while its filter is on,
+  // unless chosen otherwise in View.
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ kind: false, received: false });
 
   const selection = useEntrySelection(view);
@@ -79,7 +80,11 @@ export function EntriesTable({
     manualSorting: true,
     manualFiltering: true,
     rowCount: total,
-    state: { ...viewState.state, rowSelection: selection.rowSelection, columnVisibility },
+    state: {
+      ...viewState.state,
+      rowSelection: selection.rowSelection,
+      columnVisibility: { expiresAt: view.expiresWithin !== null, ...columnVisibility },
+    },
     onSortingChange: viewState.onSortingChange,
     onPaginationChange: viewState.onPaginationChange,
     onColumnFiltersChange: viewState.onColumnFiltersChange,

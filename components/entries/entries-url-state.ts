@@ -4,7 +4,7 @@ import type { EntryCategory } from "@/lib/dnc/categories";
 import { type EntryKind, type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 /**
- * The entries table's state as the page URL carries it (`?q=&kind=&category=&late=&source=&createdBy=&from=&to=&sort=&order=&page=&size=`),
+ * The entries table's state as the page URL carries it (`?q=&kind=&category=&late=&source=&createdBy=&from=&to=&expiresWithin=&sort=&order=&page=&size=`),
  * so a filtered view is a link. Read by the server page (to render the same first page) and by the
  * table; checked with the API's own query schema, so the URL can only ask what the API answers.
  * No "use client": a server component cannot read constants out of a client module.
@@ -24,6 +24,8 @@ export type EntriesFilter = {
   /** Days (YYYY-MM-DD, UTC), both inclusive. */
   from: string | null;
   to: string | null;
+  /** Only entries that expire within this many days. */
+  expiresWithin: number | null;
 };
 
 export type EntriesView = EntriesFilter & {
@@ -43,6 +45,7 @@ export const DEFAULT_FILTER: EntriesFilter = {
   createdBy: [],
   from: null,
   to: null,
+  expiresWithin: null,
 };
 
 export const DEFAULT_VIEW: EntriesView = {
@@ -74,7 +77,9 @@ export function readEntriesView(params: Params): EntriesView {
   const to = first("to") || null;
   const late = first("late");
   if (late !== undefined && late !== "true" && late !== "false") return DEFAULT_VIEW;
+  const expiresWithin = first("expiresWithin") || null;
   if (!PAGE.test(page) || !PAGE_SIZES.includes(Number(size)) || !isDay(from) || !isDay(to)) return DEFAULT_VIEW;
+  if (expiresWithin !== null && !PAGE.test(expiresWithin)) return DEFAULT_VIEW;
   const candidate: EntriesView = {
     q: first("q") ?? "",
     kind: valuesOf(params, "kind") as EntryKind[],
@@ -84,6 +89,7 @@ export function readEntriesView(params: Params): EntriesView {
     createdBy: valuesOf(params, "createdBy"),
     from,
     to,
+    expiresWithin: expiresWithin === null ? null : Number(expiresWithin),
     sort: (first("sort") ?? DEFAULT_VIEW.sort) as EntriesView["sort"],
     order: (first("order") ?? DEFAULT_VIEW.order) as EntriesView["order"],
     pageIndex: Number(page) - 1,
@@ -114,6 +120,7 @@ export function writeEntriesView(view: EntriesView): URLSearchParams {
   for (const author of view.createdBy) params.append("createdBy", author);
   if (view.from) params.set("from", view.from);
   if (view.to) params.set("to", view.to);
+  if (view.expiresWithin !== null) params.set("expiresWithin", String(view.expiresWithin));
   if (view.sort !== DEFAULT_VIEW.sort) params.set("sort", view.sort);
   if (view.order !== DEFAULT_VIEW.order) params.set("order", view.order);
   if (view.pageIndex > 0) params.set("page", String(view.pageIndex + 1));
@@ -134,6 +141,7 @@ export function filterQuery(filter: EntriesFilter): ListEntriesQuery {
     createdBy: filter.createdBy.length > 0 ? filter.createdBy : undefined,
     createdAfter: filter.from ?? undefined,
     createdBefore: filter.to ? nextDay(filter.to) : undefined,
+    expiresWithin: filter.expiresWithin === null ? undefined : String(filter.expiresWithin),
   };
 }
 
@@ -168,7 +176,8 @@ export function isFiltered(filter: EntriesFilter): boolean {
     filter.source.length > 0 ||
     filter.createdBy.length > 0 ||
     filter.from !== null ||
-    filter.to !== null
+    filter.to !== null ||
+    filter.expiresWithin !== null
   );
 }
 

@@ -8,6 +8,7 @@ import { roleCan } from "@/lib/auth/permissions";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { CheckUrlBox } from "./check-url-box";
 import { EntriesTable } from "./entries-table";
+import { ExpiringSoonNotice } from "./expiring-soon-notice";
 import type { ServerPage } from "./use-dnc-entries";
 
 export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
@@ -23,6 +24,7 @@ export function EntriesView({ firstPage }: { firstPage?: ServerPage }) {
         title="Do Not Contact list"
         description={`Profiles ${team.name} must not contact. Campaign tools check every URL against this list.`}
       />
+      <ExpiringSoonNotice team={team.slug} />
       <CheckUrlBox team={team.slug} onHistory={setHistoryFor} />
       <EntriesTable
         key={team.slug}

@@ -34,8 +34,9 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
           category: e.category ?? "opt_out",
           received_at: e.receivedAt ?? "",
           late: String(e.late === true),
+          expires_at: e.expiresAt ?? "",
         })),
-        ["url", "created_at", "id", "aliases", "kind", "include_subdomains", "category", "received_at", "late"],
+        ["url", "created_at", "id", "aliases", "kind", "include_subdomains", "category", "received_at", "late", "expires_at"],
       );
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);

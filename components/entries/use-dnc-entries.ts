@@ -32,6 +32,15 @@ export function useDncEntries(team: string, view: EntriesView, serverPage?: Serv
   });
 }
 
+/** How many of the team's entries expire within `days` days (their notice on the Entries page). Refreshed with the list. */
+export function useExpiringCount(team: string, days: number) {
+  return useQuery({
+    queryKey: [...entriesKey(team), "expiring", days],
+    queryFn: async ({ signal }) =>
+      (await callApi(dncContracts.listEntries, { query: { expiresWithin: String(days), limit: "1" }, team, signal })).total,
+  });
+}
+
 /** How many entries each source and author has: the options of the table's filters. Refreshed with the list. */
 export function useEntryFacets(team: string) {
   return useQuery({

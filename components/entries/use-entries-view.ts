@@ -62,6 +62,7 @@ function columnFiltersOf(view: EntriesView): ColumnFiltersState {
   if (view.source.length > 0) filters.push({ id: "source", value: view.source });
   if (view.createdBy.length > 0) filters.push({ id: "createdBy", value: view.createdBy });
   if (view.from || view.to) filters.push({ id: "createdAt", value: { from: view.from ?? undefined, to: view.to ?? undefined } });
+  if (view.expiresWithin !== null) filters.push({ id: "expiresAt", value: view.expiresWithin });
   return filters;
 }
 
@@ -76,6 +77,7 @@ function filterOfColumns(filters: ColumnFiltersState): Omit<EntriesFilter, "q"> 
     createdBy: (value("createdBy") as string[] | undefined) ?? [],
     from: range?.from ?? null,
     to: range?.to ?? null,
+    expiresWithin: (value("expiresAt") as number | undefined) ?? null,
   };
 }
 

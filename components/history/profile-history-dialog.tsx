@@ -8,6 +8,7 @@ import { errorMessage } from "@/components/api-client/call-api";
 import type { AuditEvent } from "@/lib/audit/schemas";
 import { displayProfileUrl } from "@/lib/dnc/slug-display";
 import { formatDateTime } from "@/lib/format";
+import { describeReason } from "@/components/audit/event-reason";
 import { ProfileAliases } from "./profile-aliases";
 import { useProfileHistory } from "./use-profile-history";
 
@@ -18,6 +19,8 @@ const STEPS: Partial<Record<AuditEvent["action"], string>> = {
   "dnc.restored": "Restored",
   "dnc.alias_added": "Alias added",
   "dnc.alias_removed": "Alias removed",
+  "dnc.updated": "Updated",
+  "dnc.expired": "Expired",
 };
 
 /**
@@ -94,7 +97,8 @@ function HistoryStep({ event, undone }: { event: AuditEvent; undone: AuditEvent 
         {added ? ` ${describeSource(event)}` : null}
       </p>
       {added && event.reason ? <p>Note: {event.reason}</p> : null}
-      {added ? null : <p>{event.reason ? `Reason: ${event.reason}` : "No reason given"}</p>}
+      {event.action === "dnc.updated" ? <p>Changed {describeReason(event)}</p> : null}
+      {added || event.action === "dnc.updated" ? null : <p>{event.reason ? `Reason: ${event.reason}` : "No reason given"}</p>}
       {undone ? <p className="text-muted-foreground">Undoes the removal of {formatDateTime(undone.$createdAt)}</p> : null}
     </li>
   );

@@ -145,7 +145,8 @@ export function ImportView() {
           </label>
           <p className="text-xs text-muted-foreground">
             The column named “url” is used, or the first column when none is named so; a column named “aliases” adds other identifiers of
-            the same person, separated by spaces. An export from this dashboard works as is.
+            the same person, separated by spaces, and one named “expires_at” an expiry (an ISO 8601 date or date-time in the future) after
+            which the entry comes off the list. An export from this dashboard works as is.
           </p>
           <input
             id="csv-file"
@@ -248,9 +249,13 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
   return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
 }
 
-/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases; each with its category and date of receipt. */
+/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases; each with its category, date of receipt and expiry. */
 function batchEntry(row: CsvRow) {
-  const record = { ...(row.category ? { category: row.category } : {}), ...(row.receivedAt ? { receivedAt: row.receivedAt } : {}) };
+  const record = {
+    ...(row.category ? { category: row.category } : {}),
+    ...(row.receivedAt ? { receivedAt: row.receivedAt } : {}),
+    ...(row.expiresAt ? { expiresAt: row.expiresAt } : {}),
+  };
   if (row.kind === "domain")
     return { kind: "domain" as const, domain: row.url, includeSubdomains: row.includeSubdomains ?? false, ...record };
   if (row.kind === "company") return { kind: "company" as const, url: row.url, ...record };

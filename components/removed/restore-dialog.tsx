@@ -39,7 +39,7 @@ export function RestoreDialog({
       {target ? (
         <DialogContent
           title={count === 1 ? "Restore this entry?" : `Restore ${formatNumber(count)} entries?`}
-          description={`Back on the list as ${count === 1 ? "it was" : "they were"}: the same id, added date, author, source and note.`}
+          description={`Back on the list as ${count === 1 ? "it was" : "they were"}: the same id, added date, author, source and note. An expiry that has passed is cleared.`}
         >
           <form onSubmit={onSubmit}>
             <UrlPreviewList label="Entries to restore" urls={target.urls} count={count} />

@@ -24,6 +24,8 @@ const EVENT_DESCRIPTIONS = {
   "dnc.restored": "a removed entry restored",
   "dnc.alias_added": "an alias added to an entry",
   "dnc.alias_removed": "an alias taken off an entry",
+  "dnc.updated": "an entry's expiry or note changed",
+  "dnc.expired": "an entry reached its expiry and was removed",
 } as const;
 
 export function WebhooksView() {

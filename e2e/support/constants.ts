@@ -35,6 +35,9 @@ export const E2E_TEAMS = [
   "alias-viewer",
   "categories",
   "protected-admin",
+  "expiry",
+  "expiry-import",
+  "expiry-restore",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
@@ -44,10 +47,11 @@ export const PERF_ENTRIES = 100_000;
 export const RATE_WINDOW_MS = 4000;
 export const RATE_WRITE_LIMIT = 5;
 
-/** The environment of every e2e server: the limits above; the session secret made beside the database. */
+/** The environment of every e2e server: the limits above; expired entries swept within a second; the session secret made beside the database. */
 export const E2E_SERVER_ENV = {
   DNC_RATE_WINDOW_MS: String(RATE_WINDOW_MS),
   DNC_RATE_WRITE_LIMIT: String(RATE_WRITE_LIMIT),
+  DNC_EXPIRY_SWEEP_INTERVAL_MS: "500",
   NEXTAUTH_SECRET: "",
 };
 

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   "dnc.alias_added",
   "dnc.alias_removed",
   "team.settings_changed",
+  "dnc.updated",
+  "dnc.expired",
   "apikey.created",
   "apikey.revoked",
   "member.invited",
@@ -43,9 +45,14 @@ export const auditEventSchema = z.object({
   actor: z.string().describe("A user's email or key:<API key prefix>"),
   targetId: z.string().nullable(),
   url: z.string().nullable(),
-  reason: z.string().nullable(),
+  reason: z
+    .string()
+    .nullable()
+    .describe(
+      'Why, as given; for dnc.updated, the changes as JSON: each changed field with its value before and after, e.g. {"expiresAt":{"from":null,"to":"2027-01-01T00:00:00.000Z"}}',
+    ),
   requestId: z.string().nullable().describe("The X-Request-Id of the request that made the change"),
-  undoes: z.string().nullable().describe("For dnc.restored: the dnc.deleted event it undoes"),
+  undoes: z.string().nullable().describe("For dnc.restored: the dnc.deleted or dnc.expired event it undoes"),
   source: z.string().nullable().describe("For additions: dashboard, api, batch or import"),
   sourceFile: z.string().nullable().describe("For imports: the file's name"),
   $createdAt: z.iso.datetime(),

@@ -22,6 +22,7 @@ import {
   listRemovedResultSchema,
   restoreEntryBodySchema,
   restoreResultSchema,
+  updateEntryBodySchema,
 } from "@/lib/dnc/schemas";
 import { MAX_URL_INPUT_LENGTH, parseIdentifierSegment } from "@/lib/dnc/normalize-linkedin-url";
 import { defineContract, isMissing } from "./define-contract";
@@ -71,6 +72,7 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "note") return "invalid_note";
+        if (issue.path[0] === "expiresAt") return "invalid_expires_at";
         if (issue.path[0] === "domain") return "invalid_domain";
         if (issue.path[0] === "kind" || issue.path[0] === "includeSubdomains") return "invalid_body";
         return recordFieldError(issue.path[0]) ?? (isMissing(issue) ? "missing_url" : "invalid_url");
@@ -85,6 +87,7 @@ export const dncContracts = {
       "invalid_note",
       "invalid_category",
       "invalid_received_at",
+      "invalid_expires_at",
       "dnc_exists",
     ],
   }),
@@ -120,6 +123,7 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "importFile") return "invalid_import_file";
+        if (issue.path[2] === "expiresAt") return "invalid_expires_at";
         if (issue.path.length > 2) return recordFieldError(issue.path[2]) ?? "invalid_entries";
         if (issue.path.length > 1) return "invalid_entries";
         if (isMissing(issue)) return "missing_entries";
@@ -142,6 +146,7 @@ export const dncContracts = {
       "invalid_import_file",
       "invalid_category",
       "invalid_received_at",
+      "invalid_expires_at",
     ],
   }),
 
@@ -158,10 +163,40 @@ export const dncContracts = {
     errors: ["invalid_reason", "reason_required", "protected_entry", "dnc_not_found", "unauthorized_dnc"],
   }),
 
+  updateEntry: defineContract({
+    method: "PATCH",
+    path: "/dnc/{id}",
+    summary:
+      "Extension: change an entry's expiresAt, note or category (null clears expiresAt or note; fields left out stay); audited as dnc.updated with what changed",
+    bucket: "write",
+    permission: "entries.write",
+    id: entryId,
+    body: {
+      schema: updateEntryBodySchema,
+      errorFor: (issue) => {
+        if (issue.path[0] === "expiresAt") return "invalid_expires_at";
+        if (issue.path[0] === "note") return "invalid_note";
+        if (issue.path[0] === "category") return "invalid_category";
+        return issue.code === "custom" ? "invalid_update" : "invalid_body";
+      },
+    },
+    success: { status: 200, data: dncEntrySchema, message: "DNC entry updated" },
+    errors: [
+      "invalid_expires_at",
+      "invalid_note",
+      "invalid_category",
+      "invalid_update",
+      "protected_entry",
+      "dnc_not_found",
+      "unauthorized_dnc",
+    ],
+  }),
+
   restoreEntry: defineContract({
     method: "POST",
     path: "/dnc/{id}/restore",
-    summary: "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query)",
+    summary:
+      "Extension: bring a removed entry back with its id, dates, provenance and note (optional reason as a JSON body or the query); an expiry that has passed is cleared, a future one kept",
     bucket: "write",
     permission: "entries.restore",
     id: entryId,
@@ -255,7 +290,8 @@ export const dncContracts = {
   listChanges: defineContract({
     method: "GET",
     path: "/dnc/changes",
-    summary: "Extension: the list's changes (added, removed, restored) in commit order, to keep a mirror; poll with nextCursor",
+    summary:
+      "Extension: the list's changes (added, removed, restored, alias changes) in commit order, to keep a mirror; poll with nextCursor (an expiry is a removed change with reason expired)",
     bucket: "read",
     permission: "entries.read",
     query: {

@@ -34,7 +34,7 @@ export const webhookContracts = {
     method: "POST",
     path: "/webhooks",
     summary:
-      "Register an endpoint for dnc.added, dnc.deleted, dnc.restored, dnc.alias_added and dnc.alias_removed events; its signing secret is in this response only",
+      "Register an endpoint for dnc.added, dnc.deleted, dnc.restored, dnc.alias_added, dnc.alias_removed, dnc.updated and dnc.expired events; its signing secret is in this response only",
     bucket: "write",
     permission: "webhooks.manage",
     body: { schema: createWebhookBodySchema, errorFor: bodyError },

@@ -121,22 +121,15 @@ export function deleteAlias(alias: { teamId: string; entryId: string; url: strin
 }
 
 /**
- * A condition on the entry a removal names (on DncEntry's columns), which every statement of the
- * removal repeats: a removal refused by it changes nothing at all.
+ * Deletes every alias of the team's entry (an entry being removed takes its aliases with it,
+ * explicitly: no cascade is relied on); with `onlyIf` (a condition on the entry's row, ` AND …`),
+ * only while the entry meets it.
  */
-export type RemovalCondition = Prisma.Sql;
-
-/** The entry is not a protected one (a complaint or a legal demand), for callers that may not remove those. */
-export function unprotectedEntry(protectedCategories: readonly string[]): RemovalCondition {
-  return Prisma.sql` AND "category" NOT IN (${Prisma.join(protectedCategories)})`;
-}
-
-/** Deletes every alias of the team's entry (an entry being removed takes its aliases with it, explicitly: no cascade is relied on). */
-export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string }, condition: RemovalCondition = Prisma.empty): Statement {
-  return condition === Prisma.empty
-    ? db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}`
-    : db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}
-        AND EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${condition})`;
+export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string; onlyIf?: Prisma.Sql }): Statement {
+  const guard = entry.onlyIf
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${entry.onlyIf})`
+    : Prisma.empty;
+  return db.$executeRaw`DELETE FROM "EntryAlias" WHERE "entryId" = ${entry.id} AND "teamId" = ${entry.teamId}${guard}`;
 }
 
 /**
@@ -179,18 +172,14 @@ const REMOVAL_COLUMNS = Object.values(Prisma.RemovedEntryScalarFieldEnum).filter
 
 /**
  * Copies the team's entry as it is now to RemovedEntry, with its aliases (read in the same statement)
- * and the removal's details; nothing if it is not there (or was copied already).
+ * and the removal's details; nothing if it is not there (or was copied already), or, with `onlyIf`
+ * (a condition on its row, ` AND …`), does not meet it.
  */
-export function copyEntryToRemoved(
-  db: Db,
-  entry: { id: string; teamId: string },
-  removal: Removal,
-  condition: RemovalCondition = Prisma.empty,
-): Statement {
+export function copyEntryToRemoved(db: Db, entry: { id: string; teamId: string; onlyIf?: Prisma.Sql }, removal: Removal): Statement {
   return db.$executeRaw`
     INSERT INTO "RemovedEntry" (${quoted([...CARRIED_COLUMNS, ...REMOVAL_COLUMNS, "aliases"])})
     SELECT ${quoted(CARRIED_COLUMNS)}, ${Prisma.join(REMOVAL_COLUMNS.map((column) => removal[column]))}, ${aliasesJson(entry.id)}
-    FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${condition}
+    FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId}${entry.onlyIf ?? Prisma.empty}
     ON CONFLICT ("id") DO NOTHING`;
 }
 

@@ -15,6 +15,7 @@ import { formsOfCanonical, normalizeLinkedInUrl } from "./normalize-linkedin-url
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { ENTRY_DEFAULTS, serializeEntry } from "./serialize-entry";
 import { type EntryRecordInput, entryRecords } from "./entry-record";
+import { expireEntries } from "./expiry-sweeper";
 
 type Detail = AddEntriesResult["details"][number];
 type AliasNotAdded = NonNullable<Detail["aliasesNotAdded"]>[number];
@@ -40,6 +41,8 @@ type Options = {
   aliases?: (string[] | undefined)[];
   /** Per URL (same index), its category and when its opt-out was received. */
   records?: (EntryRecordInput | undefined)[];
+  /** Per URL (same index), when its entry expires (none: never). */
+  expiresAt?: (Date | undefined)[];
   source: EntrySource;
   sourceFile?: string;
   requestId: string;
@@ -74,6 +77,7 @@ export async function addEntries(options: Options): Promise<AddEntriesResult> {
       url: typeof identifier === "string" ? null : identifier.url,
       identifier,
       aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
+      expiresAt: options.expiresAt?.[index] ?? null,
     };
   });
   for (let attempt = 1; ; attempt += 1) {
@@ -91,6 +95,7 @@ type Row = {
   /** What the row adds, or why it cannot. */
   identifier: EntryIdentifier | ErrorCode;
   aliases: { input: string; url: string | null }[];
+  expiresAt: Date | null;
 };
 
 async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResult> {
@@ -98,7 +103,12 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
   const identifiers = [...new Set(rows.flatMap((row) => [row.url, ...row.aliases.map((alias) => alias.url)]))].filter(
     (url): url is string => url !== null,
   );
-  const holders = await readHolders(teamId, identifiers);
+  let { holders, due } = await readHolders(teamId, identifiers);
+  if (due.length > 0) {
+    // Held by entries past their expiry that no sweep has moved yet: they are off the list, so they go now.
+    await expireEntries(due);
+    ({ holders, due } = await readHolders(teamId, identifiers));
+  }
 
   const now = new Date();
   const records = await entryRecords(
@@ -135,6 +145,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       note: null,
       ...ENTRY_DEFAULTS,
       ...records[index],
+      expiresAt: row.expiresAt,
     };
     entries.push(entry);
     const itself = { $id: entry.id, url: entry.url };
@@ -220,26 +231,36 @@ function withAliasesNotAdded(detail: Detail, notAdded: AliasNotAdded[]): Detail 
   return notAdded.length > 0 ? { ...detail, aliasesNotAdded: notAdded } : detail;
 }
 
-/** Who holds each of these identifiers in the team (in any form it may be stored under): the entry whose URL or alias it is. */
-async function readHolders(teamId: string, identifiers: string[]): Promise<Map<string, IdentifierHolder>> {
+/**
+ * Who holds each of these identifiers in the team (in any form it may be stored under): the entry
+ * whose URL or alias it is; and which of those entries are past their expiry.
+ */
+async function readHolders(teamId: string, identifiers: string[]) {
   const db = await getDb();
+  const now = Date.now();
   const holders = new Map<string, IdentifierHolder>();
+  const due = new Map<string, Parameters<typeof expireEntries>[0][number]>();
   const identifierOfForm = new Map(
     identifiers.flatMap((identifier) => formsOfCanonical(identifier).map((form) => [form, identifier] as const)),
   );
   for (const forms of chunks([...identifierOfForm.keys()])) {
     const list = Prisma.join(forms);
     const [listed, aliased] = await Promise.all([
-      db.$queryRaw<{ id: string; url: string }[]>`SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
-      db.$queryRaw<{ alias: string; id: string; url: string }[]>`
-        SELECT a."url" AS "alias", d."id", d."url" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
+      db.$queryRaw<Holder[]>`SELECT "id", "url", "expiresAt" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
+      db.$queryRaw<(Holder & { alias: string })[]>`
+        SELECT a."url" AS "alias", d."id", d."url", d."expiresAt" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
         WHERE a."teamId" = ${teamId} AND a."url" IN (${list})`,
     ]);
     for (const { id, url } of listed) holders.set(identifierOfForm.get(url)!, { $id: id, url });
     for (const { alias, id, url } of aliased) holders.set(identifierOfForm.get(alias)!, { $id: id, url });
+    for (const { id, url, expiresAt } of [...listed, ...aliased]) {
+      if (expiresAt && new Date(expiresAt).getTime() <= now) due.set(id, { id, teamId, url, expiresAt });
+    }
   }
-  return holders;
+  return { holders, due: [...due.values()] };
 }
+
+type Holder = { id: string; url: string; expiresAt: Date | null };
 
 function isEntryConflict(error: unknown): boolean {
   const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;

@@ -19,7 +19,8 @@ import { type EntryRecordInput, entryRecord } from "./entry-record";
  * 3. The team's cached answers are invalidated around the change.
  */
 export async function addEntry(
-  options: { caller: Caller; note?: string; source: EntrySource; requestId: string } & EntryIdentifierInput & EntryRecordInput,
+  options: { caller: Caller; note?: string; expiresAt?: Date; source: EntrySource; requestId: string } & EntryIdentifierInput &
+    EntryRecordInput,
 ) {
   const identifier = parseEntryIdentifier(options);
   if (typeof identifier === "string") throw new AppError(identifier);
@@ -38,6 +39,7 @@ export async function addEntry(
     sourceFile: null,
     note,
     ...ENTRY_DEFAULTS,
+    expiresAt: options.expiresAt ?? null,
     ...(await entryRecord(teamId, options, now)),
   };
   return listEntry({

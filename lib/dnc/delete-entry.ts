@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
-import { copyEntryToRemoved, deleteAliasesOf, unprotectedEntry } from "@/lib/db/statements";
+import { copyEntryToRemoved, deleteAliasesOf } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
@@ -22,7 +22,7 @@ export type EntryToDelete = { id: string; url: string; kind: string; category: s
  *    route has made this check already and passes its answer (`authorized`), so the entry is read once.
  *    A protected entry (a complaint or a legal demand) is removed only by an owner in the dashboard
  *    (else `protected_entry`), with a reason (else `reason_required`); the write repeats the check.
- * 2. One audited write: copy the entry as it is to RemovedEntry (with its aliases, who removed it,
+ * 2. One audited write (removeEntry): copy the entry as it is to RemovedEntry (with its aliases, who removed it,
  *    why, and the id of the audit event), delete its aliases (explicitly, no cascade relied on) and
  *    then it, scoped to the caller's team, and write the `dnc.deleted`
  *    audit row and its webhook deliveries only if a row was deleted; removals past the restore
@@ -40,42 +40,78 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
     if (!mayRemoveProtected) throw new AppError("protected_entry");
     if (!options.reason) throw new AppError("reason_required");
   }
-  // Made protected since it was read: the write re-checks, so such a removal changes nothing.
-  const condition = mayRemoveProtected && options.reason ? Prisma.empty : unprotectedEntry(PROTECTED_CATEGORIES);
 
+  const changed = await removeEntry({
+    teamId,
+    entry,
+    actor,
+    reason: options.reason ?? null,
+    event: { action: "dnc.deleted", requestId: options.requestId },
+    webhook: { type: "dnc.deleted", data: { id: entry.id, url: entry.url, reason: options.reason ?? null } },
+    // Made protected since it was read: the write re-checks, so such a removal changes nothing.
+    onlyIf: mayRemoveProtected && options.reason ? undefined : unprotectedEntry(),
+  });
+  if (!changed) {
+    const stillListed = await (await getDb()).dncEntry.count({ where: { id: entry.id, teamId } });
+    throw new AppError(stillListed > 0 ? "protected_entry" : "dnc_not_found");
+  }
+}
+
+/**
+ * Moves the team's entry to Recently removed in one audited write: a deletion, or the sweeper's
+ * expiry (`onlyIf` then keeps the entry unless it is still due, so a removal that lost a race to
+ * another instance, a restore or a new expiry changes nothing and records nothing). Returns whether
+ * it removed the entry.
+ */
+export async function removeEntry(options: {
+  teamId: string;
+  entry: { id: string; url: string };
+  actor: string;
+  reason: string | null;
+  event: { action: "dnc.deleted" | "dnc.expired"; requestId?: string };
+  webhook: { type: "dnc.deleted" | "dnc.expired"; data: unknown };
+  onlyIf?: Prisma.Sql;
+}): Promise<boolean> {
+  const { teamId, entry, actor, reason } = options;
   const now = new Date();
   const eventId = newAuditEventId(now.getTime());
-  const reason = options.reason ?? null;
+  const condition = options.onlyIf ?? Prisma.empty;
   const { changed, deliveriesQueued } = await changeTeamList(teamId, () =>
     auditedWrite(auditChain, {
       teamId,
       at: now,
       before: (db) => [
         ...(purgeIsDue(teamId, now) ? [db.removedEntry.deleteMany({ where: { teamId, removedAt: { lt: restoreCutoff(now) } } })] : []),
-        copyEntryToRemoved(db, { id: entry.id, teamId }, { removedAt: now, removedBy: actor, reason, removalEventId: eventId }, condition),
-        deleteAliasesOf(db, { id: entry.id, teamId }, condition),
+        copyEntryToRemoved(
+          db,
+          { id: entry.id, teamId, onlyIf: condition },
+          { removedAt: now, removedBy: actor, reason, removalEventId: eventId },
+        ),
+        deleteAliasesOf(db, { id: entry.id, teamId, onlyIf: condition }),
       ],
       change: Prisma.sql`DELETE FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${teamId}${condition}`,
       events: [
         {
           id: eventId,
           teamId,
-          action: "dnc.deleted",
+          action: options.event.action,
           actor,
           targetId: entry.id,
           url: entry.url,
-          reason: options.reason,
-          requestId: options.requestId,
+          reason: reason ?? undefined,
+          requestId: options.event.requestId,
         },
       ],
-      deliveries: webhookDeliveries({ type: "dnc.deleted", at: now, data: { id: entry.id, url: entry.url, reason } }),
+      deliveries: webhookDeliveries({ ...options.webhook, at: now }),
     }),
   );
-  if (changed === 0) {
-    const stillListed = await (await getDb()).dncEntry.count({ where: { id: entry.id, teamId } });
-    throw new AppError(stillListed > 0 ? "protected_entry" : "dnc_not_found");
-  }
   if (deliveriesQueued > 0) wakeWebhookWorker();
+  return changed > 0;
+}
+
+/** The entry is not a protected one: the condition of a removal by a caller that may not remove those. */
+function unprotectedEntry(): Prisma.Sql {
+  return Prisma.sql` AND "category" NOT IN (${Prisma.join(PROTECTED_CATEGORIES)})`;
 }
 
 const PURGE_INTERVAL_MS = 60_000;

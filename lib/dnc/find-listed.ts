@@ -4,7 +4,7 @@ import { type Db, getDb, Prisma } from "@/lib/db";
 import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { aliasesOf } from "./entry-aliases";
 import { type LinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
-import { type EntryRow, serializeEntry } from "./serialize-entry";
+import { type EntryRow, hasExpired, serializeEntry } from "./serialize-entry";
 
 /**
  * Identifiers per query: SQLite binds at most 999 parameters per statement, and each identifier is
@@ -69,6 +69,8 @@ export async function findListed(
 /**
  * The check answers of many identifiers: all looked up in the team's cache in one round trip (keyed
  * by canonical identifier, until a change invalidates them), the misses read together and cached.
+ * An entry past its expiry answers "not on the list" from that instant, whether the answer was
+ * cached or read and whether or not the sweeper has moved it yet.
  */
 export async function checkAnswers(
   teamId: string,
@@ -79,11 +81,13 @@ export async function checkAnswers(
     teamId,
     identifiers.map((identifier) => `check:${identifier.canonical}`),
   );
+  const now = Date.now();
+  const live = (answer: CachedCheck): CachedCheck => (answer.entry && hasExpired(answer.entry, now) ? { entry: null } : answer);
   const answers = new Map<string, CachedCheck>();
   const misses: { identifier: (typeof identifiers)[number]; key: string | null }[] = [];
   identifiers.forEach((identifier, index) => {
     const lookup = lookups[index]!;
-    if (lookup.value) answers.set(identifier.canonical, lookup.value);
+    if (lookup.value) answers.set(identifier.canonical, live(lookup.value));
     else misses.push({ identifier, key: lookup.key });
   });
   if (misses.length > 0) {
@@ -94,7 +98,7 @@ export async function checkAnswers(
     );
     const fresh = misses.map((miss): [string | null, CachedCheck] => {
       const answer = found.get(miss.identifier.canonical)!;
-      answers.set(miss.identifier.canonical, answer);
+      answers.set(miss.identifier.canonical, live(answer));
       return [miss.key, answer];
     });
     await cache.storeMany(fresh);

@@ -9,8 +9,9 @@ import type { ChangeType, ListChangesResult } from "./schemas";
 /**
  * The team's list changes in commit order, for clients that keep a mirror of the list.
  *
- * The feed is the team's audit hash chain read through its additions, removals, restores and alias
- * changes. An entry's aliases come and go with it: `removed` takes them off, `restored` names in
+ * The feed is the team's audit hash chain read through its additions, removals (an expiry is a
+ * `removed` with reason `expired`), restores and alias changes; a PATCH of an entry's fields is not
+ * in it (the feed says what is on the list, and the entry's own fields are read from the list). An entry's aliases come and go with it: `removed` takes them off, `restored` names in
  * `aliases` those it brought back (those no other entry took meanwhile); a batch add writes an
  * `alias_added` change for each alias it added with an entry. Its
  * sequence numbers are assigned in commit order (lib/audit/chain-head.ts): an event is written
@@ -30,6 +31,8 @@ const FEED_ACTIONS: Record<string, ChangeType> = {
   "dnc.restored": "restored",
   "dnc.alias_added": "alias_added",
   "dnc.alias_removed": "alias_removed",
+  // An expiry takes the entry off the list as a deletion does: a mirror applies it as one.
+  "dnc.expired": "removed",
 };
 const ALIAS_ACTIONS = new Set(["dnc.alias_added", "dnc.alias_removed"]);
 const ADDITIONS = Prisma.join(["dnc.added", "dnc.batch_added"]);
@@ -72,6 +75,7 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
       $id: row.targetId,
       ...(ALIAS_ACTIONS.has(row.action) ? { url: row.entryUrl ?? "", alias: row.url } : { url: row.url }),
       ...(aliases ? { aliases } : {}),
+      ...(row.action === "dnc.expired" ? { reason: "expired" as const } : {}),
       at: row.createdAt.toISOString(),
     };
   });

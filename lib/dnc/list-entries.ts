@@ -71,6 +71,8 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
   if (options.createdBy) conditions.push(Prisma.sql`"createdBy" IN (${Prisma.join(options.createdBy)})`);
   if (options.createdAfter) conditions.push(Prisma.sql`"createdAt" >= ${options.createdAfter}`);
   if (options.createdBefore) conditions.push(Prisma.sql`"createdAt" < ${options.createdBefore}`);
+  const expiresBefore = options.expiresWithin === undefined ? null : expiryHorizon(options.expiresWithin);
+  if (expiresBefore) conditions.push(Prisma.sql`"expiresAt" IS NOT NULL AND "expiresAt" <= ${expiresBefore}`);
   const key = JSON.stringify([
     options.q ?? "",
     [...(options.source ?? [])].sort(),
@@ -80,8 +82,20 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
     [...(options.createdBy ?? [])].sort(),
     options.createdAfter?.getTime() ?? null,
     options.createdBefore?.getTime() ?? null,
+    expiresBefore?.getTime() ?? null,
   ]);
   return { where: Prisma.join(conditions, " AND "), key };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60_000;
+
+/**
+ * The end of "expires within `days` days", rounded up to the minute: the same filter read again
+ * within the minute is the same cached page, and an entry expiring in that minute is within.
+ */
+function expiryHorizon(days: number): Date {
+  return new Date(Math.ceil((Date.now() + days * DAY_MS) / MINUTE_MS) * MINUTE_MS);
 }
 
 async function countEntries(db: Db, teamId: string, filters: EntryFilters): Promise<number> {

@@ -8,7 +8,8 @@ import { insertAliasUnlessHeld, insertEntryUnlessListed } from "@/lib/db/stateme
 import { AppError } from "@/lib/errors";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import type { WebhookEventType } from "@/lib/webhooks/events";
-import { identifierHolder, identifierTaken } from "./entry-aliases";
+import { type IdentifierHolder, identifierHolder, identifierTaken } from "./entry-aliases";
+import { expireIfDue } from "./expiry-sweeper";
 import { formsOfCanonical } from "./normalize-linkedin-url";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
 
@@ -22,9 +23,22 @@ export class AliasTakenMeanwhile extends Error {}
  * and its webhook deliveries, all only if it went in; then `after`. The team's cached answers are
  * invalidated around the change. A listed URL is `dnc_exists`, with nothing written, naming the
  * entry that holds it (`heldBy`); a listed alias is `AliasTakenMeanwhile`, for the caller to read
- * again which are free.
+ * again which are free. An entry past its expiry that holds the URL is expired first (it is off the
+ * list already, only not swept yet), and the entry goes in.
  */
-export async function listEntry(options: {
+export async function listEntry(options: Parameters<typeof listEntryOnce>[0]): Promise<ReturnType<typeof serializeEntry>> {
+  try {
+    return await listEntryOnce(options);
+  } catch (error) {
+    // Held by an entry past its expiry that no sweep has moved yet: it is off the list, so it goes now and this goes in.
+    const holder =
+      error instanceof AppError && error.code === "dnc_exists" ? (error.extra.heldBy as IdentifierHolder | undefined) : undefined;
+    if (holder && (await expireIfDue(options.entry.teamId, holder.$id))) return listEntryOnce(options);
+    throw error;
+  }
+}
+
+async function listEntryOnce(options: {
   entry: EntryRow;
   at: Date;
   event: Omit<AuditEventInput, "teamId" | "targetId" | "url">;

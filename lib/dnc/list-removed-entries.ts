@@ -15,6 +15,7 @@ type RemovedRow = {
   source: string;
   sourceFile: string | null;
   note: string | null;
+  expiresAt: Date | null;
   removedAt: Date;
   removedBy: string;
   reason: string | null;
@@ -55,6 +56,7 @@ export async function listRemovedEntries(options: { teamId: string } & ListRemov
       removalEventId: row.removalEventId,
       restorableUntil: new Date(row.removedAt.getTime() + keptFor).toISOString(),
       ...(aliases.length > 0 ? { aliases } : {}),
+      ...(row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {}),
     };
   });
   return { entries, total: Number(count?.total ?? 0), limit: options.limit, offset: options.offset };

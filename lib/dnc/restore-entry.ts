@@ -13,7 +13,8 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
 const MAX_ATTEMPTS = 3;
 
 /**
- * Brings a removed entry back as it was: its id, creation date, provenance and note.
+ * Brings a removed entry back as it was: its id, creation date, provenance and note; an expiry that
+ * has passed (an expired entry's) is cleared, a future one kept.
  * 1. The id must name an entry this team removed within the restore window; anything else, another
  *    team's id included, is `dnc_not_found`. An id that is on the list (restored already), or a
  *    URL that was added again since, is `dnc_exists`.
@@ -37,7 +38,9 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
 
   const now = new Date();
   const { removedAt: _removedAt, removedBy: _removedBy, reason: _reason, removalEventId, aliases: _aliases, ...kept } = removed;
-  const entry: EntryRow = { ...kept, updatedAt: now };
+  // A past expiry would expire the entry again at once: it comes back without one. A future one stays.
+  const expiresAt = kept.expiresAt && kept.expiresAt > now ? kept.expiresAt : null;
+  const entry: EntryRow = { ...kept, updatedAt: now, expiresAt };
   const hadAliases = parseStoredAliases(removed.aliases);
   const event = { action: "dnc.restored" as const, actor, reason: options.reason, requestId: options.requestId, undoes: removalEventId };
   const aliasEvent = { actor, reason: options.reason, requestId: options.requestId };

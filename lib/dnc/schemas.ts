@@ -36,6 +36,16 @@ const isoInstant = z
   .transform((text) => new Date(text))
   .refine((date) => !Number.isNaN(date.getTime()));
 
+/** The longest `expiresWithin` filter: ten years. */
+const MAX_EXPIRES_WITHIN_DAYS = 3650;
+
+/** An entry's expiry: an instant as `isoInstant`, later than now (checked when the request is read). */
+export const expiresAtSchema = isoInstant
+  .refine((date) => date.getTime() > Date.now(), { message: "expiresAt must be in the future" })
+  .describe(
+    "Extension: when the entry stops matching (ISO 8601 date-time with a zone, or a date meaning midnight UTC), in the future; it is then moved to Recently removed by actor system (dnc.expired)",
+  );
+
 export const listEntriesQuerySchema = z.object({
   limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(50).describe("Page size, 1–1000 (default 50)"),
   offset: decimal.pipe(z.number().int().min(0).max(MAX_LIST_OFFSET)).default(0).describe("Entries to skip (default 0)"),
@@ -65,6 +75,10 @@ export const listEntriesQuerySchema = z.object({
     .describe("Extension: only entries added by these authors, exactly as `createdBy` shows them (repeat the parameter)"),
   createdAfter: isoInstant.optional().describe("Extension: only entries created at or after this ISO 8601 date or date-time"),
   createdBefore: isoInstant.optional().describe("Extension: only entries created before this ISO 8601 date or date-time"),
+  expiresWithin: decimal
+    .pipe(z.number().int().min(1).max(MAX_EXPIRES_WITHIN_DAYS))
+    .optional()
+    .describe("Extension: only entries with an expiry within this many days from now (1–3650)"),
 });
 export type ListEntriesQuery = z.output<typeof listEntriesQuerySchema>;
 
@@ -140,6 +154,7 @@ export const addEntryBodySchema = z.object({
     .optional()
     .describe("A LinkedIn profile URL in any accepted spelling, or (extension) a company page; required unless kind is domain"),
   note: textField.optional().describe("Extension: why the profile is on the list"),
+  expiresAt: expiresAtSchema.optional(),
   ...kindFieldsOfAdd,
   ...recordFieldsOfAdd,
 });
@@ -153,6 +168,7 @@ export const batchEntrySchema = z
     url: z.string().optional().describe("As in POST /dnc: required unless kind is domain"),
     ...kindFieldsOfAdd,
     ...recordFieldsOfAdd,
+    expiresAt: expiresAtSchema.optional(),
     aliases: z
       .array(z.string())
       .max(MAX_ALIASES_PER_ENTRY)
@@ -176,6 +192,25 @@ export const addEntriesBodySchema = z.object({
     .optional()
     .describe("Extension: the name of the file these URLs come from; the entries then have source import"),
 });
+
+/**
+ * PATCH /dnc/{id}: the fields that change, at least one. null clears one; a field left out stays as
+ * it is. Another field is one more line here and one in lib/dnc/update-entry.ts's UPDATABLE.
+ */
+export const updateEntryBodySchema = z
+  .object({
+    expiresAt: expiresAtSchema
+      .nullable()
+      .optional()
+      .describe("A new expiry in the future, or null to clear it (the entry then never expires)"),
+    note: textField.nullable().optional().describe("A new note, or null (or an empty string) to clear it"),
+    category: z
+      .enum(ENTRY_CATEGORIES)
+      .optional()
+      .describe("A new category; making a complaint or legal entry another category is for owners in the dashboard (403 protected_entry)"),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "Send at least one field to change" });
+export type UpdateEntryBody = z.output<typeof updateEntryBodySchema>;
 
 export const deleteEntryBodySchema = z.object({
   reason: textField.optional().describe("Why the entry is removed; kept in the audit trail"),
@@ -214,6 +249,10 @@ export const dncEntrySchema = z.object({
     .literal(true)
     .optional()
     .describe("Extension: present when the entry was added later than receivedAt plus the team's opt-out window in force then"),
+  expiresAt: z.iso
+    .datetime()
+    .optional()
+    .describe("Extension: when the entry stops matching and is moved to Recently removed; present only when set"),
 });
 export type DncEntryDto = z.output<typeof dncEntrySchema>;
 
@@ -299,7 +338,7 @@ export const removedEntrySchema = dncEntrySchema.omit({ $updatedAt: true }).exte
   removedAt: z.iso.datetime(),
   removedBy: z.string().describe("Who removed it: a user's email or key:<prefix>"),
   reason: z.string().nullable().describe("Why it was removed"),
-  removalEventId: z.string().describe("The dnc.deleted audit event"),
+  removalEventId: z.string().describe("The dnc.deleted (or, for an expiry, dnc.expired) audit event"),
   restorableUntil: z.iso.datetime().describe("After this instant the entry can no longer be restored (DNC_RESTORE_DAYS)"),
 });
 export type RemovedEntryDto = z.output<typeof removedEntrySchema>;
@@ -360,6 +399,8 @@ export type CheckEntriesResult = z.output<typeof checkEntriesResultSchema>;
 
 export const CHANGE_TYPES = ["added", "removed", "restored", "alias_added", "alias_removed"] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
+/** Why a `removed` change happened, when it was not a deletion: the entry reached its expiry. */
+const REMOVAL_REASONS = ["expired"] as const;
 
 export const listChangesQuerySchema = z.object({
   cursor: z
@@ -379,6 +420,10 @@ export const listChangesResultSchema = z.object({
       $id: z.string(),
       url: z.string().describe("The entry's URL (its primary identifier)"),
       alias: z.string().optional().describe("For alias_added and alias_removed: the alias"),
+      reason: z
+        .enum(REMOVAL_REASONS)
+        .optional()
+        .describe("Extension: for removed, `expired` when the entry reached its expiresAt (a dnc.expired event); absent for a deletion"),
       aliases: z
         .array(z.string())
         .optional()

@@ -9,9 +9,9 @@ export const ENTRY_DEFAULTS = { expiresAt: null, category: "opt_out", receivedAt
 
 /**
  * The Kakiyo wire shape of an entry, with our provenance extensions; its kind only when it is not a
- * profile, its aliases only when it has some, its category only when not opt_out, its receivedAt
- * only when given and `late` only when true: an entry added with none of these answers exactly as
- * before (and as Kakiyo's do).
+ * profile, its aliases only when it has some, its expiry only when set, its category only when not
+ * opt_out, its receivedAt only when given and `late` only when true: an entry added with none of
+ * these answers exactly as before (and as Kakiyo's do).
  */
 export function serializeEntry(entry: EntryRow, aliases: readonly string[] = []): DncEntryDto {
   return {
@@ -29,10 +29,16 @@ export function serializeEntry(entry: EntryRow, aliases: readonly string[] = [])
     ...(entry.category !== DEFAULT_CATEGORY ? { category: entry.category as EntryCategory } : {}),
     ...(entry.receivedAt ? { receivedAt: entry.receivedAt.toISOString() } : {}),
     ...(entry.late ? { late: true as const } : {}),
+    ...(entry.expiresAt ? { expiresAt: entry.expiresAt.toISOString() } : {}),
   };
 }
 
 function kindFields(entry: EntryRow): Pick<DncEntryDto, "kind" | "domain" | "includeSubdomains"> {
   if (entry.kind === "domain") return { kind: "domain", domain: entry.url, includeSubdomains: entry.includeSubdomains };
   return entry.kind === "company" ? { kind: "company" } : {};
+}
+
+/** Whether the entry has reached its expiry at `now`: from then on it no longer matches, swept or not. */
+export function hasExpired(entry: Pick<DncEntryDto, "expiresAt">, now: number = Date.now()): boolean {
+  return entry.expiresAt !== undefined && Date.parse(entry.expiresAt) <= now;
 }

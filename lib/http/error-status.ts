@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   invalid_api_key_fields: 400,
   invalid_reason: 400,
   invalid_note: 400,
+  invalid_expires_at: 400,
+  invalid_update: 400,
   missing_entries: 400,
   empty_entries: 400,
   invalid_entries: 400,

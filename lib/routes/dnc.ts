@@ -12,6 +12,7 @@ import { listEntries } from "@/lib/dnc/list-entries";
 import { listRemovedEntries } from "@/lib/dnc/list-removed-entries";
 import { removeAlias } from "@/lib/dnc/remove-alias";
 import { restoreEntry } from "@/lib/dnc/restore-entry";
+import { updateEntry } from "@/lib/dnc/update-entry";
 import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/http/define-route";
 
@@ -37,6 +38,7 @@ export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
       kinds: body.entries.map(({ kind, domain, includeSubdomains }) => ({ kind, domain, includeSubdomains })),
       aliases: body.entries.map((entry) => entry.aliases),
       records: body.entries.map(({ category, receivedAt }) => ({ category, receivedAt })),
+      expiresAt: body.entries.map((entry) => entry.expiresAt),
       source: body.importFile ? "import" : caller.via === "session" ? "dashboard" : "batch",
       sourceFile: body.importFile,
       requestId,
@@ -50,6 +52,11 @@ export const deleteEntryRoute = defineRoute(dncContracts.deleteEntry, {
     await deleteEntry({ caller, id, reason, requestId, authorized });
     return { message: "DNC entry deleted successfully" as const };
   },
+});
+
+export const updateEntryRoute = defineRoute(dncContracts.updateEntry, {
+  authorize: authorizeEntryDeletion,
+  handle: ({ caller, id, body, requestId, authorized }) => updateEntry({ caller, id, body, requestId, authorized }),
 });
 
 export const restoreEntryRoute = defineRoute(dncContracts.restoreEntry, {

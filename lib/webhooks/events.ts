@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-export const WEBHOOK_EVENT_TYPES = ["dnc.added", "dnc.deleted", "dnc.restored", "dnc.alias_added", "dnc.alias_removed"] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  "dnc.added",
+  "dnc.deleted",
+  "dnc.restored",
+  "dnc.alias_added",
+  "dnc.alias_removed",
+  "dnc.updated",
+  "dnc.expired",
+] as const;
 export const webhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.output<typeof webhookEventTypeSchema>;
 

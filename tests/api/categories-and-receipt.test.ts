@@ -127,6 +127,41 @@ describe("protected entries", () => {
   });
 });
 
+describe("changing a category (PATCH /dnc/{id})", () => {
+  it("anyone who writes may make an entry protected; only an owner in the dashboard lifts the protection, audited", async () => {
+    const team = await createTestTeam();
+    const entry = await addWithKey(team, { url: uniqueProfileUrl("recategorised") });
+    const patch = (body: unknown, request: { key?: string; headers?: Record<string, string> }) =>
+      api(`/api/v1/dnc/${entry.$id}`, { method: "PATCH", body, ...request });
+
+    const raised = await patch({ category: "legal" }, { key: team.writeKey });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    expect(raised.body.data.category).toBe("legal");
+    expectError(await patch({ category: "spam" }, { key: team.writeKey }), 400, "invalid_category");
+
+    const admin = await signedInMember(team, "admin");
+    expectError(await patch({ category: "customer" }, { key: team.writeKey }), 403, "protected_entry");
+    expectError(await patch({ category: "opt_out" }, { headers: session(team, admin) }), 403, "protected_entry");
+    // Between protected categories, and other fields, is no lifting.
+    expect((await patch({ category: "complaint", note: "by letter" }, { headers: session(team, admin) })).status).toBe(200);
+
+    const owner = await signedInMember(team, "owner");
+    const lifted = await patch({ category: "customer" }, { headers: session(team, owner) });
+    expect(lifted.status, JSON.stringify(lifted.body)).toBe(200);
+    expect(lifted.body.data.category).toBe("customer");
+    expect((await api(`/api/v1/dnc/${entry.$id}`, { method: "DELETE", key: team.writeKey })).status).toBe(200);
+
+    const updates = await api("/api/v1/audit?action=dnc.updated&order=asc", { key: team.readKey });
+    expect(
+      updates.body.data.events.map((event: { actor: string; reason: string }) => [event.actor, JSON.parse(event.reason).category]),
+    ).toEqual([
+      [expect.stringContaining("key:"), { from: "opt_out", to: "legal" }],
+      [admin.email, { from: "legal", to: "complaint" }],
+      [owner.email, { from: "complaint", to: "customer" }],
+    ]);
+  });
+});
+
 describe("when the opt-out was received", () => {
   it("receivedAt is kept; an entry added past it plus the team's window is late, and the list filters by it", async () => {
     const team = await createTestTeam();

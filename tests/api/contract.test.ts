@@ -414,7 +414,7 @@ describe("Kakiyo path shape and discovery", () => {
   it.each([
     ["PUT", "/api/v1/dnc", "GET, POST"],
     ["GET", "/api/v1/dnc/batch", "POST"],
-    ["PATCH", "/api/v1/dnc/dnc_12345abcde", "DELETE"],
+    ["PUT", "/api/v1/dnc/dnc_12345abcde", "DELETE, PATCH"],
     ["POST", "/v1/dnc/check", "GET"],
   ])("%s %s → 405 method_not_allowed with Allow: %s", async (method, route, allow) => {
     const response = await api(route, { method, key: team.writeKey });

@@ -24,6 +24,8 @@ declare module "vitest" {
   }
 }
 
+export const SCALE_OUT_SWEEP_INTERVAL_MS = 300;
+
 /** What each Vitest project runs against. */
 const SHAPES: Record<string, { engine: TestEngine; redis: boolean; instances: number }> = {
   api: { engine: "sqlite", redis: false, instances: 1 },
@@ -50,6 +52,8 @@ export async function setup(project: TestProject) {
     ...(redis ? { REDIS_URL: redis.url } : {}),
     // Several instances must share one session secret; on PostgreSQL it has to be configured.
     ...(shape.engine === "postgresql" ? { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") } : {}),
+    // Several instances sweep expired entries every few hundred milliseconds, so they race for the same ones.
+    ...(shape.instances > 1 ? { DNC_EXPIRY_SWEEP_INTERVAL_MS: String(SCALE_OUT_SWEEP_INTERVAL_MS) } : {}),
   };
   for (let i = 0; i < shape.instances; i++) {
     servers.push(await startServer({ databaseUrl: database.url, logFile: serverLogFile, env }));

@@ -33,6 +33,13 @@ export function freePort(): Promise<number> {
  */
 export const TEST_WEBHOOK_ENV = { DNC_WEBHOOK_ALLOW_PRIVATE: "1", DNC_WEBHOOK_RETRY_SCHEDULE_MS: "300,600,1200" };
 
+/**
+ * Test servers sweep expired entries once a minute, the slowest the setting allows, so a test can
+ * see an expired entry that no sweep has moved yet; a test of the sweeper starts a server of its
+ * own with a short interval.
+ */
+export const TEST_EXPIRY_ENV = { DNC_EXPIRY_SWEEP_INTERVAL_MS: "60000" };
+
 export type RunningServer = { baseUrl: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
@@ -54,7 +61,14 @@ export async function startServer(options: {
     [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...TEST_WEBHOOK_ENV, DATABASE_URL: options.databaseUrl, ...options.env },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...TEST_WEBHOOK_ENV,
+        ...TEST_EXPIRY_ENV,
+        DATABASE_URL: options.databaseUrl,
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

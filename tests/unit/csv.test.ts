@@ -148,4 +148,29 @@ describe("urlsFromCsv", () => {
       { row: 2, url: "in/b" },
     ]);
   });
+
+  it("reads an expires_at column as the export writes it, for every entry of the row; a bad or past expiry is a problem", () => {
+    const csv = toCsv(
+      [
+        { url: "https://linkedin.com/in/a", expires_at: "2099-05-01T12:00:00.000Z" },
+        { url: "https://linkedin.com/in/b", expires_at: "" },
+        { url: "https://linkedin.com/in/c", expires_at: "2099-06-01" },
+        { url: "https://linkedin.com/in/d", expires_at: "2001-01-01" },
+        { url: "https://linkedin.com/in/e", expires_at: "next week" },
+        { url: "", domain: "acme.com", expires_at: "2099-07-01T00:00:00+02:00" },
+      ],
+      ["url", "domain", "expires_at"],
+    );
+    const { rows, problems } = urlsFromCsv(csv);
+    expect(rows).toEqual([
+      { row: 2, url: "https://linkedin.com/in/a", expiresAt: "2099-05-01T12:00:00.000Z" },
+      { row: 3, url: "https://linkedin.com/in/b" },
+      { row: 4, url: "https://linkedin.com/in/c", expiresAt: "2099-06-01T00:00:00.000Z" },
+      { row: 7, url: "acme.com", kind: "domain", includeSubdomains: false, expiresAt: "2099-06-30T22:00:00.000Z" },
+    ]);
+    expect(problems).toEqual([
+      { row: 5, problem: "“2001-01-01” in “expires_at” is not an ISO 8601 date or date-time in the future." },
+      { row: 6, problem: "“next week” in “expires_at” is not an ISO 8601 date or date-time in the future." },
+    ]);
+  });
 });
