@@ -62,7 +62,11 @@ test("a complaint added 20 days after it came in is protected and late; only wit
   expect(trail.body.data.events[0]).toMatchObject({ url, reason: "Written consent received on 3 March" });
 });
 
-test("an admin is not offered Delete on a protected entry, and Settings changes the opt-out window", async ({ page, browser, baseURL }) => {
+test("an admin is not offered Delete on a protected entry nor to lift its protection, which its owner does in Edit; Settings changes the opt-out window", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const legal = `https://linkedin.com/in/legal-${Date.now().toString(36)}`;
   const plain = `${legal}-plain`;
   for (const body of [{ url: legal, category: "legal" }, { url: plain }]) {
@@ -84,6 +88,26 @@ test("an admin is not offered Delete on a protected entry, and Settings changes 
   );
   await admin.page.getByRole("button", { name: "Cancel" }).click();
 
+  // Edit offers an admin the protected categories alone for a legal entry.
+  await admin.page.getByRole("button", { name: `Actions for ${legal}`, exact: true }).click();
+  await admin.page.getByRole("menuitem", { name: "Edit" }).click();
+  const edit = admin.page.getByRole("dialog", { name: `Edit ${legal}` });
+  await expect(edit.getByLabel("Category").locator("option")).toHaveText(["Complaint (protected)", "Legal (protected)"]);
+  await expect(edit).toContainText("Only an owner can make a complaint or a legal demand another category.");
+  await edit.getByRole("button", { name: "Cancel" }).click();
+
+  // The owner lifts the protection from the same dialog; the audit log says from what to what.
+  await page.reload();
+  await page.getByRole("button", { name: `Actions for ${legal}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const ownerEdit = page.getByRole("dialog", { name: `Edit ${legal}` });
+  await ownerEdit.getByLabel("Category").selectOption("customer");
+  await ownerEdit.getByLabel("Note").fill("Became a customer");
+  await expectNoAxeViolations(page, "the Edit dialog");
+  await ownerEdit.getByRole("button", { name: "Save" }).click();
+  await expect(toasts(page).getByText(`Saved ${legal}`)).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: legal }).filter({ hasNotText: plain })).toContainText("Customer");
+
   await admin.page.getByRole("link", { name: "Settings" }).click();
   const days = admin.page.getByLabel("Honour opt-outs within (days)");
   await expect(days).toHaveValue("10");
@@ -93,4 +117,5 @@ test("an admin is not offered Delete on a protected entry, and Settings changes 
   await expectNoAxeViolations(admin.page, "the Settings page");
   await admin.page.getByRole("link", { name: "Audit log" }).click();
   await expect(admin.page.getByRole("row").filter({ hasText: "Settings changed" })).toContainText("Opt-out window: 10 → 30 days");
+  await expect(admin.page.getByRole("row").filter({ hasText: "Entry updated" })).toContainText("Category: Legal → Customer");
 });

@@ -15,6 +15,7 @@ export type EntryActions = {
   onCopy: (entry: DncEntryDto) => void;
   onShowHistory: (entry: DncEntryDto) => void;
   onAddAlias: (entry: DncEntryDto) => void;
+  onEdit: (entry: DncEntryDto) => void;
   onDelete: (entry: DncEntryDto) => void;
 };
 
@@ -131,6 +132,7 @@ export function createColumns(options: { canWrite: boolean; canRemoveProtected: 
             { label: "History", onSelect: () => options.onShowHistory(row.original) },
             ...(options.canWrite
               ? [
+                  { label: "Edit", onSelect: () => options.onEdit(row.original) },
                   // A company or domain entry is one identifier: only a person's entry has aliases.
                   ...((row.original.kind ?? "profile") === "profile"
                     ? [{ label: "Add alias", onSelect: () => options.onAddAlias(row.original) }]

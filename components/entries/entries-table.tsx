@@ -14,6 +14,7 @@ import { BulkActionBar } from "./bulk-action-bar";
 import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog } from "./delete-confirm-dialog";
+import { EditEntryDialog } from "./edit-entry-dialog";
 import { DEFAULT_FILTER, type EntriesFilter, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
 import { type ServerPage, useDncEntries, useEntryFacets } from "./use-dnc-entries";
 import { useEntriesView } from "./use-entries-view";
@@ -58,6 +59,7 @@ export function EntriesTable({
   const total = query.data?.total ?? 0;
   const removals = useEntryRemovals({ team, filter: view, rows, total, selection });
   const [aliasFor, setAliasFor] = useState<DncEntryDto | null>(null);
+  const [editing, setEditing] = useState<DncEntryDto | null>(null);
 
   // Remade only when canWrite or a handler changes: new cell functions would remount every row's menu (a dialog returns focus to one).
   const columns = useMemo(
@@ -67,6 +69,7 @@ export function EntriesTable({
         canRemoveProtected,
         onDelete: removals.askDelete,
         onAddAlias: setAliasFor,
+        onEdit: setEditing,
         onCopy: (entry) => void copyUrl(entry),
         onShowHistory,
       }),
@@ -143,6 +146,7 @@ export function EntriesTable({
       />
       <DataTablePagination table={table} pageSizes={PAGE_SIZES} />
       <AddAliasDialog team={team} entry={aliasFor} onClose={() => setAliasFor(null)} />
+      <EditEntryDialog team={team} entry={editing} canRemoveProtected={canRemoveProtected} onClose={() => setEditing(null)} />
       <DeleteConfirmDialog
         target={removals.pendingDelete}
         canRemoveProtected={canRemoveProtected}
