@@ -53,6 +53,8 @@ function EditEntryForm({
   const [category, setCategory] = useState<EntryCategory>(current);
   const [expiresOn, setExpiresOn] = useState(entry.expiresAt?.slice(0, 10) ?? "");
   const [note, setNote] = useState(entry.note ?? "");
+  // The earliest day an expiry may name (the API refuses one in the past), read once per opening.
+  const [tomorrow] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
   const categories = isProtectedCategory(current) && !canRemoveProtected ? ENTRY_CATEGORIES.filter(isProtectedCategory) : ENTRY_CATEGORIES;
   const save = useMutation({
     mutationFn: () =>
@@ -101,7 +103,7 @@ function EditEntryForm({
             id="edit-expires"
             type="date"
             value={expiresOn}
-            min={new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}
+            min={tomorrow}
             onChange={(event) => setExpiresOn(event.target.value)}
           />
         </div>
