@@ -35,7 +35,7 @@ export const ERROR_MESSAGES = {
   invalid_reason: "reason must be a string of at most 500 characters",
   invalid_note: "note must be a string of at most 500 characters",
   invalid_expires_at: "expiresAt must be an ISO 8601 date-time with a zone (or a date) in the future, or null to clear it",
-  invalid_update: "Send at least one of expiresAt and note",
+  invalid_update: "Send at least one of expiresAt, note and category",
   missing_entries: "The entries field is required",
   empty_entries: "entries must contain at least one item",
   invalid_entries: "entries must be an array of objects with a string url",

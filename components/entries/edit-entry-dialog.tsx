@@ -99,7 +99,15 @@ function EditEntryForm({
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="edit-expires">Expires on (optional, UTC)</Label>
-          <Input id="edit-expires" type="date" value={expiresOn} min={tomorrow} onChange={(event) => setExpiresOn(event.target.value)} />
+          <Input
+            id="edit-expires"
+            type="date"
+            value={expiresOn}
+            min={tomorrow}
+            // An expiry on a protected entry is its removal decided in advance: an owner's.
+            disabled={isProtectedCategory(category) && !canRemoveProtected}
+            onChange={(event) => setExpiresOn(event.target.value)}
+          />
         </div>
         <div className="space-y-1.5">
           <Label htmlFor="edit-note">Note</Label>

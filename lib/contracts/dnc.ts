@@ -89,6 +89,7 @@ export const dncContracts = {
       "invalid_received_at",
       "invalid_expires_at",
       "dnc_exists",
+      "protected_entry",
     ],
   }),
 
@@ -228,7 +229,7 @@ export const dncContracts = {
     id: entryId,
     childId: { name: "url", schema: aliasSegment, invalid: "invalid_url", example: "urn:li:member:12345" },
     success: { status: 200, data: dncEntrySchema, message: "Alias removed" },
-    errors: ["invalid_url", "alias_not_found", "dnc_not_found", "unauthorized_dnc"],
+    errors: ["invalid_url", "alias_not_found", "dnc_not_found", "unauthorized_dnc", "protected_entry"],
   }),
 
   listRemovedEntries: defineContract({

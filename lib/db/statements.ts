@@ -73,7 +73,7 @@ export const ENTRY_COLUMNS = quoted(ENTRY_FIELDS);
  * Inserts the entry unless its id, or one of `forms` (its URL, and the older form a member id may
  * be stored under), is held in the team as an entry's URL or as an alias (then it changes nothing).
  */
-export function insertEntryUnlessListed(entry: DncEntry, forms: string[] = [entry.url]): Prisma.Sql {
+export function insertEntryUnlessListed(entry: DncEntry, forms: string[]): Prisma.Sql {
   // SELECT … WHERE rather than VALUES, for the condition; SQLite needs the WHERE before an upsert clause anyway.
   return Prisma.sql`INSERT INTO "DncEntry" (${ENTRY_COLUMNS})
     SELECT ${Prisma.join(ENTRY_FIELDS.map((column) => entry[column]))}
@@ -115,9 +115,28 @@ export function insertAliasUnlessHeld(
     ON CONFLICT DO NOTHING`;
 }
 
-/** Deletes one alias of the team's entry (at most one row). */
-export function deleteAlias(alias: { teamId: string; entryId: string; url: string }): Prisma.Sql {
-  return Prisma.sql`DELETE FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId} AND "url" = ${alias.url}`;
+/**
+ * Deletes one alias of the team's entry (at most one row); with `onlyIf` (a condition on the
+ * entry's row, ` AND …`), only while the entry meets it.
+ */
+export function deleteAlias(alias: { teamId: string; entryId: string; url: string; onlyIf?: Prisma.Sql }): Prisma.Sql {
+  const guard = alias.onlyIf
+    ? Prisma.sql` AND EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${alias.entryId} AND "teamId" = ${alias.teamId}${alias.onlyIf})`
+    : Prisma.empty;
+  return Prisma.sql`DELETE FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId} AND "url" = ${alias.url}${guard}`;
+}
+
+/**
+ * Locks the team's entry row until the transaction ends (PostgreSQL; none is needed on SQLite, whose
+ * writer is alone): a removal's statements each read the row again under Read Committed, and a
+ * change committed between them (an expiry moved, a category made protected) would let the copy and
+ * the alias deletion happen while the conditional DELETE does not. Locked first, every statement
+ * sees the row as it is for the whole removal.
+ */
+export function lockEntryRow(db: Db, entry: { id: string; teamId: string }): Prisma.PrismaPromise<unknown>[] {
+  return databaseProvider() === "postgresql"
+    ? [db.$queryRaw`SELECT 1 FROM "DncEntry" WHERE "id" = ${entry.id} AND "teamId" = ${entry.teamId} FOR UPDATE`]
+    : [];
 }
 
 /**

@@ -14,7 +14,7 @@ import { type EntryIdentifier, type EntryIdentifierInput, parseEntryIdentifier }
 import { formsOfCanonical, normalizeLinkedInUrl } from "./normalize-linkedin-url";
 import type { AddEntriesResult, EntrySource } from "./schemas";
 import { ENTRY_DEFAULTS, serializeEntry } from "./serialize-entry";
-import { type EntryRecordInput, entryRecords } from "./entry-record";
+import { type EntryRecordInput, entryRecords, mayExpireProtected } from "./entry-record";
 import { expireEntries } from "./expiry-sweeper";
 
 type Detail = AddEntriesResult["details"][number];
@@ -71,13 +71,16 @@ type Options = {
  */
 export async function addEntries(options: Options): Promise<AddEntriesResult> {
   const rows = options.urls.map((input, index): Row => {
-    const identifier = parseEntryIdentifier({ ...options.kinds?.[index], url: input || undefined });
+    const expiresAt = options.expiresAt?.[index] ?? null;
+    const parsed = parseEntryIdentifier({ ...options.kinds?.[index], url: input || undefined });
+    const expiringProtected = expiresAt !== null && !mayExpireProtected(options.caller, options.records?.[index]?.category);
+    const identifier = typeof parsed !== "string" && expiringProtected ? "protected_entry" : parsed;
     return {
       input: input || (options.kinds?.[index]?.domain ?? ""),
       url: typeof identifier === "string" ? null : identifier.url,
       identifier,
       aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
-      expiresAt: options.expiresAt?.[index] ?? null,
+      expiresAt,
     };
   });
   for (let attempt = 1; ; attempt += 1) {
@@ -240,10 +243,13 @@ async function readHolders(teamId: string, identifiers: string[]) {
   const now = Date.now();
   const holders = new Map<string, IdentifierHolder>();
   const due = new Map<string, Parameters<typeof expireEntries>[0][number]>();
-  const identifierOfForm = new Map(
-    identifiers.flatMap((identifier) => formsOfCanonical(identifier).map((form) => [form, identifier] as const)),
-  );
-  for (const forms of chunks([...identifierOfForm.keys()])) {
+  // A form may be two identifiers' (a lower-cased slug is also a member id's older form): each gets the holder.
+  const identifiersOfForm = new Map<string, string[]>();
+  for (const identifier of identifiers)
+    for (const form of formsOfCanonical(identifier)) identifiersOfForm.set(form, [...(identifiersOfForm.get(form) ?? []), identifier]);
+  const hold = (form: string, holder: IdentifierHolder) =>
+    identifiersOfForm.get(form)?.forEach((identifier) => holders.set(identifier, holder));
+  for (const forms of chunks([...identifiersOfForm.keys()])) {
     const list = Prisma.join(forms);
     const [listed, aliased] = await Promise.all([
       db.$queryRaw<Holder[]>`SELECT "id", "url", "expiresAt" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
@@ -251,8 +257,8 @@ async function readHolders(teamId: string, identifiers: string[]) {
         SELECT a."url" AS "alias", d."id", d."url", d."expiresAt" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
         WHERE a."teamId" = ${teamId} AND a."url" IN (${list})`,
     ]);
-    for (const { id, url } of listed) holders.set(identifierOfForm.get(url)!, { $id: id, url });
-    for (const { alias, id, url } of aliased) holders.set(identifierOfForm.get(alias)!, { $id: id, url });
+    for (const { id, url } of listed) hold(url, { $id: id, url });
+    for (const { alias, id, url } of aliased) hold(alias, { $id: id, url });
     for (const { id, url, expiresAt } of [...listed, ...aliased]) {
       if (expiresAt && new Date(expiresAt).getTime() <= now) due.set(id, { id, teamId, url, expiresAt });
     }

@@ -6,7 +6,7 @@ import { listEntry } from "./list-entry";
 import { type EntryIdentifierInput, parseEntryIdentifier } from "./entry-identifier";
 import type { EntrySource } from "./schemas";
 import { ENTRY_DEFAULTS, type EntryRow, serializeEntry } from "./serialize-entry";
-import { type EntryRecordInput, entryRecord } from "./entry-record";
+import { type EntryRecordInput, entryRecord, mayExpireProtected } from "./entry-record";
 
 /**
  * Adds one entry to the caller's team list: a person, a company page or a domain.
@@ -24,6 +24,7 @@ export async function addEntry(
 ) {
   const identifier = parseEntryIdentifier(options);
   if (typeof identifier === "string") throw new AppError(identifier);
+  if (options.expiresAt && !mayExpireProtected(options.caller, options.category)) throw new AppError("protected_entry");
   const { teamId, actor } = options.caller;
 
   const now = new Date();

@@ -19,8 +19,8 @@ export const CATEGORY_LABELS: Record<EntryCategory, string> = {
 
 /**
  * A complaint or a legal demand is not lifted lightly (as Klaviyo keeps non-user suppressions and
- * Cloudflare's complaint entries need new consent): only an owner removes one, or makes it another
- * category, and says why.
+ * Cloudflare's complaint entries need new consent): only an owner removes one (saying why), takes
+ * an alias off one, gives one an expiry, or makes it another category.
  */
 export const PROTECTED_CATEGORIES: readonly EntryCategory[] = ["complaint", "legal"];
 

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
-import { copyEntryToRemoved, deleteAliasesOf } from "@/lib/db/statements";
+import { copyEntryToRemoved, deleteAliasesOf, lockEntryRow } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
@@ -52,8 +52,10 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
     onlyIf: mayRemoveProtected && options.reason ? undefined : unprotectedEntry(),
   });
   if (!changed) {
+    // Still listed: it was made protected since it was read.
     const stillListed = await (await getDb()).dncEntry.count({ where: { id: entry.id, teamId } });
-    throw new AppError(stillListed > 0 ? "protected_entry" : "dnc_not_found");
+    if (stillListed === 0) throw new AppError("dnc_not_found");
+    throw new AppError(mayRemoveProtected ? "reason_required" : "protected_entry");
   }
 }
 
@@ -81,6 +83,7 @@ export async function removeEntry(options: {
       teamId,
       at: now,
       before: (db) => [
+        ...lockEntryRow(db, { id: entry.id, teamId }),
         ...(purgeIsDue(teamId, now) ? [db.removedEntry.deleteMany({ where: { teamId, removedAt: { lt: restoreCutoff(now) } } })] : []),
         copyEntryToRemoved(
           db,
@@ -110,7 +113,7 @@ export async function removeEntry(options: {
 }
 
 /** The entry is not a protected one: the condition of a removal by a caller that may not remove those. */
-function unprotectedEntry(): Prisma.Sql {
+export function unprotectedEntry(): Prisma.Sql {
   return Prisma.sql` AND "category" NOT IN (${Prisma.join(PROTECTED_CATEGORIES)})`;
 }
 

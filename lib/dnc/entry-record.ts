@@ -1,6 +1,8 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { can } from "@/lib/auth/permissions";
 import { latenessOf } from "@/lib/teams/team-settings";
-import { DEFAULT_CATEGORY, type EntryCategory } from "./categories";
+import { DEFAULT_CATEGORY, type EntryCategory, isProtectedCategory } from "./categories";
 import type { EntryRow } from "./serialize-entry";
 
 /** Why an entry is listed and when its opt-out came in, as an add gives them (both optional). */
@@ -25,4 +27,12 @@ export async function entryRecords(teamId: string, inputs: EntryRecordInput[], a
 export async function entryRecord(teamId: string, input: EntryRecordInput, addedAt: Date): Promise<EntryRecord> {
   const [record] = await entryRecords(teamId, [input], addedAt);
   return record!;
+}
+
+/**
+ * An expiry removes its entry when it comes, so on a complaint or a legal demand it is a removal
+ * decided in advance: an owner's (entries.protected), like any other removal of one.
+ */
+export function mayExpireProtected(caller: Caller, category: string | undefined): boolean {
+  return !isProtectedCategory(category ?? DEFAULT_CATEGORY) || can(caller, "entries.protected");
 }

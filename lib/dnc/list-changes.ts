@@ -11,8 +11,10 @@ import type { ChangeType, ListChangesResult } from "./schemas";
  *
  * The feed is the team's audit hash chain read through its additions, removals (an expiry is a
  * `removed` with reason `expired`), restores and alias changes; a PATCH of an entry's fields is not
- * in it (the feed says what is on the list, and the entry's own fields are read from the list). An entry's aliases come and go with it: `removed` takes them off, `restored` names in
- * `aliases` those it brought back (those no other entry took meanwhile); a batch add writes an
+ * in it (the feed says what is on the list, and the entry's own fields are read from the list). An
+ * entry's aliases come and go with it: `removed` takes them off, `restored` names in `aliases` those
+ * it brought back (those no other entry took meanwhile; the restore's own `dnc.alias_added` audit
+ * events are left out of the feed, so a mirror sees each alias once); a batch add writes an
  * `alias_added` change for each alias it added with an entry. Its
  * sequence numbers are assigned in commit order (lib/audit/chain-head.ts): an event is written
  * only on top of a committed head, and two writers on one head cannot both commit. So when a
@@ -61,6 +63,9 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
       ) END AS "entryUrl"
     FROM "AuditEvent" e
     WHERE e."teamId" = ${options.teamId} AND e."sequence" > ${cursor.after} AND e."action" IN (${ACTIONS})
+      -- A restore's own alias events (same entry, same instant): its restored change names them in aliases.
+      AND NOT (e."action" = 'dnc.alias_added' AND EXISTS (SELECT 1 FROM "AuditEvent" r
+        WHERE r."teamId" = e."teamId" AND r."targetId" = e."targetId" AND r."action" = 'dnc.restored' AND r."createdAt" = e."createdAt"))
     ORDER BY e."sequence" ASC LIMIT ${options.limit}`;
   const restoredAliases = await aliasesRestoredBy(
     db,

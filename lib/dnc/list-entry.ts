@@ -55,7 +55,7 @@ async function listEntryOnce(options: {
     auditedWrite(auditChain, {
       teamId,
       at,
-      change: insertEntryUnlessListed(entry, [...forms, ...aliases]),
+      change: insertEntryUnlessListed(entry, [...forms, ...aliases.flatMap(formsOfCanonical)]),
       events: [
         { ...options.event, teamId, targetId: entry.id, url: entry.url },
         ...aliases.map((url) => ({ ...options.aliases!.event, action: "dnc.alias_added" as const, teamId, targetId: entry.id, url })),
@@ -64,9 +64,13 @@ async function listEntryOnce(options: {
       after: (db) => [
         ...aliases.map((url) =>
           db.$executeRaw(
-            insertAliasUnlessHeld({ teamId, url, entryId: entry.id, createdAt: at, createdBy: options.aliases!.createdBy }, [url], {
-              entryUpdatedAt: entry.updatedAt,
-            }),
+            insertAliasUnlessHeld(
+              { teamId, url, entryId: entry.id, createdAt: at, createdBy: options.aliases!.createdBy },
+              formsOfCanonical(url),
+              {
+                entryUpdatedAt: entry.updatedAt,
+              },
+            ),
           ),
         ),
         ...(options.after?.(db) ?? []),

@@ -1,6 +1,7 @@
 import "server-only";
 import { auditChain } from "@/lib/audit/chain-head";
 import type { Caller } from "@/lib/auth/caller";
+import { can } from "@/lib/auth/permissions";
 import { changeTeamList } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
@@ -8,7 +9,8 @@ import { deleteAlias } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { readEntry } from "./add-alias";
-import { authorizeEntryDeletion, type EntryToDelete } from "./delete-entry";
+import { isProtectedCategory } from "./categories";
+import { authorizeEntryDeletion, type EntryToDelete, unprotectedEntry } from "./delete-entry";
 import { aliasFromPath } from "./entry-aliases";
 import type { DncEntryDto } from "./schemas";
 
@@ -34,6 +36,9 @@ export async function removeAlias(options: {
   const { teamId, actor } = options.caller;
   const entry = options.authorized === undefined ? await authorizeEntryDeletion(options) : options.authorized;
   if (!entry || entry.id !== options.id) throw new AppError("dnc_not_found");
+  // An identifier taken off a complaint or a legal demand becomes contactable: that is an owner's removal.
+  const mayTouchProtected = can(options.caller, "entries.protected");
+  if (isProtectedCategory(entry.category) && !mayTouchProtected) throw new AppError("protected_entry");
 
   const alias = parsed.canonical;
   const now = new Date();
@@ -41,14 +46,15 @@ export async function removeAlias(options: {
     auditedWrite(auditChain, {
       teamId,
       at: now,
-      change: deleteAlias({ teamId, entryId: entry.id, url: alias }),
+      change: deleteAlias({ teamId, entryId: entry.id, url: alias, onlyIf: mayTouchProtected ? undefined : unprotectedEntry() }),
       events: [{ teamId, action: "dnc.alias_removed", actor, targetId: entry.id, url: alias, requestId: options.requestId }],
       deliveries: webhookDeliveries({ type: "dnc.alias_removed", at: now, data: { id: entry.id, url: entry.url, alias } }),
     }),
   );
   if (changed === 0) {
-    const listed = await (await getDb()).dncEntry.findFirst({ where: { id: entry.id, teamId }, select: { id: true } });
-    throw new AppError(listed ? "alias_not_found" : "dnc_not_found");
+    const listed = await (await getDb()).dncEntry.findFirst({ where: { id: entry.id, teamId }, select: { category: true } });
+    if (!listed) throw new AppError("dnc_not_found");
+    throw new AppError(isProtectedCategory(listed.category) && !mayTouchProtected ? "protected_entry" : "alias_not_found");
   }
   if (deliveriesQueued > 0) wakeWebhookWorker();
   return readEntry(teamId, entry.id);

@@ -5,6 +5,7 @@ import { dropRemovalOfRestored } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
 import { parseStoredAliases } from "./entry-aliases";
 import { AliasTakenMeanwhile, listEntry } from "./list-entry";
+import { formsOfCanonical } from "./normalize-linkedin-url";
 import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 import { type EntryRow, serializeEntry } from "./serialize-entry";
@@ -65,13 +66,13 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   }
 }
 
-/** The identifiers of `urls` that no entry of the team holds now, as its URL or an alias. */
+/** The identifiers of `urls` that no entry of the team holds now, as its URL or an alias, in any form it may be stored under. */
 async function freeIdentifiers(db: Db, teamId: string, urls: string[]): Promise<string[]> {
   if (urls.length === 0) return [];
-  const list = Prisma.join(urls);
+  const list = Prisma.join(urls.flatMap(formsOfCanonical));
   const held = await db.$queryRaw<{ url: string }[]>`
     SELECT "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})
     UNION ALL SELECT "url" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${list})`;
   const taken = new Set(held.map((row) => row.url));
-  return urls.filter((url) => !taken.has(url));
+  return urls.filter((url) => !formsOfCanonical(url).some((form) => taken.has(form)));
 }

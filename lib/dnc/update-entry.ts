@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { readEntry } from "./add-alias";
 import { type EntryCategory, isProtectedCategory } from "./categories";
+import { mayExpireProtected } from "./entry-record";
 import { authorizeEntryDeletion, type EntryToDelete } from "./delete-entry";
 import type { DncEntryDto, UpdateEntryBody } from "./schemas";
 
@@ -36,7 +37,8 @@ const MAX_ATTEMPTS = 3;
  *    DELETE /dnc/{id} does) and not past its expiry (an expired entry is off the list: restore it).
  * 2. Fields sent with the value they have already change nothing; with none left the entry is
  *    answered as it is, and nothing is written. Making a protected entry (a complaint or a legal
- *    demand) another category is for owners in the dashboard (else `protected_entry`).
+ *    demand) another category, or giving one an expiry, is for owners in the dashboard (else
+ *    `protected_entry`).
  * 3. One audited write: the update, only while the entry is as it was read (its `updatedAt`) and
  *    not expired, and the `dnc.updated` audit row naming each change (from → to) with its webhook
  *    deliveries, only if it happened; a write that lost a race reads the entry again and retries.
@@ -61,7 +63,12 @@ export async function updateEntry(options: {
     if (Object.keys(changes).length === 0) return readEntry(teamId, entry.id);
     // Lifting a complaint's or a legal demand's protection is an owner's (the write's updatedAt guard keeps the category read here).
     const unprotects = changes.category && isProtectedCategory(entry.category) && !isProtectedCategory(changes.category.to ?? "");
-    if (unprotects && !can(options.caller, "entries.protected")) throw new AppError("protected_entry");
+    // An expiry on a protected entry is its removal decided in advance (lib/dnc/entry-record.ts).
+    const expiresAfter = "expiresAt" in values ? values.expiresAt : entry.expiresAt;
+    const category = changes.category?.to ?? entry.category;
+    const expiresProtected =
+      Boolean(changes.category || changes.expiresAt) && expiresAfter !== null && !mayExpireProtected(options.caller, category);
+    if ((unprotects || expiresProtected) && !can(options.caller, "entries.protected")) throw new AppError("protected_entry");
 
     const assignments = Object.entries(values).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
     const { changed, deliveriesQueued } = await changeTeamList(teamId, () =>

@@ -127,6 +127,68 @@ describe("protected entries", () => {
   });
 });
 
+describe("what would end a protected entry by other means", () => {
+  it("an expiry on a complaint or legal entry, or an alias taken off one, is an owner's: keys and admins get 403, nothing written", async () => {
+    const team = await createTestTeam();
+    const tomorrow = new Date(Date.now() + DAY_MS).toISOString();
+    const url = uniqueProfileUrl("expiring-legal");
+    expectError(
+      await api("/api/v1/dnc", { method: "POST", key: team.writeKey, body: { url, category: "legal", expiresAt: tomorrow } }),
+      403,
+      "protected_entry",
+    );
+    const batch = await api("/api/v1/dnc/batch", {
+      method: "POST",
+      key: team.writeKey,
+      body: {
+        entries: [
+          { url, category: "complaint", expiresAt: tomorrow },
+          { url: uniqueProfileUrl("expiring-plain"), expiresAt: tomorrow },
+        ],
+      },
+    });
+    expect(batch.body.data).toMatchObject({ added: 1, errors: 1 });
+    expect(batch.body.data.details[0]).toMatchObject({ status: "error", error: "protected_entry" });
+    expect((await api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key: team.readKey })).body.data).toEqual({ onList: false });
+
+    const legal = await addWithKey(team, { url, category: "legal" });
+    const alias = uniqueProfileUrl("legal-alias");
+    expect((await api(`/api/v1/dnc/${legal.$id}/aliases`, { method: "POST", key: team.writeKey, body: { url: alias } })).status).toBe(201);
+    const admin = await signedInMember(team, "admin");
+    expectError(
+      await api(`/api/v1/dnc/${legal.$id}`, { method: "PATCH", key: team.writeKey, body: { expiresAt: tomorrow } }),
+      403,
+      "protected_entry",
+    );
+    expectError(
+      await api(`/api/v1/dnc/${legal.$id}`, { method: "PATCH", body: { expiresAt: tomorrow }, headers: session(team, admin) }),
+      403,
+      "protected_entry",
+    );
+    expectError(
+      await api(`/api/v1/dnc/${legal.$id}/aliases/${encodeURIComponent(alias)}`, { method: "DELETE", key: team.writeKey }),
+      403,
+      "protected_entry",
+    );
+    expect((await api(`/api/v1/dnc/check?url=${encodeURIComponent(alias)}`, { key: team.readKey })).body.data.onList).toBe(true);
+    expect((await api("/api/v1/audit?action=dnc.updated", { key: team.readKey })).body.data.total).toBe(0);
+
+    const owner = await signedInMember(team, "owner");
+    const expiring = await api(`/api/v1/dnc/${legal.$id}`, {
+      method: "PATCH",
+      body: { expiresAt: tomorrow },
+      headers: session(team, owner),
+    });
+    expect(expiring.status, JSON.stringify(expiring.body)).toBe(200);
+    const unaliased = await api(`/api/v1/dnc/${legal.$id}/aliases/${encodeURIComponent(alias)}`, {
+      method: "DELETE",
+      body: {},
+      headers: session(team, owner),
+    });
+    expect(unaliased.status, JSON.stringify(unaliased.body)).toBe(200);
+  });
+});
+
 describe("changing a category (PATCH /dnc/{id})", () => {
   it("anyone who writes may make an entry protected; only an owner in the dashboard lifts the protection, audited", async () => {
     const team = await createTestTeam();
