@@ -55,6 +55,8 @@ async function listEntryOnce(options: {
     auditedWrite(auditChain, {
       teamId,
       at,
+      // The insert's condition covers every alias too: when it goes in, each alias row below does, so
+      // each alias_added event (written only with the insert) describes a row that was written.
       change: insertEntryUnlessListed(entry, [...forms, ...aliases.flatMap(formsOfCanonical)]),
       events: [
         { ...options.event, teamId, targetId: entry.id, url: entry.url },
