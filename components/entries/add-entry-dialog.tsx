@@ -4,14 +4,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Input, Label, Select } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { CATEGORY_LABELS, DEFAULT_CATEGORY, ENTRY_CATEGORIES, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
+import { DEFAULT_CATEGORY, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
 import { recogniseEntry, type RecognisedEntry } from "@/lib/dnc/entry-identifier";
 import { IdentifierPreview } from "./identifier-preview";
+import { CategorySelect } from "./category-select";
 import { entriesKey } from "./use-dnc-entries";
 
 /**
@@ -92,14 +93,7 @@ export function AddEntryDialog({ team }: { team: string }) {
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-1.5">
               <Label htmlFor="add-category">Category</Label>
-              <Select id="add-category" value={category} onChange={(event) => setCategory(event.target.value as EntryCategory)}>
-                {ENTRY_CATEGORIES.map((name) => (
-                  <option key={name} value={name}>
-                    {CATEGORY_LABELS[name]}
-                    {isProtectedCategory(name) ? " (protected)" : ""}
-                  </option>
-                ))}
-              </Select>
+              <CategorySelect id="add-category" value={category} onChange={setCategory} />
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="add-received">Opt-out received on (optional)</Label>

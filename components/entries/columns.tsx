@@ -138,7 +138,7 @@ export function createColumns(options: { canWrite: boolean; canRemoveProtected: 
                     ? [{ label: "Add alias", onSelect: () => options.onAddAlias(row.original) }]
                     : []),
                   // Complaint and legal entries: only an owner removes one.
-                  ...(!isProtectedCategory(row.original.category ?? "opt_out") || options.canRemoveProtected
+                  ...(!isProtectedCategory(row.original.category) || options.canRemoveProtected
                     ? [{ label: "Delete", onSelect: () => options.onDelete(row.original), destructive: true }]
                     : []),
                 ]

@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { Input, Label, Select, Textarea } from "@/components/ui/input";
+import { Input, Label, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { CATEGORY_LABELS, DEFAULT_CATEGORY, ENTRY_CATEGORIES, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
+import { DEFAULT_CATEGORY, ENTRY_CATEGORIES, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
+import { CategorySelect } from "./category-select";
 import { entriesKey } from "./use-dnc-entries";
 
 /**
@@ -85,14 +86,7 @@ function EditEntryForm({
       <form onSubmit={onSubmit} className="space-y-4">
         <div className="space-y-1.5">
           <Label htmlFor="edit-category">Category</Label>
-          <Select id="edit-category" value={category} onChange={(event) => setCategory(event.target.value as EntryCategory)}>
-            {categories.map((name) => (
-              <option key={name} value={name}>
-                {CATEGORY_LABELS[name]}
-                {isProtectedCategory(name) ? " (protected)" : ""}
-              </option>
-            ))}
-          </Select>
+          <CategorySelect id="edit-category" value={category} onChange={setCategory} categories={categories} />
           {isProtectedCategory(current) && !canRemoveProtected ? (
             <p className="text-sm text-muted-foreground">Only an owner can make a complaint or a legal demand another category.</p>
           ) : null}

@@ -148,4 +148,4 @@ function describeSingleDelete(response: QueueResponse, url: string): Outcome {
   }
 }
 
-const isProtected = (entry: DncEntryDto) => isProtectedCategory(entry.category ?? "opt_out");
+const isProtected = (entry: DncEntryDto) => isProtectedCategory(entry.category);

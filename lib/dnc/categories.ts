@@ -24,6 +24,7 @@ export const CATEGORY_LABELS: Record<EntryCategory, string> = {
  */
 export const PROTECTED_CATEGORIES: readonly EntryCategory[] = ["complaint", "legal"];
 
-export function isProtectedCategory(category: string): boolean {
-  return (PROTECTED_CATEGORIES as readonly string[]).includes(category);
+/** Whether a category is protected; an entry without one (the wire omits opt_out) is not. */
+export function isProtectedCategory(category: string | undefined): boolean {
+  return category !== undefined && (PROTECTED_CATEGORIES as readonly string[]).includes(category);
 }

@@ -34,5 +34,5 @@ export async function entryRecord(teamId: string, input: EntryRecordInput, added
  * decided in advance: an owner's (entries.protected), like any other removal of one.
  */
 export function mayExpireProtected(caller: Caller, category: string | undefined): boolean {
-  return !isProtectedCategory(category ?? DEFAULT_CATEGORY) || can(caller, "entries.protected");
+  return !isProtectedCategory(category) || can(caller, "entries.protected");
 }
