@@ -26,7 +26,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
     const db = await getDb();
     const record = await db.apiKey.findUnique({
       where: { hash },
-      select: { id: true, teamId: true, scope: true, prefix: true, name: true, revokedAt: true, lastUsedAt: true },
+      select: { id: true, teamId: true, scope: true, prefix: true, name: true, clientId: true, revokedAt: true, lastUsedAt: true },
     });
     if (!record) throw new AppError("unauthorized");
     key = {
@@ -35,6 +35,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
       scope: record.scope,
       prefix: record.prefix,
       name: record.name,
+      clientId: record.clientId,
       revoked: record.revokedAt !== null,
       lastUsedAt: record.lastUsedAt,
     };
@@ -51,6 +52,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
     via: "api_key",
     apiKeyId: key.id,
     apiKeyName: key.name,
+    ...(key.clientId ? { clientId: key.clientId } : {}),
   };
 }
 

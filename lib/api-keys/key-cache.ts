@@ -13,6 +13,8 @@ export type CachedKey = {
   scope: string;
   prefix: string;
   name: string;
+  /** The client a client-bound key is bound to */
+  clientId: string | null;
   revoked: boolean;
   lastUsedAt: Date | null;
 };

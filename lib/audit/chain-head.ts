@@ -33,7 +33,7 @@ function linkEvents(head: ChainLink, events: AuditEventInput[], at: Date): Audit
   let link = head;
   return events.map((event) => {
     const sequence = link.sequence + 1;
-    const chained: ChainedEvent = {
+    const chained = {
       id: event.id ?? newAuditEventId(at.getTime()),
       teamId: event.teamId,
       sequence,
@@ -46,8 +46,9 @@ function linkEvents(head: ChainLink, events: AuditEventInput[], at: Date): Audit
       undoes: event.undoes ?? null,
       source: event.source ?? null,
       sourceFile: event.sourceFile ?? null,
+      clientId: event.clientId || null,
       createdAt: at,
-    };
+    } satisfies ChainedEvent;
     const hash = chainHash(link.hash, chained);
     const row = { ...chained, sequence, createdAt: at, prevHash: link.hash, hash };
     link = { sequence, hash };

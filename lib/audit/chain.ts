@@ -23,6 +23,8 @@ export type ChainedEvent = {
   undoes: string | null;
   source: string | null;
   sourceFile: string | null;
+  /** Hashed only when set, so the events written before clients existed keep their hashes */
+  clientId?: string | null;
   createdAt: Date | string;
 };
 
@@ -48,6 +50,7 @@ function canonicalContent(event: ChainedEvent): string {
     event.source,
     event.sourceFile,
     createdAt.toISOString(),
+    ...(event.clientId ? [event.clientId] : []),
   ]);
 }
 

@@ -14,6 +14,8 @@ export type Caller = {
   /** Set for session callers: the membership's role, re-read from the database on this request. */
   role?: Role;
   userId?: string;
+  /** Set for a client-bound API key: it adds to this client's list and reads the global list plus this one. */
+  clientId?: string;
 };
 
 /** Who added an entry, as the entry records it: a user's email, or "<key name> (key:<prefix>)". */

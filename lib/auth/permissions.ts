@@ -32,6 +32,8 @@ export type Permission =
   | "members.manage"
   /** Create and revoke API keys. */
   | "keys.manage"
+  /** Create, rename and delete the team's agency clients (never a client-bound key). */
+  | "clients.manage"
   /** Change the team's settings (the opt-out window). */
   | "team.manage"
   /**
@@ -41,7 +43,7 @@ export type Permission =
   | "entries.protected";
 
 const READ: readonly Permission[] = ["entries.read", "audit.read"];
-const WRITE: readonly Permission[] = [...READ, "entries.write", "entries.restore", "webhooks.manage"];
+const WRITE: readonly Permission[] = [...READ, "entries.write", "entries.restore", "webhooks.manage", "clients.manage"];
 const ADMINISTER: readonly Permission[] = [...WRITE, "members.read", "members.manage", "keys.manage", "team.manage"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

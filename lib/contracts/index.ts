@@ -1,5 +1,6 @@
 import { apiKeyContracts } from "./api-keys";
 import { auditContracts } from "./audit";
+import { clientContracts } from "./clients";
 import { dncContracts } from "./dnc";
 import { memberContracts } from "./members";
 import { teamContracts } from "./team";
@@ -13,4 +14,5 @@ export const API_CONTRACTS = {
   ...memberContracts,
   ...webhookContracts,
   ...teamContracts,
+  ...clientContracts,
 };

@@ -16,6 +16,8 @@ export type NewAuditEvent = {
   undoes?: string;
   source?: string;
   sourceFile?: string;
+  /** The client whose list the change was on (absent: the global list, or not an entry's event) */
+  clientId?: string;
 };
 
 /** The head of a team's chain: its last event's sequence number and hash. */

@@ -48,7 +48,7 @@ export async function addAlias(options: {
       teamId,
       at: now,
       change: insertAliasUnlessHeld(
-        { teamId, url: alias, entryId: entry.id, createdAt: now, createdBy: entryAuthor(options.caller) },
+        { teamId, url: alias, clientId: entry.clientId, entryId: entry.id, createdAt: now, createdBy: entryAuthor(options.caller) },
         forms,
         { maxPerEntry: MAX_ALIASES_PER_ENTRY },
       ),

@@ -170,7 +170,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
         continue;
       }
       holders.set(alias.url, itself);
-      aliases.push({ teamId, url: alias.url, entryId: entry.id, createdAt: now, createdBy });
+      aliases.push({ teamId, url: alias.url, clientId: entry.clientId, entryId: entry.id, createdAt: now, createdBy });
     }
     return withAliasesNotAdded({ url: row.url, input: row.input, status: "added", normalizedUrl: row.url, $id: entry.id }, notAdded);
   });

@@ -6,6 +6,7 @@ import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { copyEntryToRemoved, deleteAliasesOf, lockEntryRow } from "@/lib/db/statements";
+import { assertMayChange, mayRead } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
@@ -14,7 +15,7 @@ import { restoreCutoff } from "./restore-window";
 import { entryIdSchema } from "./schemas";
 
 /** The caller's entry that `authorizeEntryDeletion` found, or null for a malformed or unknown id. */
-export type EntryToDelete = { id: string; url: string; kind: string; category: string } | null;
+export type EntryToDelete = { id: string; url: string; kind: string; category: string; clientId: string } | null;
 
 /**
  * Removes one entry, as Kakiyo's DELETE /dnc/{id} does, keeping it restorable.
@@ -132,15 +133,19 @@ function purgeIsDue(teamId: string, now: Date): boolean {
 }
 
 /**
- * Another team's entry is refused with 403 `unauthorized_dnc`, as Kakiyo does. The route runs this
- * before the rate limit, so such a request spends none of the team's budget; the entry it returns
- * (null for a malformed or unknown id) is the one the delete removes.
+ * Another team's entry is refused with 403 `unauthorized_dnc`, as Kakiyo does; so is a global entry
+ * to a client-bound key, and another client's entry is, to it, not there (lib/clients/client-scope.ts).
+ * The route runs this before the rate limit, so such a request spends none of the team's budget; the
+ * entry it returns (null for a malformed or unknown id) is the one the delete removes.
  */
 export async function authorizeEntryDeletion(options: { caller: Caller; id: string }): Promise<EntryToDelete> {
   if (!entryIdSchema.safeParse(options.id).success) return null;
   const db = await getDb();
-  const [entry] = await db.$queryRaw<{ teamId: string; url: string; kind: string; category: string }[]>`
-    SELECT "teamId", "url", "kind", "category" FROM "DncEntry" WHERE "id" = ${options.id}`;
-  if (entry && entry.teamId !== options.caller.teamId) throw new AppError("unauthorized_dnc");
-  return entry ? { id: options.id, url: entry.url, kind: entry.kind, category: entry.category } : null;
+  const [entry] = await db.$queryRaw<{ teamId: string; url: string; kind: string; category: string; clientId: string }[]>`
+    SELECT "teamId", "url", "kind", "category", "clientId" FROM "DncEntry" WHERE "id" = ${options.id}`;
+  if (!entry) return null;
+  if (entry.teamId !== options.caller.teamId) throw new AppError("unauthorized_dnc");
+  if (!mayRead(options.caller, entry.clientId)) return null;
+  assertMayChange(options.caller, entry.clientId);
+  return { id: options.id, url: entry.url, kind: entry.kind, category: entry.category, clientId: entry.clientId };
 }

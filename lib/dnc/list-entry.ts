@@ -67,7 +67,7 @@ async function listEntryOnce(options: {
         ...aliases.map((url) =>
           db.$executeRaw(
             insertAliasUnlessHeld(
-              { teamId, url, entryId: entry.id, createdAt: at, createdBy: options.aliases!.createdBy },
+              { teamId, url, clientId: entry.clientId, entryId: entry.id, createdAt: at, createdBy: options.aliases!.createdBy },
               formsOfCanonical(url),
               {
                 entryUpdatedAt: entry.updatedAt,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientIdSchema } from "@/lib/clients/schemas";
 import { ENTRY_CATEGORIES } from "./categories";
 import { MAX_URL_INPUT_LENGTH } from "./normalize-linkedin-url";
 
@@ -147,6 +148,14 @@ const kindFieldsOfAdd = {
   includeSubdomains: z.boolean().optional().describe("Extension: for kind domain, whether its subdomains match too (default false)"),
 };
 
+/** The list an add goes on: a client's (its id) or the team's global list (null or absent); a client-bound key's own client always. */
+const clientIdOfAdd = clientIdSchema
+  .nullable()
+  .optional()
+  .describe(
+    "Extension: the agency client whose list the entry goes on (absent or null: the team's global list, which every client's check applies). A client-bound key adds to its own client: absent or its id; another client's id is 404 client_not_found, null 403 unauthorized_dnc",
+  );
+
 export const addEntryBodySchema = z.object({
   url: z
     .string()
@@ -155,6 +164,7 @@ export const addEntryBodySchema = z.object({
     .describe("A LinkedIn profile URL in any accepted spelling, or (extension) a company page; required unless kind is domain"),
   note: textField.optional().describe("Extension: why the profile is on the list"),
   expiresAt: expiresAtSchema.optional(),
+  clientId: clientIdOfAdd,
   ...kindFieldsOfAdd,
   ...recordFieldsOfAdd,
 });
@@ -169,6 +179,7 @@ export const batchEntrySchema = z
     ...kindFieldsOfAdd,
     ...recordFieldsOfAdd,
     expiresAt: expiresAtSchema.optional(),
+    clientId: clientIdOfAdd,
     aliases: z
       .array(z.string())
       .max(MAX_ALIASES_PER_ENTRY)
@@ -253,6 +264,10 @@ export const dncEntrySchema = z.object({
     .datetime()
     .optional()
     .describe("Extension: when the entry stops matching and is moved to Recently removed; present only when set"),
+  clientId: z
+    .string()
+    .optional()
+    .describe("Extension: the agency client whose list the entry is on; absent for the team's global list, which applies to every client"),
 });
 export type DncEntryDto = z.output<typeof dncEntrySchema>;
 

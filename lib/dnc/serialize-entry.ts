@@ -5,7 +5,7 @@ import type { DncEntryDto, EntrySource } from "./schemas";
 export type EntryRow = DncEntry;
 
 /** What an entry added without expiry, category or date of receipt has. */
-export const ENTRY_DEFAULTS = { expiresAt: null, category: "opt_out", receivedAt: null, late: false } satisfies Partial<EntryRow>;
+export const ENTRY_DEFAULTS = { expiresAt: null, category: "opt_out", receivedAt: null, late: false, clientId: "" } satisfies Partial<EntryRow>;
 
 /**
  * The Kakiyo wire shape of an entry, with our provenance extensions; its kind only when it is not a
@@ -30,6 +30,7 @@ export function serializeEntry(entry: EntryRow, aliases: readonly string[] = [])
     ...(entry.receivedAt ? { receivedAt: entry.receivedAt.toISOString() } : {}),
     ...(entry.late ? { late: true as const } : {}),
     ...(entry.expiresAt ? { expiresAt: entry.expiresAt.toISOString() } : {}),
+    ...(entry.clientId ? { clientId: entry.clientId } : {}),
   };
 }
 

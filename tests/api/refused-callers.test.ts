@@ -124,6 +124,7 @@ const REFUSED_BY_PERMISSION: Record<Permission, Caller[]> = {
   "members.manage": ["writeKey", "viewer", "outsider"],
   "members.read": ["writeKey", "outsider"],
   "team.manage": ["writeKey", "viewer", "outsider"],
+  "clients.manage": ["readKey", "viewer", "outsider"],
   "entries.protected": ["admin", "writeKey", "viewer", "outsider"],
 };
 

@@ -12,6 +12,7 @@ const EXPECTED: Record<Permission, { owner: boolean; admin: boolean; viewer: boo
   "members.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: false },
   "keys.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: false },
   "team.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: false },
+  "clients.manage": { owner: true, admin: true, viewer: false, readKey: false, writeKey: true },
   "entries.protected": { owner: true, admin: false, viewer: false, readKey: false, writeKey: false },
 };
 
