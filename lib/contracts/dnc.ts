@@ -309,7 +309,8 @@ export const dncContracts = {
     permission: "entries.read",
     query: {
       schema: listChangesQuerySchema,
-      errorFor: (issue) => (issue.path[0] === "limit" ? "invalid_pagination" : issue.path[0] === "client" ? "invalid_client" : "invalid_cursor"),
+      errorFor: (issue) =>
+        issue.path[0] === "limit" ? "invalid_pagination" : issue.path[0] === "client" ? "invalid_client" : "invalid_cursor",
     },
     success: { status: 200, data: listChangesResultSchema },
     errors: ["invalid_pagination", "invalid_cursor", "cursor_expired", ...CLIENT_ERRORS],

@@ -54,7 +54,15 @@ export async function addAlias(options: {
         { maxPerEntry: MAX_ALIASES_PER_ENTRY },
       ),
       events: [
-        { teamId, action: "dnc.alias_added", actor, targetId: entry.id, url: alias, requestId: options.requestId, ...clientIdField(entry.clientId) },
+        {
+          teamId,
+          action: "dnc.alias_added",
+          actor,
+          targetId: entry.id,
+          url: alias,
+          requestId: options.requestId,
+          ...clientIdField(entry.clientId),
+        },
       ],
       deliveries: webhookDeliveries({
         type: "dnc.alias_added",

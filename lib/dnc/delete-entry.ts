@@ -48,7 +48,10 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
     actor,
     reason: options.reason ?? null,
     event: { action: "dnc.deleted", requestId: options.requestId },
-    webhook: { type: "dnc.deleted", data: { id: entry.id, url: entry.url, reason: options.reason ?? null, ...clientIdField(entry.clientId) } },
+    webhook: {
+      type: "dnc.deleted",
+      data: { id: entry.id, url: entry.url, reason: options.reason ?? null, ...clientIdField(entry.clientId) },
+    },
     // Made protected since it was read: the write re-checks, so such a removal changes nothing.
     onlyIf: mayRemoveProtected && options.reason ? undefined : unprotectedEntry(),
   });

@@ -45,13 +45,17 @@ const ALIAS_ACTIONS = new Set(["dnc.alias_added", "dnc.alias_removed"]);
 const ADDITIONS = Prisma.join(["dnc.added", "dnc.batch_added"]);
 const ACTIONS = Prisma.join(Object.keys(FEED_ACTIONS));
 
-export async function listChanges(options: { caller: Caller; client?: string; cursor?: string; limit: number }): Promise<ListChangesResult> {
+export async function listChanges(options: {
+  caller: Caller;
+  client?: string;
+  cursor?: string;
+  limit: number;
+}): Promise<ListChangesResult> {
   const { teamId } = options.caller;
   const view = await readView(options.caller, options.client);
   const now = Date.now();
   const secret = sessionSecret();
-  const cursor =
-    options.cursor === undefined ? { after: 0, issuedAt: now } : decodeChangeFeedCursor(options.cursor, teamId, secret);
+  const cursor = options.cursor === undefined ? { after: 0, issuedAt: now } : decodeChangeFeedCursor(options.cursor, teamId, secret);
   if (!cursor) throw new AppError("invalid_cursor");
   if (cursor.issuedAt < restoreCutoff(new Date(now)).getTime()) throw new AppError("cursor_expired");
 
@@ -110,7 +114,9 @@ export async function listChanges(options: { caller: Caller; client?: string; cu
 /** The events of the view's lists: an event's clientId is null for the global list. */
 function eventsInView(view: ClientView): Prisma.Sql {
   if (view === undefined) return Prisma.empty;
-  return view === GLOBAL_CLIENT_ID ? Prisma.sql` AND e."clientId" IS NULL` : Prisma.sql` AND (e."clientId" IS NULL OR e."clientId" = ${view})`;
+  return view === GLOBAL_CLIENT_ID
+    ? Prisma.sql` AND e."clientId" IS NULL`
+    : Prisma.sql` AND (e."clientId" IS NULL OR e."clientId" = ${view})`;
 }
 
 /**

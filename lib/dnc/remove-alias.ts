@@ -49,7 +49,15 @@ export async function removeAlias(options: {
       at: now,
       change: deleteAlias({ teamId, entryId: entry.id, url: alias, onlyIf: mayTouchProtected ? undefined : unprotectedEntry() }),
       events: [
-        { teamId, action: "dnc.alias_removed", actor, targetId: entry.id, url: alias, requestId: options.requestId, ...clientIdField(entry.clientId) },
+        {
+          teamId,
+          action: "dnc.alias_removed",
+          actor,
+          targetId: entry.id,
+          url: alias,
+          requestId: options.requestId,
+          ...clientIdField(entry.clientId),
+        },
       ],
       deliveries: webhookDeliveries({
         type: "dnc.alias_removed",
