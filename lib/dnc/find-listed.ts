@@ -1,6 +1,6 @@
 import "server-only";
 import { type CachedCheck, getTeamCache } from "@/lib/cache";
-import { type ClientView, GLOBAL_CLIENT_ID, inClientView } from "@/lib/clients/client-scope";
+import { type ClientView, inClientView } from "@/lib/clients/client-scope";
 import { type Db, getDb, Prisma } from "@/lib/db";
 import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { aliasesOf } from "./entry-aliases";
@@ -50,10 +50,11 @@ export async function findListed(
           rows.map((row) => row.id),
         )
       : new Map<string, string[]>();
-  // A global entry applies to every client, so it answers before a client's entry of the same identifier.
-  const globalLast = rows.toSorted((a, b) => Number(a.clientId === GLOBAL_CLIENT_ID) - Number(b.clientId === GLOBAL_CLIENT_ID));
-  const byUrl = new Map(globalLast.map((row) => [row.url, row]));
-  const byAlias = new Map(globalLast.flatMap((row) => (aliases.get(row.id) ?? []).map((alias) => [alias, row] as const)));
+  // A global entry ("" sorts first) applies to every client, so it answers before a client's entry of
+  // the same identifier, and clients' entries answer in id order: the rows go in last-wins order.
+  const preferredLast = rows.toSorted((a, b) => (a.clientId < b.clientId ? 1 : a.clientId > b.clientId ? -1 : 0));
+  const byUrl = new Map(preferredLast.map((row) => [row.url, row]));
+  const byAlias = new Map(preferredLast.flatMap((row) => (aliases.get(row.id) ?? []).map((alias) => [alias, row] as const)));
 
   const answers = new Map<string, CachedCheck>();
   for (const identifier of identifiers) {

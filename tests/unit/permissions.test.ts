@@ -29,6 +29,14 @@ describe("permissions", () => {
     expect(isSessionOnly(p)).toBe(!expected.readKey && !expected.writeKey);
   });
 
+  it("a key bound to a client keeps its scope's grants but manages neither clients nor webhooks", () => {
+    const bound = { via: "api_key", keyScope: "write", clientId: "cli_acme" } as const;
+    for (const [permission, expected] of Object.entries(EXPECTED))
+      expect(can(bound, permission as Permission), permission).toBe(
+        expected.writeKey && !["clients.manage", "webhooks.manage"].includes(permission),
+      );
+  });
+
   it("grants nothing to a session without a role or a key without a scope", () => {
     expect(can({ via: "session" }, "entries.read")).toBe(false);
     expect(can({ via: "api_key" }, "entries.read")).toBe(false);
