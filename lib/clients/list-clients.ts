@@ -30,6 +30,17 @@ export async function readClient(teamId: string, id: string): Promise<Client> {
   return client!;
 }
 
+/** A client of the team named by its id, else by its exact name (unique in a team), for the CLI; neither is `client_not_found`. */
+export async function findClientByIdOrName(teamId: string, idOrName: string): Promise<{ id: string; name: string }> {
+  const db = await getDb();
+  const select = { id: true, name: true } as const;
+  const client =
+    (await db.client.findFirst({ where: { teamId, id: idOrName }, select })) ??
+    (await db.client.findFirst({ where: { teamId, name: idOrName }, select }));
+  if (!client) throw new AppError("client_not_found", `No client with the id or name "${idOrName}" in this team`);
+  return client;
+}
+
 async function withEntryCounts(teamId: string, rows: ClientRow[]): Promise<Client[]> {
   if (rows.length === 0) return [];
   const db = await getDb();
