@@ -8,7 +8,7 @@ import { toCsv } from "@/components/api-client/csv";
 import { AUDIT_CSV_COLUMNS, auditCsvRow } from "@/lib/audit/audit-csv";
 import { newEntryId } from "@/lib/ids";
 import { api, type ApiRequest } from "../support/api";
-import { createTestTeam, runApiKeyCli, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
+import { createTestTeam, type TestTeam, testDb, uniqueProfileUrl } from "../support/fixtures";
 import { type TestMember, teamWithOwner } from "../support/session";
 
 /**
@@ -26,6 +26,15 @@ function asMember(member: TestMember, team: { slug: string }, init: { method?: s
     body: init.body,
     headers: { cookie: member.jar.header(), "x-dnc-team": team.slug, origin: inject("baseUrl") },
   };
+}
+
+/** `npm run <script> -- <args>` as an operator runs it, in another process; not blocking, so the server's keep-alive sockets stay usable. */
+async function cli(script: "apikey" | "audit", args: string[]): Promise<string> {
+  const { stdout } = await run("npx", ["tsx", "--conditions=react-server", `scripts/${script}.ts`, ...args], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), REDIS_URL: inject("redisUrl") },
+  });
+  return stdout;
 }
 
 async function createClient(team: TestTeam, name: string) {
@@ -380,10 +389,13 @@ describe("client-bound keys", () => {
   it("the CLI binds a key to a client named by its exact name", async () => {
     const team = await createTestTeam();
     const acme = await createClient(team, "Acme Ltd");
-    const key = runApiKeyCli(["create", "--team", team.slug, "--scope", "read", "--client", "Acme Ltd"]).trim().split("\n").at(-1)!;
+    const key = (await cli("apikey", ["create", "--team", team.slug, "--scope", "read", "--client", "Acme Ltd"]))
+      .trim()
+      .split("\n")
+      .at(-1)!;
     const seen = await api("/api/v1/clients", { key });
     expect(seen.body.data.clients.map((c: { id: string }) => c.id)).toEqual([acme.id]);
-    expect(() => runApiKeyCli(["create", "--team", team.slug, "--scope", "read", "--client", "Nobody"])).toThrow();
+    await expect(cli("apikey", ["create", "--team", team.slug, "--scope", "read", "--client", "Nobody"])).rejects.toThrow(/No client/);
   });
 });
 
@@ -400,9 +412,5 @@ it("an audit CSV export with client events verifies with the CLI", async () => {
   const file = path.join(folder, "audit.csv");
   await writeFile(file, toCsv(events.map(auditCsvRow), [...AUDIT_CSV_COLUMNS]));
 
-  const { stdout } = await run("npx", ["tsx", "--conditions=react-server", "scripts/audit.ts", "verify", "--file", file], {
-    cwd: path.resolve(__dirname, "../.."),
-    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), REDIS_URL: inject("redisUrl") },
-  });
-  expect(stdout).toContain(`OK: ${events.length} events checked`);
+  expect(await cli("audit", ["verify", "--file", file])).toContain(`OK: ${events.length} events checked`);
 });
