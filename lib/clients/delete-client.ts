@@ -42,7 +42,7 @@ export async function deleteClient(options: {
   moveEntriesTo?: string;
   requestId: string;
 }): Promise<{ message: "Client deleted"; moved: number }> {
-  for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const plan = await planDeletion(options);
     const write = () => writeDeletion(options, plan);
     try {
@@ -50,11 +50,9 @@ export async function deleteClient(options: {
       if (changed > 0) return { message: "Client deleted", moved: plan.entries.length };
     } catch (error) {
       if (!isConstraintViolation(error)) throw error;
-      if (attempt === MAX_ATTEMPTS) throw new AppError("service_unavailable");
-      continue;
     }
-    if (attempt === MAX_ATTEMPTS) throw new AppError("service_unavailable");
   }
+  throw new AppError("service_unavailable");
 }
 
 /** Everything the write needs, read and checked (each refusal as step 1 and 2 describe). */
