@@ -72,14 +72,30 @@ export const ENTRY_COLUMNS = quoted(ENTRY_FIELDS);
 /**
  * Inserts the entry unless its id, or one of `forms` (its URL, and the older form a member id may
  * be stored under), is held on its list (the team's global list, or its client's) as an entry's URL
- * or as an alias (then it changes nothing).
+ * or as an alias, or its client was deleted since the add read it (then it changes nothing).
  */
 export function insertEntryUnlessListed(entry: DncEntry, forms: string[]): Prisma.Sql {
   // SELECT … WHERE rather than VALUES, for the condition; SQLite needs the WHERE before an upsert clause anyway.
   return Prisma.sql`INSERT INTO "DncEntry" (${ENTRY_COLUMNS})
     SELECT ${Prisma.join(ENTRY_FIELDS.map((column) => entry[column]))}
-    WHERE NOT ${heldInList(entry, forms)}
+    WHERE NOT ${heldInList(entry, forms)} AND ${listExists(entry)}
     ON CONFLICT DO NOTHING`;
+}
+
+/** The list is the team's global one, or a client the team still has. */
+function listExists(list: { teamId: string; clientId: string }): Prisma.Sql {
+  return Prisma.sql`(${list.clientId} = '' OR EXISTS (SELECT 1 FROM "Client" WHERE "id" = ${list.clientId} AND "teamId" = ${list.teamId}))`;
+}
+
+/**
+ * Fails the transaction (a NOT NULL violation) when one of these new entries is on a client the team
+ * no longer has: deleted between the batch's read and its write. The batch add reads again and
+ * answers `client_not_found`.
+ */
+export function failOnDeletedClients(db: Db, teamId: string, entryIds: string[]): Statement {
+  return db.$executeRaw`INSERT INTO "Client" ("id", "teamId", "name", "createdBy") SELECT NULL, NULL, NULL, NULL
+    WHERE EXISTS (SELECT 1 FROM "DncEntry" d WHERE d."teamId" = ${teamId} AND d."id" IN (${Prisma.join(entryIds)}) AND d."clientId" <> ''
+      AND NOT EXISTS (SELECT 1 FROM "Client" c WHERE c."id" = d."clientId" AND c."teamId" = d."teamId"))`;
 }
 
 const ALIAS_FIELDS = Object.values(Prisma.EntryAliasScalarFieldEnum);

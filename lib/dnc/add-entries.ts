@@ -6,7 +6,7 @@ import { changeTeamList } from "@/lib/cache";
 import { clientIdField, listsToAddTo } from "@/lib/clients/client-scope";
 import { type DncEntry, type EntryAlias, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
-import { failOnIdentifierCollisions } from "@/lib/db/statements";
+import { failOnDeletedClients, failOnIdentifierCollisions } from "@/lib/db/statements";
 import type { ErrorCode } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
@@ -96,7 +96,11 @@ export async function addEntries(options: Options): Promise<AddEntriesResult> {
     try {
       return await addMissing(options, rows);
     } catch (error) {
-      if (attempt === MAX_ATTEMPTS || !isEntryConflict(error)) throw error;
+      if (attempt === MAX_ATTEMPTS || !isEntryConflict(error)) {
+        // A client deleted since it was read (failOnDeletedClients): said as such, not as a failure.
+        await listsToAddTo(options.caller, options.clientIds ?? []);
+        throw error;
+      }
     }
   }
 }
@@ -225,13 +229,10 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
         events,
         deliveries: webhookDeliveries({ type: "dnc.added", at: now, data: { entries: serialized } }),
         after: (db) =>
-          chunks(entries, IDS_PER_STATEMENT).flatMap((chunk) =>
-            failOnIdentifierCollisions(
-              db,
-              teamId,
-              chunk.map((entry) => entry.id),
-            ),
-          ),
+          chunks(entries, IDS_PER_STATEMENT).flatMap((chunk) => {
+            const ids = chunk.map((entry) => entry.id);
+            return [...failOnIdentifierCollisions(db, teamId, ids), failOnDeletedClients(db, teamId, ids)];
+          }),
       }),
     );
     if (deliveriesQueued > 0) wakeWebhookWorker();

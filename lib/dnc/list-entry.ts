@@ -90,6 +90,8 @@ async function listEntryOnce(options: {
     // Read after the write that did not happen: the entry that holds the URL, as its URL or an alias.
     const holder = await identifierHolder(await getDb(), entry, forms);
     if (holder) throw identifierTaken(holder);
+    if (entry.clientId && !(await (await getDb()).client.count({ where: { id: entry.clientId, teamId } })))
+      throw new AppError("client_not_found");
     throw aliases.length > 0 ? new AliasTakenMeanwhile() : new AppError("dnc_exists");
   }
   if (deliveriesQueued > 0) wakeWebhookWorker();

@@ -167,10 +167,10 @@ describe("clients: the check", () => {
 describe("clients: reading and changing entries", () => {
   it("a client-bound key lists, counts and feeds the global list plus its client's; a team-wide caller filters with client=", async () => {
     const team = await agency();
-    const [g, a, b] = [uniqueProfileUrl("lg"), uniqueProfileUrl("la"), uniqueProfileUrl("lb")];
-    await add(team.writeKey, { url: g });
-    await add(team.keyA, { url: a });
-    await add(team.writeKey, { url: b, clientId: team.clientB });
+    // As the list answers them: canonical.
+    const g = (await add(team.writeKey, { url: uniqueProfileUrl("lg") })).url;
+    const a = (await add(team.keyA, { url: uniqueProfileUrl("la") })).url;
+    const b = (await add(team.writeKey, { url: uniqueProfileUrl("lb"), clientId: team.clientB })).url;
 
     expect(await listUrls(team.readKeyA)).toEqual([g, `${a} @${team.clientA}`]);
     expect(await listUrls(team.readKeyA, "&client=global")).toEqual([g]);
