@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clientIdSchema } from "@/lib/clients/schemas";
+import { clientIdSchema, clientOrGlobalSchema } from "@/lib/clients/schemas";
 import { ENTRY_CATEGORIES } from "./categories";
 import { MAX_URL_INPUT_LENGTH } from "./normalize-linkedin-url";
 
@@ -80,6 +80,11 @@ export const listEntriesQuerySchema = z.object({
     .pipe(z.number().int().min(1).max(MAX_EXPIRES_WITHIN_DAYS))
     .optional()
     .describe("Extension: only entries with an expiry within this many days from now (1–3650)"),
+  client: clientOrGlobalSchema
+    .optional()
+    .describe(
+      "Extension: the entries a client's check applies (its id: the global list and that client's), or the global list alone (global)",
+    ),
 });
 export type ListEntriesQuery = z.output<typeof listEntriesQuerySchema>;
 
