@@ -17,6 +17,7 @@ export function ClientSelect({
   onChange,
   placeholder,
   required,
+  disabled,
 }: {
   id: string;
   clients: readonly Pick<Client, "id" | "name">[];
@@ -24,9 +25,10 @@ export function ClientSelect({
   onChange: (list: string) => void;
   placeholder?: string;
   required?: boolean;
+  disabled?: boolean;
 }) {
   return (
-    <Select id={id} value={value} required={required} onChange={(event) => onChange(event.target.value)}>
+    <Select id={id} value={value} required={required} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
       {placeholder ? (
         <option value="" disabled>
           {placeholder}
