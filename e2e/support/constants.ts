@@ -38,6 +38,7 @@ export const E2E_TEAMS = [
   "expiry",
   "expiry-import",
   "expiry-restore",
+  "clients",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
