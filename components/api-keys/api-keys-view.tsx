@@ -4,24 +4,29 @@ import { useMemo, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { DataTable } from "@/components/ui/data-table";
-import { Input, Label } from "@/components/ui/input";
+import { Input, Label, Select } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { ApiKey } from "@/lib/api-keys/schemas";
+import type { Client } from "@/lib/clients/schemas";
 import { roleCan } from "@/lib/auth/permissions";
 import { createColumns } from "./columns";
-import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./use-api-keys";
+import { useApiKeys, useCreateApiKey, useKeyClients, useRevokeApiKey } from "./use-api-keys";
 
 export function ApiKeysView() {
   const { team } = useDashboard();
   const allowed = roleCan(team.role, "keys.manage");
   const query = useApiKeys(team.slug, allowed);
   const revoke = useRevokeApiKey(team.slug);
+  const clients = useKeyClients(team.slug, allowed).data?.clients;
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const columns = useMemo(() => createColumns({ onRevoke: setRevoking }), []);
+  const columns = useMemo(() => {
+    const clientNames = new Map(clients?.map((client) => [client.id, client.name]));
+    return createColumns({ onRevoke: setRevoking, clientName: (id) => clientNames.get(id) ?? id });
+  }, [clients]);
   const table = useDataTable({
     data: query.data?.keys ?? [],
     columns,
@@ -44,7 +49,7 @@ export function ApiKeysView() {
       <PageHeader
         title="API keys"
         description="Keys let campaign tools and scripts call the API for this team. A key is shown once, when it is created."
-        actions={<CreateKeyDialog team={team.slug} />}
+        actions={<CreateKeyDialog team={team.slug} clients={clients ?? []} />}
       />
       <DataTable
         table={table}
@@ -70,7 +75,7 @@ export function ApiKeysView() {
   );
 }
 
-function CreateKeyDialog({ team }: { team: string }) {
+function CreateKeyDialog({ team, clients }: { team: string; clients: Client[] }) {
   return (
     <SecretOnceDialog
       trigger="Create API key"
@@ -83,6 +88,7 @@ function CreateKeyDialog({ team }: { team: string }) {
       variablesOf={(form) => ({
         name: String(form.get("name") ?? ""),
         scope: form.get("scope") === "write" ? ("write" as const) : ("read" as const),
+        clientId: String(form.get("clientId") ?? "") || null,
       })}
       secretOf={(created) => created.key}
     >
@@ -99,6 +105,22 @@ function CreateKeyDialog({ team }: { team: string }) {
           <input type="radio" name="scope" value="write" /> Write: also add and remove entries
         </label>
       </fieldset>
+      {clients.length > 0 && (
+        <div className="space-y-1.5">
+          <Label htmlFor="key-client">Client</Label>
+          <Select id="key-client" name="clientId" defaultValue="">
+            <option value="">Team-wide: every list</option>
+            {clients.map((client) => (
+              <option key={client.id} value={client.id}>
+                {client.name}
+              </option>
+            ))}
+          </Select>
+          <p className="text-xs text-muted-foreground">
+            A client&apos;s key adds to that client&apos;s list and checks against the global list plus that client&apos;s.
+          </p>
+        </div>
+      )}
     </SecretOnceDialog>
   );
 }

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import type { ApiKey } from "@/lib/api-keys/schemas";
 import { formatDateTime } from "@/lib/format";
 
-/** On a phone: name, scope and the revoke button; the key's prefix joins from sm, the dates from md. */
-export function createColumns(options: { onRevoke: (key: ApiKey) => void }): ColumnDef<ApiKey>[] {
+/** On a phone: name, scope and the revoke button; the key's prefix and client join from sm, the dates from md. */
+export function createColumns(options: { onRevoke: (key: ApiKey) => void; clientName: (id: string) => string }): ColumnDef<ApiKey>[] {
   return [
     { id: "name", header: "Name", cell: ({ row }) => row.original.name },
     {
@@ -16,6 +16,13 @@ export function createColumns(options: { onRevoke: (key: ApiKey) => void }): Col
       meta: { width: 144, className: "hidden sm:table-cell" },
     },
     { id: "scope", header: "Scope", cell: ({ row }) => row.original.scope, meta: { width: 80 } },
+    {
+      id: "client",
+      header: "Client",
+      cell: ({ row }) =>
+        row.original.clientId ? options.clientName(row.original.clientId) : <span className="text-muted-foreground">Team-wide</span>,
+      meta: { className: "hidden sm:table-cell" },
+    },
     {
       id: "createdAt",
       header: "Created",

@@ -22,6 +22,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
   "invitation.revoked": "Invitation revoked",
+  "client.created": "Client added",
+  "client.renamed": "Client renamed",
+  "client.deleted": "Client deleted",
 };
 
 /**

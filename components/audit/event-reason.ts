@@ -3,7 +3,7 @@ import { CATEGORY_LABELS, type EntryCategory } from "@/lib/dnc/categories";
 import { formatDateTime } from "@/lib/format";
 
 /** How a PATCH's changed fields are named to people; a field not named here shows as the API names it. */
-const FIELD_LABELS: Record<string, string> = { expiresAt: "Expiry", note: "Note", category: "Category" };
+const FIELD_LABELS: Record<string, string> = { expiresAt: "Expiry", note: "Note", category: "Category", clientId: "Client" };
 
 /**
  * An event's reason as people read it: as given, except a `dnc.updated` event's, which is its
@@ -22,6 +22,8 @@ export function describeReason(event: Pick<AuditEvent, "action" | "reason">): st
 }
 
 function showValue(field: string, value: string | null): string {
+  // An entry moved off a deleted client: null is the team's global list, not an absent value.
+  if (field === "clientId") return value ?? "global list";
   if (value === null) return "none";
   if (field === "expiresAt") return formatDateTime(value);
   if (field === "category") return CATEGORY_LABELS[value as EntryCategory] ?? value;

@@ -9,7 +9,7 @@ export async function listApiKeys(teamId: string): Promise<z.output<typeof apiKe
   const keys = await db.apiKey.findMany({
     where: { teamId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: { id: true, name: true, scope: true, prefix: true, clientId: true, createdAt: true, lastUsedAt: true, revokedAt: true },
   });
   return keys.map((key) => ({
     ...key,

@@ -11,9 +11,10 @@ const ALIAS_ACTIONS = ["dnc.alias_added", "dnc.alias_removed"];
  * One page of the team's audit trail, newest first unless asked otherwise. With `url` (a profile,
  * company page or domain, in any accepted spelling), one entry's history: the events about that
  * identifier, and the alias events of the entries it has named (alias events carry the alias as
- * their URL, and would otherwise be missing from the history of the entry they changed).
+ * their URL, and would otherwise be missing from the history of the entry they changed). With
+ * `clientId` (a client-bound key's), only the events of the global list and the team, and that client's.
  */
-export async function listAuditEvents(options: { teamId: string } & ListAuditQuery) {
+export async function listAuditEvents(options: { teamId: string; clientId?: string } & ListAuditQuery) {
   const url = options.url === undefined ? undefined : historyIdentifier(options.url);
   if (url === null) throw new AppError("invalid_url");
   const db = await getDb();
@@ -27,7 +28,9 @@ export async function listAuditEvents(options: { teamId: string } & ListAuditQue
       ).map((row) => row.targetId!)
     : [];
   const about = url ? { OR: [{ url }, { targetId: { in: entryIds }, action: { in: ALIAS_ACTIONS } }] } : {};
-  const where = { teamId: options.teamId, ...(options.action ? { action: options.action } : {}), ...about };
+  // A client-bound key reads the team's events and its client's, never another client's.
+  const ofClient = options.clientId === undefined ? {} : { OR: [{ clientId: null }, { clientId: options.clientId }] };
+  const where = { teamId: options.teamId, ...(options.action ? { action: options.action } : {}), AND: [about, ofClient] };
   const [rows, total] = await Promise.all([
     db.auditEvent.findMany({
       where,
@@ -49,6 +52,7 @@ export async function listAuditEvents(options: { teamId: string } & ListAuditQue
     undoes: row.undoes,
     source: row.source,
     sourceFile: row.sourceFile,
+    clientId: row.clientId,
     $createdAt: row.createdAt.toISOString(),
     sequence: row.sequence,
     prevHash: row.prevHash,

@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   "member.role_changed",
   "member.removed",
   "invitation.revoked",
+  "client.created",
+  "client.renamed",
+  "client.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -49,12 +52,18 @@ export const auditEventSchema = z.object({
     .string()
     .nullable()
     .describe(
-      'Why, as given; for dnc.updated, the changes as JSON: each changed field with its value before and after, e.g. {"expiresAt":{"from":null,"to":"2027-01-01T00:00:00.000Z"}}',
+      'Why, as given; for dnc.updated, the changes as JSON: each changed field with its value before and after, e.g. {"expiresAt":{"from":null,"to":"2027-01-01T00:00:00.000Z"}}, or {"clientId":{"from":"cli_a","to":null}} for an entry moved when its client was deleted',
     ),
   requestId: z.string().nullable().describe("The X-Request-Id of the request that made the change"),
   undoes: z.string().nullable().describe("For dnc.restored: the dnc.deleted or dnc.expired event it undoes"),
   source: z.string().nullable().describe("For additions: dashboard, api, batch or import"),
   sourceFile: z.string().nullable().describe("For imports: the file's name"),
+  clientId: z
+    .string()
+    .nullable()
+    .describe(
+      "Extension: the agency client whose list the change was on, or the client it is about; null for the global list and team events",
+    ),
   $createdAt: z.iso.datetime(),
   sequence: z.number().int().nullable().describe("Position in the team's hash chain (1, 2, 3, …)"),
   prevHash: z.string().nullable().describe("SHA-256 (hex) of the team's previous event"),

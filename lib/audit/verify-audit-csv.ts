@@ -2,6 +2,9 @@ import Papa from "papaparse";
 import { AUDIT_CSV_COLUMNS, type AuditCsvColumn } from "./audit-csv";
 import { ChainWalker, type ChainVerdict, type StoredChainedEvent } from "./chain";
 
+/** Columns an older export lacks: none of its events had the value, so the chain verifies without them. */
+const ADDED_LATER: ReadonlySet<AuditCsvColumn> = new Set(["client_id"]);
+
 /**
  * Checks an exported file against its own hash chain. The export writes a leading `'` before any
  * cell a spreadsheet could read as a formula (or that starts with `'` itself), so exactly one is
@@ -9,7 +12,7 @@ import { ChainWalker, type ChainVerdict, type StoredChainedEvent } from "./chain
  */
 export function verifyAuditCsv(text: string): ChainVerdict & { teams: string[] } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
-  const missing = AUDIT_CSV_COLUMNS.filter((column) => !parsed.meta.fields?.includes(column));
+  const missing = AUDIT_CSV_COLUMNS.filter((column) => !parsed.meta.fields?.includes(column) && !ADDED_LATER.has(column));
   if (missing.length > 0) throw new TypeError(`not an audit export: the columns ${missing.join(", ")} are missing`);
 
   const cell = (row: Record<string, string>, column: AuditCsvColumn) => {
@@ -33,6 +36,7 @@ export function verifyAuditCsv(text: string): ChainVerdict & { teams: string[] }
       undoes: cell(row, "undoes"),
       source: cell(row, "source"),
       sourceFile: cell(row, "source_file"),
+      clientId: cell(row, "client_id"),
       createdAt: cell(row, "time") ?? "",
       prevHash: cell(row, "prev_hash"),
       hash: cell(row, "hash"),

@@ -58,8 +58,11 @@ const KEY_PERMISSIONS: Record<KeyScope, ReadonlySet<Permission>> = {
   write: new Set(WRITE),
 };
 
-/** Who is asking: a signed-in member, an API key, or the system itself (seed, CLI), which may do anything. */
-export type Principal = { via: "session"; role?: Role } | { via: "api_key"; keyScope?: KeyScope } | { via: "system" };
+/** What a client-bound key is never allowed, whatever its scope: one client's tool does not manage the agency's clients. */
+const WITHHELD_FROM_CLIENT_KEYS: ReadonlySet<Permission> = new Set(["clients.manage"]);
+
+/** Who is asking: a signed-in member, an API key (bound to a client or not), or the system itself (seed, CLI), which may do anything. */
+export type Principal = { via: "session"; role?: Role } | { via: "api_key"; keyScope?: KeyScope; clientId?: string } | { via: "system" };
 
 export function can(principal: Principal, permission: Permission): boolean {
   switch (principal.via) {
@@ -68,6 +71,7 @@ export function can(principal: Principal, permission: Permission): boolean {
     case "session":
       return principal.role !== undefined && ROLE_PERMISSIONS[principal.role].has(permission);
     case "api_key":
+      if (principal.clientId !== undefined && WITHHELD_FROM_CLIENT_KEYS.has(permission)) return false;
       return principal.keyScope !== undefined && KEY_PERMISSIONS[principal.keyScope].has(permission);
   }
 }

@@ -17,12 +17,17 @@ export const apiKeyContracts = {
   createApiKey: defineContract({
     method: "POST",
     path: "/api-keys",
-    summary: "Create an API key; the secret is in this response only (owners and admins, session only)",
+    summary:
+      "Create an API key, team-wide or (extension) bound to one agency client; the secret is in this response only (owners and admins, session only)",
     bucket: "write",
     permission: "keys.manage",
-    body: { schema: createApiKeyBodySchema, errorFor: (issue) => (issue.path.length === 0 ? "invalid_body" : "invalid_api_key_fields") },
+    body: {
+      schema: createApiKeyBodySchema,
+      errorFor: (issue) =>
+        issue.path.length === 0 ? "invalid_body" : issue.path[0] === "clientId" ? "invalid_client" : "invalid_api_key_fields",
+    },
     success: { status: 201, data: createdApiKeySchema },
-    errors: ["invalid_api_key_fields"],
+    errors: ["invalid_api_key_fields", "invalid_client", "client_not_found"],
   }),
 
   revokeApiKey: defineContract({

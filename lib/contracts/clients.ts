@@ -54,7 +54,7 @@ export const clientContracts = {
     method: "DELETE",
     path: "/clients/{id}",
     summary:
-      "Extension: delete an agency client; refused while it has entries unless moveEntriesTo says where they go, or while API keys are bound to it; audited as client.deleted",
+      "Extension: delete an agency client; refused while it has entries unless moveEntriesTo says where they go, or while unrevoked API keys are bound to it. Its entries, their aliases and its removed entries move to moveEntriesTo in the same transaction (removed entries to the global list without it, so a restore lands there); audited as client.deleted plus a dnc.updated per moved entry",
     bucket: "write",
     permission: "clients.manage",
     id: clientId,

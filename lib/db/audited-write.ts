@@ -16,7 +16,10 @@ export type NewAuditEvent = {
   undoes?: string;
   source?: string;
   sourceFile?: string;
-  /** The client whose list the change was on (absent: the global list, or not an entry's event) */
+  /**
+   * The client whose list the change was on, or the client the event is about (absent: the global
+   * list, or a team event); a client-bound key reads only its own client's events and the unmarked ones.
+   */
   clientId?: string;
 };
 

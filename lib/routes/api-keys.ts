@@ -12,7 +12,8 @@ export const listApiKeysRoute = defineRoute(apiKeyContracts.listApiKeys, {
 });
 
 export const createApiKeyRoute = defineRoute(apiKeyContracts.createApiKey, {
-  handle: ({ caller, body }) => createApiKey({ teamId: caller.teamId, name: body.name, scope: body.scope, actor: caller.actor }),
+  handle: ({ caller, body }) =>
+    createApiKey({ teamId: caller.teamId, name: body.name, scope: body.scope, clientId: body.clientId ?? undefined, actor: caller.actor }),
 });
 
 export const revokeApiKeyRoute = defineRoute(apiKeyContracts.revokeApiKey, {

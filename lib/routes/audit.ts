@@ -7,7 +7,7 @@ import { defineRoute } from "@/lib/http/define-route";
 /** The server side of the audit contracts (lib/contracts/audit.ts). */
 
 export const listAuditEventsRoute = defineRoute(auditContracts.listAuditEvents, {
-  handle: ({ caller, query }) => listAuditEvents({ teamId: caller.teamId, ...query }),
+  handle: ({ caller, query }) => listAuditEvents({ teamId: caller.teamId, clientId: caller.clientId, ...query }),
 });
 
 export const verifyAuditChainRoute = defineRoute(auditContracts.verifyAuditChain, {

@@ -1,6 +1,7 @@
 import "server-only";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys";
 import { listAuditEventsRoute, verifyAuditChainRoute } from "./audit";
+import { createClientRoute, deleteClientRoute, listClientsRoute, updateClientRoute } from "./clients";
 import {
   changeMemberRoleRoute,
   inviteMemberRoute,
@@ -68,4 +69,8 @@ export const API_ROUTES = [
   resendDeliveryRoute,
   getTeamSettingsRoute,
   updateTeamSettingsRoute,
+  listClientsRoute,
+  createClientRoute,
+  updateClientRoute,
+  deleteClientRoute,
 ];

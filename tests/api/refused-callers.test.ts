@@ -111,6 +111,10 @@ const REFUSALS: Record<string, RouteCases> = {
   "DELETE /webhooks/{id}": writeRoute(),
   "GET /webhooks/{id}/deliveries": writeRoute(),
   "POST /webhooks/{id}/deliveries/{deliveryId}/resend": writeRoute(),
+  "GET /clients": readRoute(),
+  "POST /clients": writeRoute({ name: "refused" }),
+  "PATCH /clients/{id}": writeRoute({ name: "refused" }),
+  "DELETE /clients/{id}": writeRoute(),
 };
 
 /** The callers each permission refuses: every route's cases must include them. */

@@ -29,6 +29,13 @@ describe("permissions", () => {
     expect(isSessionOnly(p)).toBe(!expected.readKey && !expected.writeKey);
   });
 
+  it("withholds managing clients from a client-bound key, and nothing else", () => {
+    for (const permission of Object.keys(EXPECTED) as Permission[]) {
+      const bound = can({ via: "api_key", keyScope: "write", clientId: "cli_a" }, permission);
+      expect(bound, permission).toBe(permission === "clients.manage" ? false : EXPECTED[permission].writeKey);
+    }
+  });
+
   it("grants nothing to a session without a role or a key without a scope", () => {
     expect(can({ via: "session" }, "entries.read")).toBe(false);
     expect(can({ via: "api_key" }, "entries.read")).toBe(false);
