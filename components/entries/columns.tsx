@@ -50,13 +50,13 @@ export function createColumns(options: { canWrite: boolean; canRemoveProtected: 
       enableHiding: false,
     },
     {
-      // Shown once the team has clients; carries the Client filter.
+      // Shown once the team has clients, from xl (below, the URL would have no room left; View shows it); carries the Client filter.
       id: "client",
       accessorFn: (entry) => entry.clientId ?? GLOBAL_LIST,
       header: "Client",
       cell: ({ row }) => <ClientName clientId={row.original.clientId} />,
       enableSorting: false,
-      meta: { width: 150, title: "Client", hideBelow: "md" },
+      meta: { width: 150, title: "Client", hideBelow: "xl" },
     },
     {
       // Hidden unless chosen in View: the URL cell already names company and domain entries; the column carries the Kind filter.

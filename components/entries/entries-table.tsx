@@ -91,7 +91,8 @@ export function EntriesTable({
     state: {
       ...viewState.state,
       rowSelection: selection.rowSelection,
-      columnVisibility: { expiresAt: view.expiresWithin !== null, client: showClients, ...columnVisibility },
+      // Hiding it only while there are no clients: a visibility in the state overrides the column's breakpoint.
+      columnVisibility: { expiresAt: view.expiresWithin !== null, ...(showClients ? {} : { client: false }), ...columnVisibility },
     },
     onSortingChange: viewState.onSortingChange,
     onPaginationChange: viewState.onPaginationChange,
