@@ -58,10 +58,13 @@ const KEY_PERMISSIONS: Record<KeyScope, ReadonlySet<Permission>> = {
   write: new Set(WRITE),
 };
 
-/** What a client-bound key is never allowed, whatever its scope: one client's tool does not manage the agency's clients. */
-const WITHHELD_FROM_CLIENT_KEYS: ReadonlySet<Permission> = new Set(["clients.manage"]);
+/**
+ * A key bound to one agency client sees the global list and its client's only: it manages neither the
+ * clients nor the webhooks (whose deliveries carry every list's changes).
+ */
+const CLIENT_KEY_REFUSED: ReadonlySet<Permission> = new Set(["clients.manage", "webhooks.manage"]);
 
-/** Who is asking: a signed-in member, an API key (bound to a client or not), or the system itself (seed, CLI), which may do anything. */
+/** Who is asking: a signed-in member, an API key (perhaps bound to a client), or the system itself (seed, CLI), which may do anything. */
 export type Principal = { via: "session"; role?: Role } | { via: "api_key"; keyScope?: KeyScope; clientId?: string } | { via: "system" };
 
 export function can(principal: Principal, permission: Permission): boolean {
@@ -71,7 +74,7 @@ export function can(principal: Principal, permission: Permission): boolean {
     case "session":
       return principal.role !== undefined && ROLE_PERMISSIONS[principal.role].has(permission);
     case "api_key":
-      if (principal.clientId !== undefined && WITHHELD_FROM_CLIENT_KEYS.has(permission)) return false;
+      if (principal.clientId !== undefined && CLIENT_KEY_REFUSED.has(permission)) return false;
       return principal.keyScope !== undefined && KEY_PERMISSIONS[principal.keyScope].has(permission);
   }
 }

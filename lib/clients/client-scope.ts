@@ -34,6 +34,9 @@ export function isInClientView(view: ClientView, clientId: string): boolean {
 /** The client's id as the wire carries it: null for the global list. */
 export const wireClientId = (clientId: string): string | null => clientId || null;
 
+/** `{clientId}` for a client's entry, nothing for a global one: what webhook payloads and events spread. */
+export const clientIdField = (clientId: string): { clientId?: string } => (clientId ? { clientId } : {});
+
 async function assertClientOfTeam(teamId: string, clientId: string): Promise<void> {
   const db = await getDb();
   const client = await db.client.findFirst({ where: { id: clientId, teamId }, select: { id: true } });

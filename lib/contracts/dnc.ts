@@ -29,8 +29,12 @@ import { defineContract, isMissing } from "./define-contract";
 
 /** The Kakiyo-compatible DNC operations, each with the Kakiyo error code for every way its input can be wrong. */
 
-const pageError = (issue: z.core.$ZodIssue) =>
-  issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query";
+const pageError = (issue: z.core.$ZodIssue) => {
+  if (issue.path[0] === "client") return "invalid_client";
+  return issue.path[0] === "limit" || issue.path[0] === "offset" ? "invalid_pagination" : "invalid_query";
+};
+/** The codes of a `client=` that is malformed, or not a client of the caller's team (or, to a client-bound key, another client). */
+const CLIENT_ERRORS = ["invalid_client", "client_not_found"] as const;
 const reasonError = (issue: z.core.$ZodIssue) => (issue.path.length === 0 ? "invalid_body" : "invalid_reason");
 const entryId = { schema: entryIdSchema, invalid: "dnc_not_found", example: "dnc_12345abcde" } as const;
 const urlError = (issue: z.core.$ZodIssue) => {
@@ -58,7 +62,7 @@ export const dncContracts = {
     permission: "entries.read",
     query: { schema: listEntriesQuerySchema, errorFor: pageError },
     success: { status: 200, data: listEntriesResultSchema },
-    errors: ["invalid_pagination", "invalid_query"],
+    errors: ["invalid_pagination", "invalid_query", ...CLIENT_ERRORS],
   }),
 
   addEntry: defineContract({
@@ -73,6 +77,7 @@ export const dncContracts = {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "note") return "invalid_note";
         if (issue.path[0] === "expiresAt") return "invalid_expires_at";
+        if (issue.path[0] === "clientId") return "invalid_client";
         if (issue.path[0] === "domain") return "invalid_domain";
         if (issue.path[0] === "kind" || issue.path[0] === "includeSubdomains") return "invalid_body";
         return recordFieldError(issue.path[0]) ?? (isMissing(issue) ? "missing_url" : "invalid_url");
@@ -90,6 +95,8 @@ export const dncContracts = {
       "invalid_expires_at",
       "dnc_exists",
       "protected_entry",
+      ...CLIENT_ERRORS,
+      "unauthorized_dnc",
     ],
   }),
 
@@ -106,11 +113,12 @@ export const dncContracts = {
         if (issue.path[0] === "company") return "invalid_company";
         if (issue.path[0] === "domain") return "invalid_domain";
         if (issue.path[0] === "email") return "invalid_email";
+        if (issue.path[0] === "client") return "invalid_client";
         return isMissing(issue) || issue.code === "too_small" ? "missing_url" : "invalid_url";
       },
     },
     success: { status: 200, data: checkResultSchema },
-    errors: ["missing_url", "invalid_url", "invalid_company", "invalid_domain", "invalid_email"],
+    errors: ["missing_url", "invalid_url", "invalid_company", "invalid_domain", "invalid_email", ...CLIENT_ERRORS],
   }),
 
   addEntries: defineContract({
@@ -125,6 +133,7 @@ export const dncContracts = {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "importFile") return "invalid_import_file";
         if (issue.path[2] === "expiresAt") return "invalid_expires_at";
+        if (issue.path[2] === "clientId") return "invalid_client";
         if (issue.path.length > 2) return recordFieldError(issue.path[2]) ?? "invalid_entries";
         if (issue.path.length > 1) return "invalid_entries";
         if (isMissing(issue)) return "missing_entries";
@@ -148,6 +157,8 @@ export const dncContracts = {
       "invalid_category",
       "invalid_received_at",
       "invalid_expires_at",
+      ...CLIENT_ERRORS,
+      "unauthorized_dnc",
     ],
   }),
 
@@ -204,14 +215,14 @@ export const dncContracts = {
     query: { schema: z.object({ reason: restoreEntryBodySchema.shape.reason }), errorFor: reasonError },
     body: { schema: restoreEntryBodySchema, errorFor: reasonError, optional: true },
     success: { status: 201, data: restoreResultSchema, message: "DNC entry restored" },
-    errors: ["invalid_reason", "dnc_not_found", "dnc_exists"],
+    errors: ["invalid_reason", "dnc_not_found", "dnc_exists", "unauthorized_dnc"],
   }),
 
   addAlias: defineContract({
     method: "POST",
     path: "/dnc/{id}/aliases",
     summary:
-      "Extension: give an entry another identifier of the same person (an alias); an identifier is unique in the team across entries' URLs and aliases (409 dnc_exists names the entry that holds it, heldBy)",
+      "Extension: give an entry another identifier of the same person (an alias); an identifier is unique on its list (the global list, or a client's) across entries' URLs and aliases (409 dnc_exists names the entry that holds it, heldBy)",
     bucket: "write",
     permission: "entries.write",
     id: entryId,
@@ -240,7 +251,7 @@ export const dncContracts = {
     permission: "entries.read",
     query: { schema: listRemovedQuerySchema, errorFor: pageError },
     success: { status: 200, data: listRemovedResultSchema },
-    errors: ["invalid_pagination", "invalid_query"],
+    errors: ["invalid_pagination", "invalid_query", ...CLIENT_ERRORS],
   }),
 
   entryFacets: defineContract({
@@ -263,6 +274,7 @@ export const dncContracts = {
       schema: checkEntriesBodySchema,
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
+        if (issue.path[0] === "client") return "invalid_client";
         if (issue.path.length > 1) return "invalid_urls";
         if (isMissing(issue)) return "missing_urls";
         if (issue.code === "too_small") return "empty_urls";
@@ -271,7 +283,7 @@ export const dncContracts = {
       },
     },
     success: { status: 200, data: checkEntriesResultSchema },
-    errors: ["missing_urls", "empty_urls", "invalid_urls", "too_many_urls"],
+    errors: ["missing_urls", "empty_urls", "invalid_urls", "too_many_urls", ...CLIENT_ERRORS],
   }),
 
   verifyApiKey: defineContract({
@@ -297,9 +309,10 @@ export const dncContracts = {
     permission: "entries.read",
     query: {
       schema: listChangesQuerySchema,
-      errorFor: (issue) => (issue.path[0] === "limit" ? "invalid_pagination" : "invalid_cursor"),
+      errorFor: (issue) =>
+        issue.path[0] === "limit" ? "invalid_pagination" : issue.path[0] === "client" ? "invalid_client" : "invalid_cursor",
     },
     success: { status: 200, data: listChangesResultSchema },
-    errors: ["invalid_pagination", "invalid_cursor", "cursor_expired"],
+    errors: ["invalid_pagination", "invalid_cursor", "cursor_expired", ...CLIENT_ERRORS],
   }),
 };

@@ -71,30 +71,31 @@ export const ENTRY_COLUMNS = quoted(ENTRY_FIELDS);
 
 /**
  * Inserts the entry unless its id, or one of `forms` (its URL, and the older form a member id may
- * be stored under), is held in the team as an entry's URL or as an alias (then it changes nothing).
+ * be stored under), is held on its list (the team's global list, or its client's) as an entry's URL
+ * or as an alias (then it changes nothing).
  */
 export function insertEntryUnlessListed(entry: DncEntry, forms: string[]): Prisma.Sql {
   // SELECT … WHERE rather than VALUES, for the condition; SQLite needs the WHERE before an upsert clause anyway.
   return Prisma.sql`INSERT INTO "DncEntry" (${ENTRY_COLUMNS})
     SELECT ${Prisma.join(ENTRY_FIELDS.map((column) => entry[column]))}
-    WHERE NOT ${heldInTeam(entry.teamId, forms)}
+    WHERE NOT ${heldInList(entry, forms)}
     ON CONFLICT DO NOTHING`;
 }
 
 const ALIAS_FIELDS = Object.values(Prisma.EntryAliasScalarFieldEnum);
 const ALIAS_COLUMNS = quoted(ALIAS_FIELDS);
 
-/** True when one of `forms` is held in the team: as an entry's URL or as an alias. */
-function heldInTeam(teamId: string, forms: string[]): Prisma.Sql {
-  const list = Prisma.join(forms);
-  return Prisma.sql`(EXISTS (SELECT 1 FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list}))
-    OR EXISTS (SELECT 1 FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${list})))`;
+/** True when one of `forms` is held on the list (the team's global one, or a client's): as an entry's URL or as an alias. */
+function heldInList(list: { teamId: string; clientId: string }, forms: string[]): Prisma.Sql {
+  const urls = Prisma.join(forms);
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "DncEntry" WHERE "teamId" = ${list.teamId} AND "url" IN (${urls}) AND "clientId" = ${list.clientId})
+    OR EXISTS (SELECT 1 FROM "EntryAlias" WHERE "teamId" = ${list.teamId} AND "url" IN (${urls}) AND "clientId" = ${list.clientId}))`;
 }
 
 /**
  * Inserts the alias unless one of `forms` (its canonical form, and the older form an entry may be
- * stored under) is held in the team, as an entry's URL or an alias, and only while its entry is on
- * the team's list (with `entryUpdatedAt`, only while it is there with that `updatedAt`: a restore
+ * stored under) is held on its entry's list, as an entry's URL or an alias, and only while its entry is on
+ * that list (with `entryUpdatedAt`, only while it is there with that `updatedAt`: a restore
  * brings aliases back only if the entry came back; with `maxPerEntry`, only while the entry has fewer
  * aliases). At most one row.
  */
@@ -110,8 +111,8 @@ export function insertAliasUnlessHeld(
       : Prisma.sql` AND (SELECT COUNT(*) FROM "EntryAlias" WHERE "teamId" = ${alias.teamId} AND "entryId" = ${alias.entryId}) < ${guard.maxPerEntry}`;
   return Prisma.sql`INSERT INTO "EntryAlias" (${ALIAS_COLUMNS})
     SELECT ${Prisma.join(ALIAS_FIELDS.map((column) => alias[column]))}
-    WHERE EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${alias.entryId} AND "teamId" = ${alias.teamId}${sameVersion})
-      AND NOT ${heldInTeam(alias.teamId, forms)}${belowLimit}
+    WHERE EXISTS (SELECT 1 FROM "DncEntry" WHERE "id" = ${alias.entryId} AND "teamId" = ${alias.teamId} AND "clientId" = ${alias.clientId}${sameVersion})
+      AND NOT ${heldInList(alias, forms)}${belowLimit}
     ON CONFLICT DO NOTHING`;
 }
 
@@ -152,26 +153,26 @@ export function deleteAliasesOf(db: Db, entry: { id: string; teamId: string; onl
 }
 
 /**
- * The new entries' identifiers must be free in the team across both tables; the batch add reads
+ * The new entries' identifiers must be free on their lists across both tables; the batch add reads
  * that before its write, and these statements make sure it still holds when the write commits. Each
  * inserts, only when there is a collision, an alias row whose (teamId, url) exists already, so the
  * collision fails the transaction on EntryAlias's unique index (a unique violation naming url,
  * which the batch add answers by reading again and retrying), and otherwise changes nothing:
- * 1. an entry's URL that is an alias in the team;
- * 2. an alias of one of these entries that is an entry's URL in the team.
+ * 1. an entry's URL that is an alias on its list;
+ * 2. an alias of one of these entries that is an entry's URL on its list.
  * (Two aliases of one identifier fail on the unique index by themselves.)
  */
 export function failOnIdentifierCollisions(db: Db, teamId: string, entryIds: string[]): Statement[] {
   const ids = Prisma.join(entryIds);
   return [
-    db.$executeRaw`INSERT INTO "EntryAlias" ("teamId", "url", "entryId", "createdAt", "createdBy")
-      SELECT d."teamId", d."url", d."id", d."createdAt", d."createdBy" FROM "DncEntry" d
+    db.$executeRaw`INSERT INTO "EntryAlias" ("teamId", "url", "clientId", "entryId", "createdAt", "createdBy")
+      SELECT d."teamId", d."url", d."clientId", d."id", d."createdAt", d."createdBy" FROM "DncEntry" d
       WHERE d."teamId" = ${teamId} AND d."id" IN (${ids})
-        AND EXISTS (SELECT 1 FROM "EntryAlias" a WHERE a."teamId" = d."teamId" AND a."url" = d."url")`,
-    db.$executeRaw`INSERT INTO "EntryAlias" ("teamId", "url", "entryId", "createdAt", "createdBy")
-      SELECT a."teamId", a."url", a."entryId", a."createdAt", a."createdBy" FROM "EntryAlias" a
+        AND EXISTS (SELECT 1 FROM "EntryAlias" a WHERE a."teamId" = d."teamId" AND a."url" = d."url" AND a."clientId" = d."clientId")`,
+    db.$executeRaw`INSERT INTO "EntryAlias" ("teamId", "url", "clientId", "entryId", "createdAt", "createdBy")
+      SELECT a."teamId", a."url", a."clientId", a."entryId", a."createdAt", a."createdBy" FROM "EntryAlias" a
       WHERE a."teamId" = ${teamId} AND a."entryId" IN (${ids})
-        AND EXISTS (SELECT 1 FROM "DncEntry" d WHERE d."teamId" = a."teamId" AND d."url" = a."url")`,
+        AND EXISTS (SELECT 1 FROM "DncEntry" d WHERE d."teamId" = a."teamId" AND d."url" = a."url" AND d."clientId" = a."clientId")`,
   ];
 }
 

@@ -5,6 +5,7 @@ import { changeTeamList } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { insertAliasUnlessHeld } from "@/lib/db/statements";
+import { clientIdField } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { authorizeEntryDeletion, type EntryToDelete } from "./delete-entry";
@@ -52,13 +53,27 @@ export async function addAlias(options: {
         forms,
         { maxPerEntry: MAX_ALIASES_PER_ENTRY },
       ),
-      events: [{ teamId, action: "dnc.alias_added", actor, targetId: entry.id, url: alias, requestId: options.requestId }],
-      deliveries: webhookDeliveries({ type: "dnc.alias_added", at: now, data: { id: entry.id, url: entry.url, alias } }),
+      events: [
+        {
+          teamId,
+          action: "dnc.alias_added",
+          actor,
+          targetId: entry.id,
+          url: alias,
+          requestId: options.requestId,
+          ...clientIdField(entry.clientId),
+        },
+      ],
+      deliveries: webhookDeliveries({
+        type: "dnc.alias_added",
+        at: now,
+        data: { id: entry.id, url: entry.url, alias, ...clientIdField(entry.clientId) },
+      }),
     }),
   );
   const db = await getDb();
   if (changed === 0) {
-    const holder = await identifierHolder(db, teamId, forms);
+    const holder = await identifierHolder(db, { teamId, clientId: entry.clientId }, forms);
     if (holder) throw identifierTaken(holder);
     const listed = await db.dncEntry.count({ where: { id: entry.id, teamId } });
     throw new AppError(listed > 0 ? "too_many_aliases" : "dnc_not_found");

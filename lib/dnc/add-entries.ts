@@ -3,6 +3,7 @@ import { auditChain } from "@/lib/audit/chain-head";
 import type { AuditEventInput } from "@/lib/audit/audit-event";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache";
+import { clientIdField, listsToAddTo } from "@/lib/clients/client-scope";
 import { type DncEntry, type EntryAlias, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { failOnIdentifierCollisions } from "@/lib/db/statements";
@@ -43,6 +44,8 @@ type Options = {
   records?: (EntryRecordInput | undefined)[];
   /** Per URL (same index), when its entry expires (none: never). */
   expiresAt?: (Date | undefined)[];
+  /** Per URL (same index), the client whose list it goes on (null or none: the global list); see lib/clients/client-scope.ts. */
+  clientIds?: (string | null | undefined)[];
   source: EntrySource;
   sourceFile?: string;
   requestId: string;
@@ -51,9 +54,10 @@ type Options = {
 /**
  * Adds many URLs at once; one row of `details` per input, in input order.
  * 1. Normalise each URL (invalid → `error`) and each alias.
- * 2. Read which of these identifiers the team holds already, as an entry's URL or an alias.
- * 3. Walk the rows in input order: a URL held already, or earlier in the batch (as a URL or an
- *    alias), is a `duplicate` of the entry that holds it; any other valid URL is `added`. A row's
+ * 2. Read which of these identifiers the team holds already, as an entry's URL or an alias, on
+ *    which list (the global one, or a client's: each row goes on the list it names).
+ * 3. Walk the rows in input order: a URL held already on the row's list, or earlier in the batch
+ *    (as a URL or an alias), is a `duplicate` of the entry that holds it; any other valid URL is `added`. A row's
  *    aliases go in with its new entry unless they are invalid or held by another entry (already,
  *    or earlier in the batch): those are listed in the row's `aliasesNotAdded`, and the entry is
  *    added all the same — a person is never left off the list because one of their extra
@@ -70,6 +74,10 @@ type Options = {
  * 5. The team's cached answers are invalidated around the change.
  */
 export async function addEntries(options: Options): Promise<AddEntriesResult> {
+  const lists = await listsToAddTo(
+    options.caller,
+    options.urls.map((_, index) => options.clientIds?.[index]),
+  );
   const rows = options.urls.map((input, index): Row => {
     const expiresAt = options.expiresAt?.[index] ?? null;
     const parsed = parseEntryIdentifier({ ...options.kinds?.[index], url: input || undefined });
@@ -81,6 +89,7 @@ export async function addEntries(options: Options): Promise<AddEntriesResult> {
       identifier,
       aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
       expiresAt,
+      clientId: lists[index]!,
     };
   });
   for (let attempt = 1; ; attempt += 1) {
@@ -99,6 +108,8 @@ type Row = {
   identifier: EntryIdentifier | ErrorCode;
   aliases: { input: string; url: string | null }[];
   expiresAt: Date | null;
+  /** The list it goes on: "" for the global one, or a client's id. */
+  clientId: string;
 };
 
 async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResult> {
@@ -129,11 +140,12 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       const detail: Detail = { url: row.input, input: row.input, status: "error", error };
       return withAliasesNotAdded(detail, row.aliases.map(notAttached));
     }
-    const holder = holders.get(row.url);
+    const onList = (url: string) => listKey(row.clientId, url);
+    const holder = holders.get(onList(row.url));
     if (holder) {
       const detail: Detail = { url: row.url, input: row.input, status: "duplicate", normalizedUrl: row.url, $id: holder.$id };
       // Aliases the listed entry has already (a list exported and imported again) are no news.
-      const missing = row.aliases.filter((alias) => alias.url !== holder.url && holders.get(alias.url ?? "")?.$id !== holder.$id);
+      const missing = row.aliases.filter((alias) => alias.url !== holder.url && holders.get(onList(alias.url ?? ""))?.$id !== holder.$id);
       return withAliasesNotAdded(detail, missing.map(notAttached));
     }
     const entry: DncEntry = {
@@ -149,10 +161,11 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       ...ENTRY_DEFAULTS,
       ...records[index],
       expiresAt: row.expiresAt,
+      clientId: row.clientId,
     };
     entries.push(entry);
     const itself = { $id: entry.id, url: entry.url };
-    holders.set(entry.url, itself);
+    holders.set(onList(entry.url), itself);
     const notAdded: AliasNotAdded[] = [];
     for (const alias of row.aliases) {
       if (entry.kind !== "profile") {
@@ -163,13 +176,13 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
         notAdded.push({ alias: alias.input, error: "invalid_url" });
         continue;
       }
-      const aliasHolder = holders.get(alias.url);
+      const aliasHolder = holders.get(onList(alias.url));
       if (aliasHolder?.$id === entry.id) continue; // its own URL, or the same alias twice
       if (aliasHolder) {
         notAdded.push({ alias: alias.input, error: "dnc_exists", heldBy: aliasHolder });
         continue;
       }
-      holders.set(alias.url, itself);
+      holders.set(onList(alias.url), itself);
       aliases.push({ teamId, url: alias.url, clientId: entry.clientId, entryId: entry.id, createdAt: now, createdBy });
     }
     return withAliasesNotAdded({ url: row.url, input: row.input, status: "added", normalizedUrl: row.url, $id: entry.id }, notAdded);
@@ -188,6 +201,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
         source: options.source,
         sourceFile: options.sourceFile,
         requestId: options.requestId,
+        ...clientIdField(entry.clientId),
       },
       ...(aliasesByEntry.get(entry.id) ?? []).map((alias): AuditEventInput => ({
         teamId,
@@ -196,6 +210,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
         targetId: entry.id,
         url: alias.url,
         requestId: options.requestId,
+        ...clientIdField(entry.clientId),
       })),
     ]);
     const serialized = entries.map((entry) => serializeEntry(entry, (aliasesByEntry.get(entry.id) ?? []).map((alias) => alias.url).sort()));
@@ -234,9 +249,13 @@ function withAliasesNotAdded(detail: Detail, notAdded: AliasNotAdded[]): Detail 
   return notAdded.length > 0 ? { ...detail, aliasesNotAdded: notAdded } : detail;
 }
 
+/** The key of an identifier on one list (the global one, "", or a client's id) in the holders map. */
+const listKey = (clientId: string, identifier: string) => `${clientId} ${identifier}`;
+
 /**
- * Who holds each of these identifiers in the team (in any form it may be stored under): the entry
- * whose URL or alias it is; and which of those entries are past their expiry.
+ * Who holds each of these identifiers on each list of the team (in any form it may be stored
+ * under), by `listKey`: the entry whose URL or alias it is; and which of those entries are past
+ * their expiry.
  */
 async function readHolders(teamId: string, identifiers: string[]) {
   const db = await getDb();
@@ -247,26 +266,26 @@ async function readHolders(teamId: string, identifiers: string[]) {
   const identifiersOfForm = new Map<string, string[]>();
   for (const identifier of identifiers)
     for (const form of formsOfCanonical(identifier)) identifiersOfForm.set(form, [...(identifiersOfForm.get(form) ?? []), identifier]);
-  const hold = (form: string, holder: IdentifierHolder) =>
-    identifiersOfForm.get(form)?.forEach((identifier) => holders.set(identifier, holder));
+  const hold = (form: string, clientId: string, holder: IdentifierHolder) =>
+    identifiersOfForm.get(form)?.forEach((identifier) => holders.set(listKey(clientId, identifier), holder));
   for (const forms of chunks([...identifiersOfForm.keys()])) {
     const list = Prisma.join(forms);
     const [listed, aliased] = await Promise.all([
-      db.$queryRaw<Holder[]>`SELECT "id", "url", "expiresAt" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
+      db.$queryRaw<Holder[]>`SELECT "id", "url", "clientId", "expiresAt" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})`,
       db.$queryRaw<(Holder & { alias: string })[]>`
-        SELECT a."url" AS "alias", d."id", d."url", d."expiresAt" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
+        SELECT a."url" AS "alias", d."id", d."url", d."clientId", d."expiresAt" FROM "EntryAlias" a JOIN "DncEntry" d ON d."id" = a."entryId"
         WHERE a."teamId" = ${teamId} AND a."url" IN (${list})`,
     ]);
-    for (const { id, url } of listed) hold(url, { $id: id, url });
-    for (const { alias, id, url } of aliased) hold(alias, { $id: id, url });
-    for (const { id, url, expiresAt } of [...listed, ...aliased]) {
-      if (expiresAt && new Date(expiresAt).getTime() <= now) due.set(id, { id, teamId, url, expiresAt });
+    for (const { id, url, clientId } of listed) hold(url, clientId, { $id: id, url });
+    for (const { alias, id, url, clientId } of aliased) hold(alias, clientId, { $id: id, url });
+    for (const { id, url, clientId, expiresAt } of [...listed, ...aliased]) {
+      if (expiresAt && new Date(expiresAt).getTime() <= now) due.set(id, { id, teamId, url, clientId, expiresAt });
     }
   }
   return { holders, due: [...due.values()] };
 }
 
-type Holder = { id: string; url: string; expiresAt: Date | null };
+type Holder = { id: string; url: string; clientId: string; expiresAt: Date | null };
 
 function isEntryConflict(error: unknown): boolean {
   const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { readView } from "@/lib/clients/client-scope";
 import { answerCheck, lookupIdentifiers, parseCheckTarget } from "./check-target";
 import { checkAnswers } from "./find-listed";
 import type { CheckEntriesResult, CheckItem } from "./schemas";
@@ -11,14 +13,15 @@ import type { CheckEntriesResult, CheckItem } from "./schemas";
  *    (lib/dnc/find-listed.ts: one cache round trip, the misses read among entries' URLs and aliases
  *    and cached, on the list or not).
  */
-export async function checkEntries(options: { teamId: string; urls: CheckItem[] }): Promise<CheckEntriesResult> {
+export async function checkEntries(options: { caller: Caller; client?: string; urls: CheckItem[] }): Promise<CheckEntriesResult> {
+  const view = await readView(options.caller, options.client);
   const targets = options.urls.map((item) => parseCheckTarget(typeof item === "string" ? { url: item } : item));
   const identifiers = new Map(
     targets
       .flatMap((target) => (typeof target === "string" ? [] : lookupIdentifiers(target)))
       .map((identifier) => [identifier.canonical, identifier]),
   );
-  const answers = await checkAnswers(options.teamId, [...identifiers.values()]);
+  const answers = await checkAnswers(options.caller.teamId, [...identifiers.values()], view);
 
   const results = options.urls.map((item, index): CheckEntriesResult["results"][number] => {
     const url = (typeof item === "string" ? item : item.url) ?? "";

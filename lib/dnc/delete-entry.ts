@@ -6,7 +6,7 @@ import { changeTeamList } from "@/lib/cache";
 import { getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { copyEntryToRemoved, deleteAliasesOf, lockEntryRow } from "@/lib/db/statements";
-import { assertMayChange, mayRead } from "@/lib/clients/client-scope";
+import { assertMayChange, clientIdField, mayRead } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
 import { newAuditEventId } from "@/lib/ids";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
@@ -48,7 +48,10 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
     actor,
     reason: options.reason ?? null,
     event: { action: "dnc.deleted", requestId: options.requestId },
-    webhook: { type: "dnc.deleted", data: { id: entry.id, url: entry.url, reason: options.reason ?? null } },
+    webhook: {
+      type: "dnc.deleted",
+      data: { id: entry.id, url: entry.url, reason: options.reason ?? null, ...clientIdField(entry.clientId) },
+    },
     // Made protected since it was read: the write re-checks, so such a removal changes nothing.
     onlyIf: mayRemoveProtected && options.reason ? undefined : unprotectedEntry(),
   });
@@ -68,7 +71,7 @@ export async function deleteEntry(options: { caller: Caller; id: string; reason?
  */
 export async function removeEntry(options: {
   teamId: string;
-  entry: { id: string; url: string };
+  entry: { id: string; url: string; clientId: string };
   actor: string;
   reason: string | null;
   event: { action: "dnc.deleted" | "dnc.expired"; requestId?: string };
@@ -104,6 +107,7 @@ export async function removeEntry(options: {
           url: entry.url,
           reason: reason ?? undefined,
           requestId: options.event.requestId,
+          ...clientIdField(entry.clientId),
         },
       ],
       deliveries: webhookDeliveries({ ...options.webhook, at: now }),

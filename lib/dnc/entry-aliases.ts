@@ -27,14 +27,23 @@ export async function aliasesOf(db: Db, teamId: string, entryIds: string[]): Pro
 /** The entry holding an identifier, as a 409 `dnc_exists` names it: its id and its own (primary) URL. */
 export type IdentifierHolder = { $id: string; url: string };
 
-/** Which of the team's entries holds one of `forms`, as its URL or as an alias; null when none does. */
-export async function identifierHolder(db: Db, teamId: string, forms: string[]): Promise<IdentifierHolder | null> {
-  const list = Prisma.join(forms);
+/**
+ * Which entry on the list (the team's global list, or a client's) holds one of `forms`, as its URL
+ * or as an alias; null when none does.
+ */
+export async function identifierHolder(
+  db: Db,
+  list: { teamId: string; clientId: string },
+  forms: string[],
+): Promise<IdentifierHolder | null> {
+  const urls = Prisma.join(forms);
+  const { teamId, clientId } = list;
   // Two index lookups (an OR of the two would walk the team's entries on SQLite).
   const [row] = await db.$queryRaw<{ id: string; url: string }[]>`
-    SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})
+    SELECT "id", "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${urls}) AND "clientId" = ${clientId}
     UNION ALL
-    SELECT "id", "url" FROM "DncEntry" WHERE "id" IN (SELECT "entryId" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${list}))`;
+    SELECT "id", "url" FROM "DncEntry"
+    WHERE "id" IN (SELECT "entryId" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${urls}) AND "clientId" = ${clientId})`;
   return row ? { $id: row.id, url: row.url } : null;
 }
 

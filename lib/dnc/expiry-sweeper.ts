@@ -1,4 +1,5 @@
 import "server-only";
+import { clientIdField } from "@/lib/clients/client-scope";
 import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { removeEntry } from "./delete-entry";
@@ -36,14 +37,14 @@ export function startExpirySweeper() {
 async function sweepExpiredEntries(): Promise<number> {
   const db = await getDb();
   const due = await db.$queryRaw<DueEntry[]>`
-    SELECT "id", "teamId", "url", "expiresAt" FROM "DncEntry"
+    SELECT "id", "teamId", "url", "clientId", "expiresAt" FROM "DncEntry"
     WHERE "expiresAt" IS NOT NULL AND "expiresAt" <= ${new Date()}
     ORDER BY "expiresAt" LIMIT ${SWEEP_BATCH}`;
   await expireEntries(due);
   return due.length;
 }
 
-type DueEntry = { id: string; teamId: string; url: string; expiresAt: Date };
+type DueEntry = { id: string; teamId: string; url: string; clientId: string; expiresAt: Date };
 
 /**
  * Moves entries whose expiry has passed to Recently removed, each as a deletion is
@@ -66,7 +67,7 @@ export async function expireEntries(entries: DueEntry[]): Promise<void> {
         actor: SYSTEM_ACTOR,
         reason: `Expired at ${expiresAt}`,
         event: { action: "dnc.expired" },
-        webhook: { type: "dnc.expired", data: { id: entry.id, url: entry.url, expiresAt } },
+        webhook: { type: "dnc.expired", data: { id: entry.id, url: entry.url, expiresAt, ...clientIdField(entry.clientId) } },
         onlyIf: Prisma.sql` AND "expiresAt" IS NOT NULL AND "expiresAt" <= ${now}`,
       });
     }),
@@ -81,7 +82,7 @@ export async function expireIfDue(teamId: string, id: string): Promise<boolean> 
   const db = await getDb();
   const entry = await db.dncEntry.findFirst({
     where: { id, teamId, expiresAt: { lte: new Date() } },
-    select: { id: true, teamId: true, url: true, expiresAt: true },
+    select: { id: true, teamId: true, url: true, clientId: true, expiresAt: true },
   });
   if (!entry?.expiresAt) return false;
   await expireEntries([{ ...entry, expiresAt: entry.expiresAt }]);

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { sessionSecret } from "@/lib/auth/secret";
+import { type ClientView, clientIdField, GLOBAL_CLIENT_ID, readView } from "@/lib/clients/client-scope";
 import { type Db, getDb, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeChangeFeedCursor, encodeChangeFeedCursor } from "./change-feed-cursor";
@@ -21,6 +23,9 @@ import type { ChangeType, ListChangesResult } from "./schemas";
  * reader sees event n, every event before n is already visible, and a cursor "after n" can never
  * skip an event that commits later with a smaller number (the trap of ordinary sequences).
  *
+ * The changes are those of the lists the caller reads (lib/clients/client-scope.ts): a client-bound
+ * key, or `client=`, follows the global list plus one client's; each change names its client.
+ *
  * A cursor is opaque: the sequence it points after and when it was issued, signed for its team
  * (./change-feed-cursor.ts; an edited or foreign one is 400 `invalid_cursor`). It expires
  * DNC_RESTORE_DAYS after it was issued (410 `cursor_expired`: re-read the list); the `nextCursor`
@@ -40,11 +45,17 @@ const ALIAS_ACTIONS = new Set(["dnc.alias_added", "dnc.alias_removed"]);
 const ADDITIONS = Prisma.join(["dnc.added", "dnc.batch_added"]);
 const ACTIONS = Prisma.join(Object.keys(FEED_ACTIONS));
 
-export async function listChanges(options: { teamId: string; cursor?: string; limit: number }): Promise<ListChangesResult> {
+export async function listChanges(options: {
+  caller: Caller;
+  client?: string;
+  cursor?: string;
+  limit: number;
+}): Promise<ListChangesResult> {
+  const { teamId } = options.caller;
+  const view = await readView(options.caller, options.client);
   const now = Date.now();
   const secret = sessionSecret();
-  const cursor =
-    options.cursor === undefined ? { after: 0, issuedAt: now } : decodeChangeFeedCursor(options.cursor, options.teamId, secret);
+  const cursor = options.cursor === undefined ? { after: 0, issuedAt: now } : decodeChangeFeedCursor(options.cursor, teamId, secret);
   if (!cursor) throw new AppError("invalid_cursor");
   if (cursor.issuedAt < restoreCutoff(new Date(now)).getTime()) throw new AppError("cursor_expired");
 
@@ -52,9 +63,17 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
   // An alias event's url is the alias; its entry's own URL, which never changes, is read beside it:
   // from the entry, from its removal record, or from the event that added it (audit rows stay).
   const rows = await db.$queryRaw<
-    { sequence: number | bigint; action: string; targetId: string; url: string; entryUrl: string | null; createdAt: Date }[]
+    {
+      sequence: number | bigint;
+      action: string;
+      targetId: string;
+      url: string;
+      clientId: string | null;
+      entryUrl: string | null;
+      createdAt: Date;
+    }[]
   >`
-    SELECT e."sequence", e."action", e."targetId", e."url", e."createdAt",
+    SELECT e."sequence", e."action", e."targetId", e."url", e."clientId", e."createdAt",
       CASE WHEN e."action" IN (${Prisma.join([...ALIAS_ACTIONS])}) THEN COALESCE(
         (SELECT d."url" FROM "DncEntry" d WHERE d."id" = e."targetId"),
         (SELECT r."url" FROM "RemovedEntry" r WHERE r."id" = e."targetId"),
@@ -62,33 +81,42 @@ export async function listChanges(options: { teamId: string; cursor?: string; li
           ORDER BY a."sequence" LIMIT 1)
       ) END AS "entryUrl"
     FROM "AuditEvent" e
-    WHERE e."teamId" = ${options.teamId} AND e."sequence" > ${cursor.after} AND e."action" IN (${ACTIONS})
+    WHERE e."teamId" = ${teamId} AND e."sequence" > ${cursor.after} AND e."action" IN (${ACTIONS})${eventsInView(view)}
       -- A restore's own alias events (same entry, same instant): its restored change names them in aliases.
       AND NOT (e."action" = 'dnc.alias_added' AND EXISTS (SELECT 1 FROM "AuditEvent" r
         WHERE r."teamId" = e."teamId" AND r."targetId" = e."targetId" AND r."action" = 'dnc.restored' AND r."createdAt" = e."createdAt"))
     ORDER BY e."sequence" ASC LIMIT ${options.limit}`;
   const restoredAliases = await aliasesRestoredBy(
     db,
-    options.teamId,
+    teamId,
     rows.filter((row) => row.action === "dnc.restored"),
   );
   const changes = rows.map((row) => {
     const aliases = row.action === "dnc.restored" ? restoredAliases.get(Number(row.sequence)) : undefined;
     return {
-      cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, options.teamId, secret),
+      cursor: encodeChangeFeedCursor({ after: Number(row.sequence), issuedAt: row.createdAt.getTime() }, teamId, secret),
       type: FEED_ACTIONS[row.action]!,
       $id: row.targetId,
       ...(ALIAS_ACTIONS.has(row.action) ? { url: row.entryUrl ?? "", alias: row.url } : { url: row.url }),
       ...(aliases ? { aliases } : {}),
       ...(row.action === "dnc.expired" ? { reason: "expired" as const } : {}),
       at: row.createdAt.toISOString(),
+      ...clientIdField(row.clientId ?? GLOBAL_CLIENT_ID),
     };
   });
   const last = rows.at(-1);
   return {
     changes,
-    nextCursor: encodeChangeFeedCursor({ after: last ? Number(last.sequence) : cursor.after, issuedAt: now }, options.teamId, secret),
+    nextCursor: encodeChangeFeedCursor({ after: last ? Number(last.sequence) : cursor.after, issuedAt: now }, teamId, secret),
   };
+}
+
+/** The events of the view's lists: an event's clientId is null for the global list. */
+function eventsInView(view: ClientView): Prisma.Sql {
+  if (view === undefined) return Prisma.empty;
+  return view === GLOBAL_CLIENT_ID
+    ? Prisma.sql` AND e."clientId" IS NULL`
+    : Prisma.sql` AND (e."clientId" IS NULL OR e."clientId" = ${view})`;
 }
 
 /**

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { type ClientView, inClientView, readView } from "@/lib/clients/client-scope";
 import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { type CachedPage, getTeamCache } from "@/lib/cache";
 import { databaseProvider, type Db, getDb, Prisma } from "@/lib/db";
@@ -19,10 +21,13 @@ import { type EntryRow, serializeEntry } from "./serialize-entry";
  * 4. The search matches an entry's URL or one of its aliases; a page's aliases are read in one query.
  * 5. Each filter on its own is served by an index that starts (teamId, filter column) and continues
  *    in creation order, so a filtered page is a range walk, not a sort.
+ * 6. The entries are those of the caller's view (every list, or the global list plus a client's:
+ *    lib/clients/client-scope.ts).
  */
-export async function listEntries(options: { teamId: string } & ListEntriesQuery) {
-  const { teamId, limit, offset, order, sort } = options;
-  const filters = entryFilters(options);
+export async function listEntries(options: { caller: Caller } & ListEntriesQuery) {
+  const { limit, offset, order, sort } = options;
+  const { teamId } = options.caller;
+  const filters = entryFilters({ ...options, teamId, view: await readView(options.caller, options.client) });
   const cache = getTeamCache();
   const cached = await cache.lookup<CachedPage>(teamId, `page:${sort}:${order}:${limit}:${offset}:${filters.key}`);
   if (cached.value) return { ...cached.value, limit, offset };
@@ -55,8 +60,8 @@ export async function listEntries(options: { teamId: string } & ListEntriesQuery
 type EntryFilters = { where: Prisma.Sql; key: string };
 
 /** The WHERE clause of the search and filters, and a cache key that names them exactly. */
-function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilters {
-  const conditions = [Prisma.sql`"teamId" = ${options.teamId}`];
+function entryFilters(options: { teamId: string; view: ClientView } & ListEntriesQuery): EntryFilters {
+  const conditions = [Prisma.sql`"teamId" = ${options.teamId}${inClientView(options.view)}`];
   const pattern = searchPattern(options.q ?? "");
   // Case-insensitive on both engines (SQLite's LIKE is, for ASCII): member, Sales Navigator and Recruiter ids keep their case.
   const like = Prisma.raw(databaseProvider() === "postgresql" ? "ILIKE" : "LIKE");
@@ -83,6 +88,7 @@ function entryFilters(options: { teamId: string } & ListEntriesQuery): EntryFilt
     options.createdAfter?.getTime() ?? null,
     options.createdBefore?.getTime() ?? null,
     expiresBefore?.getTime() ?? null,
+    options.view ?? null,
   ]);
   return { where: Prisma.join(conditions, " AND "), key };
 }

@@ -59,8 +59,15 @@ async function listEntryOnce(options: {
       // each alias_added event (written only with the insert) describes a row that was written.
       change: insertEntryUnlessListed(entry, [...forms, ...aliases.flatMap(formsOfCanonical)]),
       events: [
-        { ...options.event, teamId, targetId: entry.id, url: entry.url },
-        ...aliases.map((url) => ({ ...options.aliases!.event, action: "dnc.alias_added" as const, teamId, targetId: entry.id, url })),
+        { ...options.event, teamId, targetId: entry.id, url: entry.url, clientId: entry.clientId },
+        ...aliases.map((url) => ({
+          ...options.aliases!.event,
+          action: "dnc.alias_added" as const,
+          teamId,
+          targetId: entry.id,
+          url,
+          clientId: entry.clientId,
+        })),
       ],
       deliveries: webhookDeliveries({ ...options.webhook, at }),
       after: (db) => [
@@ -81,7 +88,7 @@ async function listEntryOnce(options: {
   );
   if (changed === 0) {
     // Read after the write that did not happen: the entry that holds the URL, as its URL or an alias.
-    const holder = await identifierHolder(await getDb(), teamId, forms);
+    const holder = await identifierHolder(await getDb(), entry, forms);
     if (holder) throw identifierTaken(holder);
     throw aliases.length > 0 ? new AliasTakenMeanwhile() : new AppError("dnc_exists");
   }

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { clientIdField, inClientView, readView } from "@/lib/clients/client-scope";
 import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { parseStoredAliases } from "./entry-aliases";
@@ -16,6 +18,7 @@ type RemovedRow = {
   sourceFile: string | null;
   note: string | null;
   expiresAt: Date | null;
+  clientId: string;
   removedAt: Date;
   removedBy: string;
   reason: string | null;
@@ -25,10 +28,14 @@ type RemovedRow = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The team's entries removed within the restore window, most recently removed first, with the aliases they had. */
-export async function listRemovedEntries(options: { teamId: string } & ListRemovedQuery) {
+/**
+ * The team's entries removed within the restore window from the lists the caller reads (lib/clients/client-scope.ts),
+ * most recently removed first, with the aliases they had.
+ */
+export async function listRemovedEntries(options: { caller: Caller } & ListRemovedQuery) {
   const db = await getDb();
-  const conditions = [Prisma.sql`"teamId" = ${options.teamId}`, Prisma.sql`"removedAt" >= ${restoreCutoff()}`];
+  const view = await readView(options.caller, options.client);
+  const conditions = [Prisma.sql`"teamId" = ${options.caller.teamId}${inClientView(view)}`, Prisma.sql`"removedAt" >= ${restoreCutoff()}`];
   const pattern = searchPattern(options.q ?? "");
   // The aliases are a JSON array of canonical identifiers: a match inside it is a match of one of them.
   if (pattern !== null) conditions.push(Prisma.sql`("url" LIKE ${pattern} ESCAPE '\\' OR "aliases" LIKE ${pattern} ESCAPE '\\')`);
@@ -57,6 +64,7 @@ export async function listRemovedEntries(options: { teamId: string } & ListRemov
       restorableUntil: new Date(row.removedAt.getTime() + keptFor).toISOString(),
       ...(aliases.length > 0 ? { aliases } : {}),
       ...(row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {}),
+      ...clientIdField(row.clientId),
     };
   });
   return { entries, total: Number(count?.total ?? 0), limit: options.limit, offset: options.offset };

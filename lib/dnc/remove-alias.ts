@@ -6,6 +6,7 @@ import { changeTeamList } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { deleteAlias } from "@/lib/db/statements";
+import { clientIdField } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { readEntry } from "./add-alias";
@@ -47,8 +48,22 @@ export async function removeAlias(options: {
       teamId,
       at: now,
       change: deleteAlias({ teamId, entryId: entry.id, url: alias, onlyIf: mayTouchProtected ? undefined : unprotectedEntry() }),
-      events: [{ teamId, action: "dnc.alias_removed", actor, targetId: entry.id, url: alias, requestId: options.requestId }],
-      deliveries: webhookDeliveries({ type: "dnc.alias_removed", at: now, data: { id: entry.id, url: entry.url, alias } }),
+      events: [
+        {
+          teamId,
+          action: "dnc.alias_removed",
+          actor,
+          targetId: entry.id,
+          url: alias,
+          requestId: options.requestId,
+          ...clientIdField(entry.clientId),
+        },
+      ],
+      deliveries: webhookDeliveries({
+        type: "dnc.alias_removed",
+        at: now,
+        data: { id: entry.id, url: entry.url, alias, ...clientIdField(entry.clientId) },
+      }),
     }),
   );
   if (changed === 0) {

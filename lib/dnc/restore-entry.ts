@@ -1,5 +1,6 @@
 import "server-only";
 import { type Caller, entryAuthor } from "@/lib/auth/caller";
+import { assertMayChange, mayRead } from "@/lib/clients/client-scope";
 import { type Db, getDb, Prisma } from "@/lib/db";
 import { dropRemovalOfRestored } from "@/lib/db/statements";
 import { AppError } from "@/lib/errors";
@@ -17,7 +18,9 @@ const MAX_ATTEMPTS = 3;
  * Brings a removed entry back as it was: its id, creation date, provenance and note; an expiry that
  * has passed (an expired entry's) is cleared, a future one kept.
  * 1. The id must name an entry this team removed within the restore window; anything else, another
- *    team's id included, is `dnc_not_found`. An id that is on the list (restored already), or a
+ *    team's id included, is `dnc_not_found` (and so is another client's entry to a client-bound key,
+ *    while a global one is `unauthorized_dnc` to it: lib/clients/client-scope.ts). It goes back on
+ *    the list it was removed from. An id that is on the list (restored already), or a
  *    URL that was added again since, is `dnc_exists`.
  * 2. One audited write (listEntry): insert the entry back, with each alias it had that no entry
  *    holds now, unless its URL or one of those aliases is listed; only if it went in, the
@@ -33,9 +36,11 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   const db = await getDb();
   const removed = await db.removedEntry.findFirst({ where: { id: options.id, teamId, removedAt: { gte: restoreCutoff() } } });
   if (!removed) {
-    const listed = await db.dncEntry.findFirst({ where: { id: options.id, teamId }, select: { id: true } });
-    throw new AppError(listed ? "dnc_exists" : "dnc_not_found");
+    const listed = await db.dncEntry.findFirst({ where: { id: options.id, teamId }, select: { id: true, clientId: true } });
+    throw new AppError(listed && mayRead(options.caller, listed.clientId) ? "dnc_exists" : "dnc_not_found");
   }
+  if (!mayRead(options.caller, removed.clientId)) throw new AppError("dnc_not_found");
+  assertMayChange(options.caller, removed.clientId);
 
   const now = new Date();
   const { removedAt: _removedAt, removedBy: _removedBy, reason: _reason, removalEventId, aliases: _aliases, ...kept } = removed;
@@ -48,7 +53,7 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   for (let attempt = 1; ; attempt += 1) {
     // Those another entry holds now stay off. Should one be taken between this read and the write,
     // nothing is written and the free ones are read again; the last try brings none back.
-    const free = attempt < MAX_ATTEMPTS ? await freeIdentifiers(db, teamId, hadAliases) : [];
+    const free = attempt < MAX_ATTEMPTS ? await freeIdentifiers(db, entry, hadAliases) : [];
     try {
       const restored = await listEntry({
         entry,
@@ -66,13 +71,17 @@ export async function restoreEntry(options: { caller: Caller; id: string; reason
   }
 }
 
-/** The identifiers of `urls` that no entry of the team holds now, as its URL or an alias, in any form it may be stored under. */
-async function freeIdentifiers(db: Db, teamId: string, urls: string[]): Promise<string[]> {
+/**
+ * The identifiers of `urls` that no entry on the list (the team's global one, or a client's) holds
+ * now, as its URL or an alias, in any form it may be stored under.
+ */
+async function freeIdentifiers(db: Db, list: { teamId: string; clientId: string }, urls: string[]): Promise<string[]> {
   if (urls.length === 0) return [];
-  const list = Prisma.join(urls.flatMap(formsOfCanonical));
+  const forms = Prisma.join(urls.flatMap(formsOfCanonical));
+  const { teamId, clientId } = list;
   const held = await db.$queryRaw<{ url: string }[]>`
-    SELECT "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${list})
-    UNION ALL SELECT "url" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${list})`;
+    SELECT "url" FROM "DncEntry" WHERE "teamId" = ${teamId} AND "url" IN (${forms}) AND "clientId" = ${clientId}
+    UNION ALL SELECT "url" FROM "EntryAlias" WHERE "teamId" = ${teamId} AND "url" IN (${forms}) AND "clientId" = ${clientId}`;
   const taken = new Set(held.map((row) => row.url));
   return urls.filter((url) => !formsOfCanonical(url).some((form) => taken.has(form)));
 }

@@ -47,6 +47,14 @@ export const expiresAtSchema = isoInstant
     "Extension: when the entry stops matching (ISO 8601 date-time with a zone, or a date meaning midnight UTC), in the future; it is then moved to Recently removed by actor system (dnc.expired)",
   );
 
+/** `client=`: which of the team's lists a read covers (lib/clients/client-scope.ts). */
+const clientQuery = (what: string) =>
+  clientOrGlobalSchema
+    .optional()
+    .describe(
+      `Extension: a client's id (cli_…): ${what} the team's global list plus that client's, as the client's check sees them; global: the global list alone; absent: every list of the team (a client-bound key: always the global list plus its client's)`,
+    );
+
 export const listEntriesQuerySchema = z.object({
   limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(50).describe("Page size, 1–1000 (default 50)"),
   offset: decimal.pipe(z.number().int().min(0).max(MAX_LIST_OFFSET)).default(0).describe("Entries to skip (default 0)"),
@@ -80,11 +88,7 @@ export const listEntriesQuerySchema = z.object({
     .pipe(z.number().int().min(1).max(MAX_EXPIRES_WITHIN_DAYS))
     .optional()
     .describe("Extension: only entries with an expiry within this many days from now (1–3650)"),
-  client: clientOrGlobalSchema
-    .optional()
-    .describe(
-      "Extension: the entries a client's check applies (its id: the global list and that client's), or the global list alone (global)",
-    ),
+  client: clientQuery("only entries on"),
 });
 export type ListEntriesQuery = z.output<typeof listEntriesQuerySchema>;
 
@@ -119,6 +123,7 @@ export const checkQuerySchema = z.object({
     .optional()
     .describe("A LinkedIn profile URL in any accepted spelling; required unless company, domain or email is given"),
   ...checkContext,
+  client: clientQuery("check against"),
 });
 
 const textField = z.string().max(MAX_TEXT_FIELD_LENGTH);
@@ -351,6 +356,7 @@ export const listRemovedQuerySchema = z.object({
   limit: listEntriesQuerySchema.shape.limit,
   offset: listEntriesQuerySchema.shape.offset,
   q: listEntriesQuerySchema.shape.q.describe("Only removed entries whose URL contains this text (case-insensitive)"),
+  client: clientQuery("only removed entries of"),
 });
 export type ListRemovedQuery = z.output<typeof listRemovedQuerySchema>;
 
@@ -393,6 +399,7 @@ export const checkEntriesBodySchema = z.object({
     .min(1)
     .max(MAX_CHECK_BATCH)
     .describe("1–1000 LinkedIn profile URLs in any accepted spelling, or (extension) objects {url?, company?, domain?, email?}"),
+  client: clientQuery("check every URL against"),
 });
 
 export const checkEntriesResultSchema = z.object({
@@ -430,6 +437,7 @@ export const listChangesQuerySchema = z.object({
     .optional()
     .describe("Opaque: the nextCursor of the previous answer (or a change's cursor); without it the feed starts at the first change"),
   limit: decimal.pipe(z.number().int().min(1).max(MAX_LIST_LIMIT)).default(100).describe("Changes per answer, 1–1000 (default 100)"),
+  client: clientQuery("only changes to"),
 });
 
 export const listChangesResultSchema = z.object({
@@ -451,6 +459,7 @@ export const listChangesResultSchema = z.object({
           "For restored: the aliases the restore brought back that the entry still has (any removed since is an alias_removed later in the feed); absent when none",
         ),
       at: z.iso.datetime().describe("When the change was committed"),
+      clientId: z.string().optional().describe("Extension: the client whose list the entry is on; absent for the global list"),
     }),
   ),
   nextCursor: z.string().describe("Poll again with this; an empty page means no change since"),

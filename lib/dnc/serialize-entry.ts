@@ -5,7 +5,13 @@ import type { DncEntryDto, EntrySource } from "./schemas";
 export type EntryRow = DncEntry;
 
 /** What an entry added without expiry, category or date of receipt has. */
-export const ENTRY_DEFAULTS = { expiresAt: null, category: "opt_out", receivedAt: null, late: false, clientId: "" } satisfies Partial<EntryRow>;
+export const ENTRY_DEFAULTS = {
+  expiresAt: null,
+  category: "opt_out",
+  receivedAt: null,
+  late: false,
+  clientId: "",
+} satisfies Partial<EntryRow>;
 
 /**
  * The Kakiyo wire shape of an entry, with our provenance extensions; its kind only when it is not a

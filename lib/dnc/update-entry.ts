@@ -6,6 +6,7 @@ import { changeTeamList } from "@/lib/cache";
 import { type DncEntry, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { AppError } from "@/lib/errors";
+import { clientIdField } from "@/lib/clients/client-scope";
 import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
 import { readEntry } from "./add-alias";
 import { type EntryCategory, isProtectedCategory } from "./categories";
@@ -87,9 +88,14 @@ export async function updateEntry(options: {
             url: entry.url,
             reason: JSON.stringify(changes),
             requestId: options.requestId,
+            ...clientIdField(entry.clientId),
           },
         ],
-        deliveries: webhookDeliveries({ type: "dnc.updated", at: now, data: { id: entry.id, url: entry.url, changes } }),
+        deliveries: webhookDeliveries({
+          type: "dnc.updated",
+          at: now,
+          data: { id: entry.id, url: entry.url, changes, ...clientIdField(entry.clientId) },
+        }),
       }),
     );
     if (changed > 0) {

@@ -19,7 +19,7 @@ import { defineRoute } from "@/lib/http/define-route";
 /** The server side of the DNC contracts (lib/contracts/dnc.ts): one domain call each. */
 
 export const listEntriesRoute = defineRoute(dncContracts.listEntries, {
-  handle: ({ caller, query }) => listEntries({ teamId: caller.teamId, ...query }),
+  handle: ({ caller, query }) => listEntries({ caller, ...query }),
 });
 
 export const addEntryRoute = defineRoute(dncContracts.addEntry, {
@@ -27,7 +27,7 @@ export const addEntryRoute = defineRoute(dncContracts.addEntry, {
 });
 
 export const checkEntryRoute = defineRoute(dncContracts.checkEntry, {
-  handle: ({ caller, query }) => checkEntry({ teamId: caller.teamId, ...query }),
+  handle: ({ caller, query }) => checkEntry({ caller, ...query }),
 });
 
 export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
@@ -39,6 +39,7 @@ export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
       aliases: body.entries.map((entry) => entry.aliases),
       records: body.entries.map(({ category, receivedAt }) => ({ category, receivedAt })),
       expiresAt: body.entries.map((entry) => entry.expiresAt),
+      clientIds: body.entries.map((entry) => entry.clientId),
       source: body.importFile ? "import" : caller.via === "session" ? "dashboard" : "batch",
       sourceFile: body.importFile,
       requestId,
@@ -77,15 +78,15 @@ export const removeAliasRoute = defineRoute(dncContracts.removeAlias, {
 });
 
 export const listRemovedEntriesRoute = defineRoute(dncContracts.listRemovedEntries, {
-  handle: ({ caller, query }) => listRemovedEntries({ teamId: caller.teamId, ...query }),
+  handle: ({ caller, query }) => listRemovedEntries({ caller, ...query }),
 });
 
 export const entryFacetsRoute = defineRoute(dncContracts.entryFacets, {
-  handle: ({ caller }) => entryFacets(caller.teamId),
+  handle: ({ caller }) => entryFacets(caller),
 });
 
 export const checkEntriesRoute = defineRoute(dncContracts.checkEntries, {
-  handle: ({ caller, body }) => checkEntries({ teamId: caller.teamId, urls: body.urls }),
+  handle: ({ caller, body }) => checkEntries({ caller, client: body.client, urls: body.urls }),
 });
 
 export const verifyApiKeyRoute = defineRoute(dncContracts.verifyApiKey, {
@@ -96,5 +97,5 @@ export const verifyApiKeyRoute = defineRoute(dncContracts.verifyApiKey, {
 });
 
 export const listChangesRoute = defineRoute(dncContracts.listChanges, {
-  handle: ({ caller, query }) => listChanges({ teamId: caller.teamId, ...query }),
+  handle: ({ caller, query }) => listChanges({ caller, ...query }),
 });

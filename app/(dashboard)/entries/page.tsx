@@ -2,6 +2,7 @@ import { EntriesView } from "@/components/entries/entries-view";
 import { listParams, parseListQuery, readEntriesView } from "@/components/entries/entries-url-state";
 import { readDashboardSession } from "@/lib/auth/dashboard-session";
 import { listEntries } from "@/lib/dnc/list-entries";
+import { AppError } from "@/lib/errors";
 
 export const metadata = { title: "Entries · DNC Console" };
 
@@ -16,8 +17,14 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
   const view = readEntriesView(await searchParams);
   const query = parseListQuery(view);
   const firstPage =
-    team && query.success
-      ? { key: listParams(view).toString(), result: await listEntries({ teamId: team.teamId, ...query.data }) }
+    session && team && query.success
+      ? await listEntries({ caller: { teamId: team.teamId, actor: session.user.email, via: "session", role: team.role }, ...query.data })
+          .then((result) => ({ key: listParams(view).toString(), result }))
+          // A client the team no longer has: the client-side query shows the API's answer.
+          .catch((error: unknown) => {
+            if (error instanceof AppError) return undefined;
+            throw error;
+          })
       : undefined;
   return <EntriesView firstPage={firstPage} />;
 }
