@@ -71,7 +71,9 @@ export async function benchLayers(root: string) {
       [
         "`findUnique`, the same row through the query API",
         await perCall(20_000, () =>
-          reader.dncEntry.findUnique({ where: { teamId_url_clientId: { teamId: TEAM_ID, url: "https://linkedin.com/in/layers-004242", clientId: "" } } }),
+          reader.dncEntry.findUnique({
+            where: { teamId_url_clientId: { teamId: TEAM_ID, url: "https://linkedin.com/in/layers-004242", clientId: "" } },
+          }),
         ),
       ],
       [
