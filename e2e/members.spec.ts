@@ -54,6 +54,7 @@ test("an invited newcomer joins by link; the owner changes their role, then remo
   await expect(page.getByRole("table", { name: "Pending invitations" })).not.toContainText(email);
 
   await theirRow.getByLabel("Role of Nora Newcomer").selectOption("admin");
+  await page.getByRole("alertdialog", { name: "Make Nora Newcomer an admin?" }).getByRole("button", { name: "Make admin" }).click();
   await expect(toasts(page).getByText("Nora Newcomer is now admin.")).toBeVisible();
   await theirs.goto("/members");
   await expect(theirs.getByRole("button", { name: /Team: E2E members/ })).toContainText("Admin");
@@ -88,6 +89,7 @@ test("the last owner cannot step down: the server's refusal is shown and the rol
   const role = page.getByLabel("Role of E2E Tester");
   await expect(role).toHaveValue("owner");
   await role.selectOption("admin");
+  await page.getByRole("alertdialog", { name: "Make yourself an admin?" }).getByRole("button", { name: "Make admin" }).click();
   await expect(toasts(page).getByText(/^Could not change the role of E2E Tester: .*at least one owner/)).toBeVisible();
   await expect(role).toHaveValue("owner");
   await page.reload();

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
+import { NoTeamShell } from "@/components/dashboard/no-team-shell";
 import { readDashboardSession } from "@/lib/auth/dashboard-session";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const { user, slug } = session;
   const teams = user.memberships.map(({ slug, name, role }) => ({ slug, name, role }));
   const team = teams.find((t) => t.slug === slug);
-  if (!team) {
-    return (
-      <main className="mx-auto max-w-md p-10 text-center text-muted-foreground">
-        <h1 className="text-lg font-semibold">No team yet</h1>
-        <p className="mt-2">{user.email} is not a member of any team. Ask an owner to add you.</p>
-      </main>
-    );
-  }
+  if (!team) return <NoTeamShell email={user.email}>{children}</NoTeamShell>;
   return (
     <DashboardProvider value={{ user: { email: user.email, name: user.name }, team, teams }}>
       <AppShell>{children}</AppShell>

@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -13,8 +12,7 @@ import { callSessionAction, errorMessage } from "@/components/api-client/call-ap
 import { sessionActions } from "@/lib/contracts/session-actions";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/members/schemas";
 
-export function AccountView() {
-  const { user } = useDashboard();
+export function AccountView({ user }: { user: { email: string; name: string } }) {
   return (
     <>
       <PageHeader title="Account" description={`Signed in as ${user.name} (${user.email}).`} />

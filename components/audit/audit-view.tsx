@@ -1,6 +1,7 @@
 "use client";
 
-import { type PaginationState } from "@tanstack/react-table";
+import { functionalUpdate, type PaginationState, type Updater } from "@tanstack/react-table";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { Button } from "@/components/ui/button";
@@ -18,10 +19,11 @@ import { ACTION_LABELS, auditColumns } from "./columns";
 import { type AuditFilter, fetchAllAuditEvents, useAuditEvents } from "./use-audit-events";
 import { VerifyIntegrity } from "./verify-integrity";
 
+const PAGE_SIZE = 25;
+
 export function AuditView() {
   const { team } = useDashboard();
-  const [action, setAction] = useState<AuditFilter>("");
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 25 });
+  const { action, pagination, setView } = useAuditView();
   const [exporting, setExporting] = useState<string | null>(null);
   const query = useAuditEvents({ team: team.slug, action, ...pagination });
 
@@ -31,7 +33,8 @@ export function AuditView() {
     getRowId: (event) => event.$id,
     rowCount: query.data?.total ?? 0,
     state: { pagination },
-    onPaginationChange: setPagination,
+    onPaginationChange: (updater: Updater<PaginationState>) =>
+      setView({ action, pageIndex: functionalUpdate(updater, pagination).pageIndex }),
   });
 
   async function onExport() {
@@ -60,10 +63,7 @@ export function AuditView() {
           <select
             className="h-9 rounded-md border border-input bg-surface px-2 text-sm"
             value={action}
-            onChange={(event) => {
-              setAction(event.target.value as AuditFilter);
-              setPagination((p) => ({ ...p, pageIndex: 0 }));
-            }}
+            onChange={(event) => setView({ action: event.target.value as AuditFilter, pageIndex: 0 })}
           >
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((a) => (
@@ -94,4 +94,24 @@ export function AuditView() {
       <DataTablePagination table={table} />
     </>
   );
+}
+
+/**
+ * The action filter and the page, kept in the page URL (`?action=…&page=…`): a reload, a shared link
+ * and the back button show the same events. Changes replace the history entry, as the entries table's do.
+ */
+function useAuditView() {
+  const searchParams = useSearchParams();
+  const asked = searchParams.get("action") ?? "";
+  const action: AuditFilter = (AUDIT_ACTIONS as readonly string[]).includes(asked) ? (asked as AuditFilter) : "";
+  const page = Number(searchParams.get("page"));
+  const pageIndex = Number.isInteger(page) && page > 1 ? page - 1 : 0;
+  function setView(next: { action: AuditFilter; pageIndex: number }) {
+    const params = new URLSearchParams();
+    if (next.action) params.set("action", next.action);
+    if (next.pageIndex > 0) params.set("page", String(next.pageIndex + 1));
+    const query = params.toString();
+    window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+  }
+  return { action, pagination: { pageIndex, pageSize: PAGE_SIZE } satisfies PaginationState, setView };
 }

@@ -52,8 +52,20 @@ export const auditColumns: ColumnDef<AuditEvent>[] = [
   {
     id: "subject",
     header: "Subject",
-    // An entry's URL when the event has one; an API key has only its id.
-    cell: ({ row }) => <span className="font-mono text-[13px] wrap-anywhere">{row.original.url ?? row.original.targetId ?? ""}</span>,
+    // An entry's URL when the event has one; an API key has only its id. Below md, where the actor
+    // and reason columns are hidden, they follow under it: a phone shows every detail too.
+    cell: ({ row }) => {
+      const reason = describeReason(row.original);
+      return (
+        <>
+          <span className="font-mono text-[13px] wrap-anywhere">{row.original.url ?? row.original.targetId ?? ""}</span>
+          <span className="mt-1 block text-xs text-muted-foreground wrap-anywhere md:hidden">
+            By {row.original.actor}
+            {reason ? <> · {reason}</> : null}
+          </span>
+        </>
+      );
+    },
   },
   {
     id: "reason",

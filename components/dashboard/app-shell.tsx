@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -18,6 +17,7 @@ import {
 import { ROLE_LABELS, roleCan } from "@/lib/auth/permissions";
 import { useDashboard } from "./dashboard-context";
 import { rememberTeam } from "./remember-team";
+import { useSignOut } from "./use-sign-out";
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { user, team, teams } = useDashboard();
@@ -41,16 +41,17 @@ export function AppShell({ children }: { children: ReactNode }) {
     window.location.assign(pathname === "/api-keys" || pathname === "/webhooks" ? "/entries" : pathname);
   }
 
-  async function onSignOut() {
-    await signOut({ redirect: false });
-    queryClient.clear();
-    // A full load: nothing of the signed-out session stays in memory.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/sign-in");
-  }
+  const onSignOut = useSignOut();
 
   return (
     <div className="min-h-screen">
+      {/* The first Tab stop: past the header's links and menus, straight to the page. */}
+      <a
+        href="#main-content"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-foreground focus:shadow-md"
+      >
+        Skip to content
+      </a>
       <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur">
         {/* Below lg the navigation takes a row of its own under the logo and menus, wrapping if it must: nothing runs off a phone's screen. */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5 sm:px-6 lg:h-14 lg:flex-nowrap lg:py-0">
@@ -122,7 +123,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8">
         <BulkActionsProvider team={team.slug}>{children}</BulkActionsProvider>
       </main>
     </div>

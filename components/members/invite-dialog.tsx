@@ -1,12 +1,13 @@
 "use client";
 
+import { useState } from "react";
 import { Input, Label } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { toast } from "@/components/ui/toaster";
 import { assignableRoles, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
-import { useCreateInvitation } from "./use-invitations";
+import { useCreateInvitation, useInvitations } from "./use-invitations";
 
 const ROLE_HINTS: Record<Role, string> = {
   owner: "everything an admin does, and manages owners",
@@ -43,10 +44,7 @@ export function InviteDialog({ team, actor }: { team: string; actor: Role }) {
         </>
       )}
     >
-      <div className="space-y-1.5">
-        <Label htmlFor="invite-email">Email</Label>
-        <Input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" autoFocus />
-      </div>
+      <EmailField team={team} />
       <fieldset className="space-y-1.5">
         <legend className="text-sm font-medium text-foreground">Role</legend>
         {assignableRoles(actor).map((role) => (
@@ -56,5 +54,44 @@ export function InviteDialog({ team, actor }: { team: string; actor: Role }) {
         ))}
       </fieldset>
     </SecretOnceDialog>
+  );
+}
+
+/**
+ * The address to invite, and a warning while it has a pending invitation: inviting it again revokes
+ * that one (lib/members/invite-member.ts), so say so before, not after. Unmounted with the form, so
+ * it starts empty each time the dialog opens.
+ */
+function EmailField({ team }: { team: string }) {
+  const invitations = useInvitations(team, true);
+  const [email, setEmail] = useState("");
+  const pending = invitations.data?.invitations.find(
+    (invitation) => invitation.status === "pending" && invitation.email === email.trim().toLowerCase(),
+  );
+  return (
+    <>
+      <div className="space-y-1.5">
+        <Label htmlFor="invite-email">Email</Label>
+        <Input
+          id="invite-email"
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          autoFocus
+          aria-describedby={pending ? "invite-pending" : undefined}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </div>
+      {pending ? (
+        <div id="invite-pending">
+          <Notice>
+            {pending.email} has a pending invitation (sent {formatDateTime(pending.createdAt)} by {pending.invitedBy}). Inviting them again
+            revokes it: the earlier link stops working.
+          </Notice>
+        </div>
+      ) : null}
+    </>
   );
 }

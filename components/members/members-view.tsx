@@ -25,12 +25,15 @@ export function MembersView() {
   const changeRole = useChangeMemberRole(team.slug);
   const remove = useRemoveMember(team.slug);
   const [removing, setRemoving] = useState<Member | null>(null);
+  // A role change is asked first: one arrow key on the select must not make a viewer an admin.
+  const [roleChange, setRoleChange] = useState<{ member: Member; role: Role } | null>(null);
 
   const list = members.data?.members;
   const ownerCount = useMemo(() => (list ?? []).filter((m) => m.role === "owner").length, [list]);
   const busyUserId = changeRole.isPending ? changeRole.variables.userId : remove.isPending ? remove.variables : null;
 
   function onRoleChange(member: Member, role: Role) {
+    setRoleChange(null);
     changeRole.mutate(
       { userId: member.userId, role },
       {
@@ -61,7 +64,13 @@ export function MembersView() {
   }
 
   // Rebuilt every render: a handful of rows, and the handlers close over this render's state.
-  const columns = createMemberColumns({ actor: team.role, ownerCount, busyUserId, onRoleChange, onRemove: setRemoving });
+  const columns = createMemberColumns({
+    actor: team.role,
+    ownerCount,
+    busyUserId,
+    onRoleChange: (member, role) => role !== member.role && setRoleChange({ member, role }),
+    onRemove: setRemoving,
+  });
   const table = useDataTable({
     data: list ?? [],
     columns,
@@ -90,10 +99,36 @@ export function MembersView() {
         skeletonRows={3}
       />
       <RemoveMemberDialog member={removing} teamName={team.name} onCancel={() => setRemoving(null)} onConfirm={onRemove} />
+      <ConfirmDialog
+        open={roleChange !== null}
+        title={roleChange ? `Make ${roleChange.member.isYou ? "yourself" : roleChange.member.name} ${withArticle(roleChange.role)}?` : ""}
+        description={
+          roleChange ? (
+            <>
+              {roleChange.member.isYou ? "Your" : `${roleChange.member.name}'s`} role goes from {ROLE_LABELS[roleChange.member.role]} to{" "}
+              {ROLE_LABELS[roleChange.role]}, from their next request on. {ROLE_GRANTS[roleChange.role]}
+            </>
+          ) : null
+        }
+        confirmLabel={roleChange ? `Make ${ROLE_LABELS[roleChange.role].toLowerCase()}` : ""}
+        onCancel={() => setRoleChange(null)}
+        onConfirm={() => roleChange && onRoleChange(roleChange.member, roleChange.role)}
+      />
       {manage ? <PendingInvitations team={team.slug} /> : null}
     </>
   );
 }
+
+/** What each role may do, as the role-change confirmation says it (lib/auth/permissions.ts decides). */
+const ROLE_GRANTS: Record<Role, string> = {
+  viewer: "Viewers see the list, its history and the audit log, and change nothing.",
+  admin:
+    "Admins add, import, remove and restore entries, and manage API keys, webhooks, clients, members (not owners) and the team's settings.",
+  owner:
+    "Owners can do everything admins can, and also remove complaint and legal entries, make or remove other owners, and change any member's role.",
+};
+
+const withArticle = (role: Role) => (role === "admin" || role === "owner" ? `an ${role}` : `a ${role}`);
 
 function PendingInvitations({ team }: { team: string }) {
   const query = useInvitations(team, true);

@@ -2,6 +2,7 @@
 
 import type { Column } from "@tanstack/react-table";
 import { useId } from "react";
+import { Button } from "./button";
 import { Input } from "./input";
 
 /** Days as `<input type="date">` gives them (YYYY-MM-DD), both ends inclusive. */
@@ -20,6 +21,9 @@ export function DataTableDateRangeFilter<TData, TValue>({
 }) {
   const id = useId();
   const range = (column.getFilterValue() as DateRange | undefined) ?? {};
+  // `min` and `max` stop the pickers, not typing or a pasted URL: a From after To matches nothing, so say why and offer the fix.
+  const reversed = range.from !== undefined && range.to !== undefined && range.from > range.to;
+  const invalid = reversed ? { "aria-invalid": true, "aria-describedby": `${id}-reversed` } : {};
 
   function change(next: DateRange) {
     column.setFilterValue(next.from || next.to ? next : undefined);
@@ -41,6 +45,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
           max={range.to}
           onChange={(event) => change({ ...range, from: event.target.value || undefined })}
           className="w-auto px-2"
+          {...invalid}
         />
       </span>
       <span className="flex items-center gap-2">
@@ -52,7 +57,18 @@ export function DataTableDateRangeFilter<TData, TValue>({
           min={range.from}
           onChange={(event) => change({ ...range, to: event.target.value || undefined })}
           className="w-auto px-2"
+          {...invalid}
         />
+      </span>
+      <span role="status" id={`${id}-reversed`} className="flex items-center gap-2 text-danger-text">
+        {reversed ? (
+          <>
+            From is after To, so nothing can match.
+            <Button size="sm" onClick={() => change({ from: range.to, to: range.from })}>
+              Swap dates
+            </Button>
+          </>
+        ) : null}
       </span>
     </fieldset>
   );

@@ -62,17 +62,17 @@ export function SecretOnceDialog<Created, Variables>({
     setCopied(true);
   }
 
+  // Every way out (Done, Cancel, Escape, a click outside) forgets the secret: opened again, the dialog starts with an empty form.
+  function changeOpen(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      create.reset();
+      setCopied(false);
+    }
+  }
+
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          create.reset();
-          setCopied(false);
-        }
-      }}
-    >
+    <Dialog open={open} onOpenChange={changeOpen}>
       <DialogTrigger asChild>
         <Button variant="primary">{trigger}</Button>
       </DialogTrigger>
@@ -87,7 +87,7 @@ export function SecretOnceDialog<Created, Variables>({
             </div>
             {afterSecret && create.data !== undefined ? afterSecret(create.data) : null}
             <div className="flex justify-end">
-              <Button variant="primary" onClick={() => setOpen(false)}>
+              <Button variant="primary" onClick={() => changeOpen(false)}>
                 Done
               </Button>
             </div>
@@ -97,7 +97,7 @@ export function SecretOnceDialog<Created, Variables>({
             {children}
             {create.isError ? <Notice tone="error">{errorMessage(create.error)}</Notice> : null}
             <div className="flex justify-end gap-2">
-              <Button onClick={() => setOpen(false)}>Cancel</Button>
+              <Button onClick={() => changeOpen(false)}>Cancel</Button>
               <Button type="submit" variant="primary" disabled={create.isPending}>
                 {create.isPending ? submit.pending : submit.idle}
               </Button>

@@ -38,6 +38,8 @@ export const E2E_TEAMS = [
   "expiry",
   "expiry-import",
   "expiry-restore",
+  "roles",
+  "no-team",
   "clients",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];

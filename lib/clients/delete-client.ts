@@ -42,18 +42,17 @@ export async function deleteClient(options: {
   moveEntriesTo?: string;
   requestId: string;
 }): Promise<{ message: "Client deleted"; moved: number }> {
-  for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const plan = await planDeletion(options);
     const write = () => writeDeletion(options, plan);
     try {
       const { changed } = plan.entries.length > 0 ? await changeTeamList(options.caller.teamId, write) : await write();
       if (changed > 0) return { message: "Client deleted", moved: plan.entries.length };
     } catch (error) {
-      if (!isConstraintViolation(error) || attempt === MAX_ATTEMPTS) throw error;
-      continue;
+      if (!isConstraintViolation(error)) throw error;
     }
-    if (attempt === MAX_ATTEMPTS) throw new AppError("service_unavailable");
   }
+  throw new AppError("service_unavailable");
 }
 
 /** Everything the write needs, read and checked (each refusal as step 1 and 2 describe). */
@@ -138,11 +137,13 @@ function writeDeletion(options: { caller: Caller; requestId: string }, { client,
       db.$executeRaw`UPDATE "RemovedEntry" SET "clientId" = ${target.clientId}
         WHERE "teamId" = ${teamId} AND "clientId" = ${client.id} AND ${deleted}`,
       // The guard: a NULL id fails the transaction when an entry the events do not name is still on
-      // the client (added since the read), or an identifier is now twice on the target list.
+      // the client (added since the read), or a moved identifier (the moved entries' updatedAt is
+      // this write's) is now twice on the target list.
       db.$executeRaw`INSERT INTO "Client" ("id", "teamId", "name", "createdBy") SELECT NULL, NULL, NULL, NULL
         WHERE ${deleted} AND (EXISTS (SELECT 1 FROM "DncEntry" WHERE "teamId" = ${teamId} AND "clientId" = ${client.id})
           OR EXISTS (SELECT 1 FROM "EntryAlias" a JOIN "DncEntry" d ON d."teamId" = a."teamId" AND d."url" = a."url" AND d."clientId" = a."clientId"
-            WHERE a."teamId" = ${teamId} AND a."clientId" = ${target.clientId}))`,
+            WHERE a."teamId" = ${teamId} AND a."clientId" = ${target.clientId}
+              AND (d."updatedAt" = ${now} OR EXISTS (SELECT 1 FROM "DncEntry" e WHERE e."id" = a."entryId" AND e."updatedAt" = ${now}))))`,
     ],
   });
 }

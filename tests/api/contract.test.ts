@@ -437,6 +437,8 @@ describe("Kakiyo path shape and discovery", () => {
       "/api-keys/{id}",
       "/audit",
       "/audit/verify",
+      "/clients",
+      "/clients/{id}",
       "/dnc",
       "/dnc/batch",
       "/dnc/changes",
