@@ -11,6 +11,8 @@ import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/
 import { dncContracts } from "@/lib/contracts/dnc";
 import { DEFAULT_CATEGORY, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
 import { recogniseEntry, type RecognisedEntry } from "@/lib/dnc/entry-identifier";
+import { ClientSelect, clientIdOf } from "@/components/clients/client-select";
+import { type Client, GLOBAL_LIST } from "@/lib/clients/schemas";
 import { IdentifierPreview } from "./identifier-preview";
 import { CategorySelect } from "./category-select";
 import { entriesKey } from "./use-dnc-entries";
@@ -19,13 +21,14 @@ import { entriesKey } from "./use-dnc-entries";
  * Adds one entry: a person, a company page or a domain, inferred from what is typed. Shows the
  * canonical form and what it was taken for before saving, and a duplicate as "already on the list".
  */
-export function AddEntryDialog({ team }: { team: string }) {
+export function AddEntryDialog({ team, clients }: { team: string; clients: readonly Client[] }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
   const [includeSubdomains, setIncludeSubdomains] = useState(false);
   const [category, setCategory] = useState<EntryCategory>(DEFAULT_CATEGORY);
   const [receivedOn, setReceivedOn] = useState("");
+  const [list, setList] = useState<string>(GLOBAL_LIST);
   const input = useRef<HTMLInputElement>(null);
   const preview = url.trim() ? recogniseEntry(url, { includeSubdomains }) : null;
   const add = useMutation({
@@ -35,6 +38,7 @@ export function AddEntryDialog({ team }: { team: string }) {
           ...submitted.body,
           ...(category !== DEFAULT_CATEGORY ? { category } : {}),
           ...(receivedOn ? { receivedAt: receivedOn } : {}),
+          ...clientIdOf(list),
         },
         team,
       }),
@@ -48,7 +52,11 @@ export function AddEntryDialog({ team }: { team: string }) {
   });
   // What stays in the dialog: why the URL sent was not added. A success is a toast, and the dialog is ready for the next URL.
   const duplicate = add.error instanceof ApiRequestError && add.error.status === 409;
-  const refusal = add.isError ? (duplicate ? `${add.variables.canonical} is already on the list.` : errorMessage(add.error)) : null;
+  const refusal = add.isError
+    ? duplicate
+      ? `${add.variables.canonical} is already on ${listName(list, clients)}.`
+      : errorMessage(add.error)
+    : null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -106,6 +114,12 @@ export function AddEntryDialog({ team }: { team: string }) {
               />
             </div>
           </div>
+          {clients.length > 0 ? (
+            <div className="space-y-1.5">
+              <Label htmlFor="add-client">Client</Label>
+              <ClientSelect id="add-client" clients={clients} value={list} onChange={setList} />
+            </div>
+          ) : null}
           {isProtectedCategory(category) ? (
             <p className="text-sm text-muted-foreground">Only an owner can remove a protected entry, and must say why.</p>
           ) : null}
@@ -120,4 +134,11 @@ export function AddEntryDialog({ team }: { team: string }) {
       </DialogContent>
     </Dialog>
   );
+}
+
+/** "the list" for a team with one list; which one, once it has clients. */
+function listName(list: string, clients: readonly Client[]): string {
+  if (clients.length === 0) return "the list";
+  const client = clients.find((candidate) => candidate.id === list);
+  return client ? `${client.name}'s list` : "the global list";
 }

@@ -5,8 +5,10 @@ import { DataTableColumnHeader } from "@/components/ui/data-table-column-header"
 import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import { DateTime } from "@/components/ui/date-time";
+import { GLOBAL_LIST } from "@/lib/clients/schemas";
 import { CATEGORY_LABELS, isProtectedCategory } from "@/lib/dnc/categories";
 import type { DncEntryDto, EntryKind } from "@/lib/dnc/schemas";
+import { ClientName } from "./client-name";
 import { EntryAliases } from "./entry-aliases";
 import { describeSource } from "./entry-source";
 import { ProfileUrl } from "./profile-url";
@@ -46,6 +48,15 @@ export function createColumns(options: { canWrite: boolean; canRemoveProtected: 
         </>
       ),
       enableHiding: false,
+    },
+    {
+      // Shown once the team has clients, from xl (below, the URL would have no room left; View shows it); carries the Client filter.
+      id: "client",
+      accessorFn: (entry) => entry.clientId ?? GLOBAL_LIST,
+      header: "Client",
+      cell: ({ row }) => <ClientName clientId={row.original.clientId} />,
+      enableSorting: false,
+      meta: { width: 150, title: "Client", hideBelow: "xl" },
     },
     {
       // Hidden unless chosen in View: the URL cell already names company and domain entries; the column carries the Kind filter.

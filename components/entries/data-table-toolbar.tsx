@@ -7,6 +7,7 @@ import { DataTableDateRangeFilter } from "@/components/ui/data-table-date-range-
 import { DataTableFacetedFilter, type FacetOption } from "@/components/ui/data-table-faceted-filter";
 import { DataTableViewOptions } from "@/components/ui/data-table-view-options";
 import { Input } from "@/components/ui/input";
+import type { Client } from "@/lib/clients/schemas";
 import { CATEGORY_LABELS, ENTRY_CATEGORIES } from "@/lib/dnc/categories";
 import { type DncEntryDto, ENTRY_KINDS, ENTRY_SOURCES, type EntryFacets } from "@/lib/dnc/schemas";
 import { KIND_LABELS } from "./columns";
@@ -15,8 +16,9 @@ import type { EntriesFilter } from "./entries-url-state";
 import { SOURCE_LABELS } from "./entry-source";
 import { ExportButton } from "./export-button";
 import { ExpiresWithinFilter } from "./expires-within-filter";
+import { ClientFilter } from "./client-filter";
 
-/** Search, the filters (kind, category, opt-out window, source, author, dates added, expiry), Reset and the View menu; then Export (of what is filtered) and Add. */
+/** Search, the filters (kind, category, opt-out window, source, author, dates added, expiry, client), Reset and the View menu; then Export (of what is filtered) and Add. */
 export function DataTableToolbar({
   table,
   team,
@@ -27,6 +29,7 @@ export function DataTableToolbar({
   filtered,
   onReset,
   facets,
+  clients,
 }: {
   table: Table<DncEntryDto>;
   team: string;
@@ -37,6 +40,8 @@ export function DataTableToolbar({
   filtered: boolean;
   onReset: () => void;
   facets?: EntryFacets;
+  /** The team's clients, or null when the team has none (no Client filter, and Add offers no choice of list). */
+  clients: readonly Client[] | null;
 }) {
   const searchBox = useRef<HTMLInputElement>(null);
   return (
@@ -57,6 +62,7 @@ export function DataTableToolbar({
       <DataTableFacetedFilter column={table.getColumn("createdBy")!} title="Added by" options={authorOptions(facets, filter)} />
       <DataTableDateRangeFilter column={table.getColumn("createdAt")!} title="Added" hint="days in UTC" />
       <ExpiresWithinFilter column={table.getColumn("expiresAt")!} />
+      {clients ? <ClientFilter column={table.getColumn("client")!} clients={clients} /> : null}
       {filtered ? (
         <Button
           variant="ghost"
@@ -72,7 +78,7 @@ export function DataTableToolbar({
       <div className="ml-auto flex flex-wrap items-center gap-2">
         <DataTableViewOptions table={table} />
         <ExportButton team={team} filter={filter} />
-        {canWrite ? <AddEntryDialog team={team} /> : null}
+        {canWrite ? <AddEntryDialog team={team} clients={clients ?? []} /> : null}
       </div>
     </div>
   );

@@ -2,12 +2,14 @@
 
 import { type VisibilityState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import { useClients } from "@/components/clients/use-clients";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
+import type { Client } from "@/lib/clients/schemas";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
 import { AddAliasDialog } from "./add-alias-dialog";
 import { BulkActionBar } from "./bulk-action-bar";
@@ -55,6 +57,9 @@ export function EntriesTable({
 
   const query = useDncEntries(team, view, serverPage);
   const facets = useEntryFacets(team);
+  const clients = useClients(team).data?.clients ?? NO_CLIENTS;
+  // A team without clients has one list: the Client column and filter would say nothing.
+  const showClients = clients.length > 0 || view.client !== null;
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
   const total = query.data?.total ?? 0;
   const removals = useEntryRemovals({ team, filter: view, rows, total, selection });
@@ -86,7 +91,8 @@ export function EntriesTable({
     state: {
       ...viewState.state,
       rowSelection: selection.rowSelection,
-      columnVisibility: { expiresAt: view.expiresWithin !== null, ...columnVisibility },
+      // Hiding it only while there are no clients: a visibility in the state overrides the column's breakpoint.
+      columnVisibility: { expiresAt: view.expiresWithin !== null, ...(showClients ? {} : { client: false }), ...columnVisibility },
     },
     onSortingChange: viewState.onSortingChange,
     onPaginationChange: viewState.onPaginationChange,
@@ -115,6 +121,7 @@ export function EntriesTable({
         filtered={isFiltered(view) || search.trim() !== ""}
         onReset={resetFilters}
         facets={facets.data}
+        clients={showClients ? clients : null}
       />
       {removals.collecting ? (
         <div className="mb-3">
@@ -156,6 +163,8 @@ export function EntriesTable({
     </div>
   );
 }
+
+const NO_CLIENTS: Client[] = [];
 
 function emptyMessage(view: EntriesFilter, canWrite: boolean): string {
   if (isFiltered({ ...view, q: "" })) return "No entries match the search and filters.";

@@ -4,7 +4,7 @@ import type { EntryCategory } from "@/lib/dnc/categories";
 import { type EntryKind, type EntrySource, listEntriesQuerySchema } from "@/lib/dnc/schemas";
 
 /**
- * The entries table's state as the page URL carries it (`?q=&kind=&category=&late=&source=&createdBy=&from=&to=&expiresWithin=&sort=&order=&page=&size=`),
+ * The entries table's state as the page URL carries it (`?q=&kind=&category=&late=&source=&createdBy=&from=&to=&expiresWithin=&client=&sort=&order=&page=&size=`),
  * so a filtered view is a link. Read by the server page (to render the same first page) and by the
  * table; checked with the API's own query schema, so the URL can only ask what the API answers.
  * No "use client": a server component cannot read constants out of a client module.
@@ -26,6 +26,8 @@ export type EntriesFilter = {
   to: string | null;
   /** Only entries that expire within this many days. */
   expiresWithin: number | null;
+  /** The entries a client's check applies (its id: the global list and the client's), the global list alone (`global`), or every list. */
+  client: string | null;
 };
 
 export type EntriesView = EntriesFilter & {
@@ -46,6 +48,7 @@ export const DEFAULT_FILTER: EntriesFilter = {
   from: null,
   to: null,
   expiresWithin: null,
+  client: null,
 };
 
 export const DEFAULT_VIEW: EntriesView = {
@@ -90,6 +93,7 @@ export function readEntriesView(params: Params): EntriesView {
     from,
     to,
     expiresWithin: expiresWithin === null ? null : Number(expiresWithin),
+    client: first("client") || null,
     sort: (first("sort") ?? DEFAULT_VIEW.sort) as EntriesView["sort"],
     order: (first("order") ?? DEFAULT_VIEW.order) as EntriesView["order"],
     pageIndex: Number(page) - 1,
@@ -121,6 +125,7 @@ export function writeEntriesView(view: EntriesView): URLSearchParams {
   if (view.from) params.set("from", view.from);
   if (view.to) params.set("to", view.to);
   if (view.expiresWithin !== null) params.set("expiresWithin", String(view.expiresWithin));
+  if (view.client !== null) params.set("client", view.client);
   if (view.sort !== DEFAULT_VIEW.sort) params.set("sort", view.sort);
   if (view.order !== DEFAULT_VIEW.order) params.set("order", view.order);
   if (view.pageIndex > 0) params.set("page", String(view.pageIndex + 1));
@@ -142,6 +147,7 @@ export function filterQuery(filter: EntriesFilter): ListEntriesQuery {
     createdAfter: filter.from ?? undefined,
     createdBefore: filter.to ? nextDay(filter.to) : undefined,
     expiresWithin: filter.expiresWithin === null ? undefined : String(filter.expiresWithin),
+    client: filter.client ?? undefined,
   };
 }
 
@@ -177,7 +183,8 @@ export function isFiltered(filter: EntriesFilter): boolean {
     filter.createdBy.length > 0 ||
     filter.from !== null ||
     filter.to !== null ||
-    filter.expiresWithin !== null
+    filter.expiresWithin !== null ||
+    filter.client !== null
   );
 }
 

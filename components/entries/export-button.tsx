@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useClientNames } from "@/components/clients/use-clients";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/components/api-client/call-api";
@@ -12,6 +13,7 @@ import { formatCountdown, formatNumber } from "@/lib/format";
 /** Downloads every entry the search and filters match (not just the page on screen) as CSV, reading a thousand at a time. */
 export function ExportButton({ team, filter }: { team: string; filter: EntriesFilter }) {
   const [progress, setProgress] = useState<string | null>(null);
+  const clientNames = useClientNames(team);
 
   async function onExport() {
     setProgress("Exporting…");
@@ -35,8 +37,10 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
           received_at: e.receivedAt ?? "",
           late: String(e.late === true),
           expires_at: e.expiresAt ?? "",
+          // The client's name, as people know it; empty for the global list.
+          client: e.clientId ? (clientNames.get(e.clientId) ?? e.clientId) : "",
         })),
-        ["url", "created_at", "id", "aliases", "kind", "include_subdomains", "category", "received_at", "late", "expires_at"],
+        ["url", "created_at", "id", "aliases", "kind", "include_subdomains", "category", "received_at", "late", "expires_at", "client"],
       );
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);

@@ -63,6 +63,7 @@ function columnFiltersOf(view: EntriesView): ColumnFiltersState {
   if (view.createdBy.length > 0) filters.push({ id: "createdBy", value: view.createdBy });
   if (view.from || view.to) filters.push({ id: "createdAt", value: { from: view.from ?? undefined, to: view.to ?? undefined } });
   if (view.expiresWithin !== null) filters.push({ id: "expiresAt", value: view.expiresWithin });
+  if (view.client !== null) filters.push({ id: "client", value: view.client });
   return filters;
 }
 
@@ -78,6 +79,7 @@ function filterOfColumns(filters: ColumnFiltersState): Omit<EntriesFilter, "q"> 
     from: range?.from ?? null,
     to: range?.to ?? null,
     expiresWithin: (value("expiresAt") as number | undefined) ?? null,
+    client: (value("client") as string | undefined) ?? null,
   };
 }
 

@@ -7,13 +7,17 @@ import { type ChangeEvent, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
+import { ClientSelect, clientIdOf } from "@/components/clients/client-select";
+import { useClients } from "@/components/clients/use-clients";
 import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/input";
 import { Notice, PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { toast } from "@/components/ui/toaster";
 import { useDataTable } from "@/components/ui/use-data-table";
 import { callApiPaced, errorMessage } from "@/components/api-client/call-api";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/components/api-client/csv";
+import { GLOBAL_LIST } from "@/lib/clients/schemas";
 import { dncContracts } from "@/lib/contracts/dnc";
 import { type BatchStatus, MAX_ALIASES_PER_ENTRY, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
@@ -61,6 +65,8 @@ export function ImportView() {
   const [done, setDone] = useState(0);
   const [status, setStatus] = useState<"idle" | "running" | "finished" | "failed">("idle");
   const [message, setMessage] = useState<string | null>(null);
+  const [list, setList] = useState<string>(GLOBAL_LIST);
+  const clients = useClients(team.slug).data?.clients ?? [];
 
   useLeaveWarning(status === "running");
 
@@ -90,7 +96,7 @@ export function ImportView() {
         const result = await callApiPaced(dncContracts.addEntries, {
           // The file's name becomes the entries' provenance (source "import").
           body: {
-            entries: chunk.map(batchEntry),
+            entries: chunk.map((row) => ({ ...batchEntry(row), ...clientIdOf(list) })),
             ...(fileName ? { importFile: fileName.slice(0, MAX_FILE_NAME_LENGTH) } : {}),
           },
           team: team.slug,
@@ -157,6 +163,13 @@ export function ImportView() {
             className="mt-2 block max-w-full text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-surface file:text-foreground file:px-3 file:py-1.5 file:text-sm file:font-medium"
           />
         </div>
+        {clients.length > 0 ? (
+          <div className="max-w-sm space-y-1.5">
+            <Label htmlFor="import-client">Client</Label>
+            <ClientSelect id="import-client" clients={clients} value={list} onChange={setList} disabled={status === "running"} />
+            <p className="text-xs text-muted-foreground">Every row of the file goes on this list.</p>
+          </div>
+        ) : null}
         {fileName ? (
           <p className="text-sm text-muted-foreground">
             {fileName}: {formatNumber(rows.length)} URLs

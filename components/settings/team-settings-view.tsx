@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ClientsSection } from "@/components/clients/clients-section";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -14,7 +15,7 @@ import { MAX_OPT_OUT_WINDOW_DAYS } from "@/lib/teams/schemas";
 
 const settingsKey = (team: string) => ["team-settings", team] as const;
 
-/** The team's settings: every member sees them; owners and admins change them (audited). */
+/** The team's settings and agency clients: every member sees them; owners and admins change them (audited). */
 export function TeamSettingsView() {
   const { team } = useDashboard();
   const settings = useQuery({
@@ -24,11 +25,14 @@ export function TeamSettingsView() {
   return (
     <>
       <PageHeader title="Team settings" description={`How ${team.name} handles its list. Changes are kept in the audit log.`} />
-      <div className="grid max-w-xl gap-10">
-        {settings.isError ? <Notice tone="error">Could not load the settings: {errorMessage(settings.error)}</Notice> : null}
-        {settings.data ? (
-          <OptOutWindowForm team={team.slug} days={settings.data.optOutWindowDays} canChange={roleCan(team.role, "team.manage")} />
-        ) : null}
+      <div className="grid max-w-3xl gap-10">
+        <div className="max-w-xl">
+          {settings.isError ? <Notice tone="error">Could not load the settings: {errorMessage(settings.error)}</Notice> : null}
+          {settings.data ? (
+            <OptOutWindowForm team={team.slug} days={settings.data.optOutWindowDays} canChange={roleCan(team.role, "team.manage")} />
+          ) : null}
+        </div>
+        <ClientsSection team={team.slug} canManage={roleCan(team.role, "clients.manage")} />
       </div>
     </>
   );

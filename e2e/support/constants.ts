@@ -40,6 +40,7 @@ export const E2E_TEAMS = [
   "expiry-restore",
   "roles",
   "no-team",
+  "clients",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

@@ -18,6 +18,7 @@ const FILTERED: EntriesView = {
   from: "2026-03-01",
   to: "2026-03-31",
   expiresWithin: 7,
+  client: "cli_AbC123",
   sort: "url",
   order: "asc",
   pageIndex: 2,
@@ -33,7 +34,7 @@ describe("entries table state in the page URL", () => {
   it("reads back what it wrote, authors with commas included", () => {
     const params = writeEntriesView(FILTERED);
     expect(params.toString()).toBe(
-      "q=jane&kind=company%2Cdomain&category=complaint%2Clegal&late=true&source=api%2Cimport&createdBy=a%40x.test&createdBy=CRM%2C+EU+%28key%3Adncsk_ab%29&from=2026-03-01&to=2026-03-31&expiresWithin=7&sort=url&order=asc&page=3&size=10",
+      "q=jane&kind=company%2Cdomain&category=complaint%2Clegal&late=true&source=api%2Cimport&createdBy=a%40x.test&createdBy=CRM%2C+EU+%28key%3Adncsk_ab%29&from=2026-03-01&to=2026-03-31&expiresWithin=7&client=cli_AbC123&sort=url&order=asc&page=3&size=10",
     );
     expect(readEntriesView(params)).toEqual(FILTERED);
   });
@@ -58,6 +59,7 @@ describe("entries table state in the page URL", () => {
     ["an offset past the API's limit", "page=999999999&size=100"],
     ["an expiry window that is not a number of days", "expiresWithin=soon"],
     ["an expiry window past the API's limit", "expiresWithin=4000"],
+    ["a client that is neither a client's id nor global", "client=acme"],
   ])("falls back to the default view for %s", (_case, query) => {
     expect(readEntriesView(new URLSearchParams(`createdBy=kept-only-if-valid&${query}`))).toEqual(DEFAULT_VIEW);
   });
@@ -87,6 +89,7 @@ describe("entries table state in the page URL", () => {
       createdAfter: new Date("2026-03-01T00:00:00Z"),
       createdBefore: new Date("2026-04-01T00:00:00Z"),
       expiresWithin: 7,
+      client: "cli_AbC123",
     });
   });
 });
