@@ -14,14 +14,15 @@ import type { ApiKey } from "@/lib/api-keys/schemas";
 import type { Client } from "@/lib/clients/schemas";
 import { roleCan } from "@/lib/auth/permissions";
 import { createColumns } from "./columns";
-import { useApiKeys, useCreateApiKey, useKeyClients, useRevokeApiKey } from "./use-api-keys";
+import { useClients } from "@/components/clients/use-clients";
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./use-api-keys";
 
 export function ApiKeysView() {
   const { team } = useDashboard();
   const allowed = roleCan(team.role, "keys.manage");
   const query = useApiKeys(team.slug, allowed);
   const revoke = useRevokeApiKey(team.slug);
-  const clients = useKeyClients(team.slug, allowed).data?.clients;
+  const clients = useClients(team.slug).data?.clients;
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const columns = useMemo(() => {
     const clientNames = new Map(clients?.map((client) => [client.id, client.name]));

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiCall, callApi } from "@/components/api-client/call-api";
 import { toast } from "@/components/ui/toaster";
 import { apiKeyContracts } from "@/lib/contracts/api-keys";
-import { clientContracts } from "@/lib/contracts/clients";
 
 export const apiKeysKey = (team: string) => ["api-keys", team] as const;
 
@@ -13,15 +12,6 @@ export function useApiKeys(team: string, enabled: boolean) {
   return useQuery({
     queryKey: apiKeysKey(team),
     queryFn: ({ signal }) => callApi(apiKeyContracts.listApiKeys, { team, signal }),
-    enabled,
-  });
-}
-
-/** The team's agency clients, to bind a key to one and to name it in the keys table. */
-export function useKeyClients(team: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ["clients", team],
-    queryFn: ({ signal }) => callApi(clientContracts.listClients, { team, signal }),
     enabled,
   });
 }
