@@ -53,6 +53,11 @@ test("register a webhook, see its signed deliveries, the notice when it is disab
     await expect.poll(() => receiver.received.length).toBe(2);
     expect(receiver.received[1]!.data.entries[0].url).toBe("https://linkedin.com/in/hooked-twice");
     await expect(log.getByRole("row").filter({ hasText: "Failed" })).toHaveCount(0);
+    // The log keeps the attempts from before the resend beside the one after it.
+    const resent = log.getByRole("row").filter({ hasText: "dnc.added" }).filter({ hasText: "All " });
+    await resent.getByText(/^All \d+ attempts$/).click();
+    await expect(resent.getByRole("listitem").filter({ hasText: ": 500" }).first()).toBeVisible();
+    await expect(resent.getByRole("listitem").filter({ hasText: ": 200" })).toHaveCount(1);
   } finally {
     await receiver.close();
   }

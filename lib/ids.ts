@@ -37,6 +37,7 @@ export const newApiKeyId = () => `key_${randomAlphanumeric(16)}`;
 export const newWebhookEndpointId = () => `whk_${randomAlphanumeric(16)}`;
 export const newInvitationId = () => `inv_${randomAlphanumeric(16)}`;
 export const newClientId = () => `cli_${randomAlphanumeric(16)}`;
+export const newWebhookAttemptId = () => `att_${randomAlphanumeric(16)}`;
 let auditSequence = 0;
 
 /** Sorts in creation order (time, then a per-process counter), so events written in one millisecond list as they happened. */

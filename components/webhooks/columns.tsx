@@ -64,6 +64,15 @@ export function createEndpointColumns(options: {
 
 const STATUS_LABELS = { pending: "Pending", delivered: "Delivered", failed: "Failed" } as const;
 
+/** An attempt's answer as people read it: "500 · 12 ms", or the error when there was no answer. */
+function describeAnswer(attempt: { statusCode: number | null; latencyMs: number | null; error: string | null }): string {
+  const answer =
+    attempt.statusCode === null
+      ? (attempt.error ?? "—")
+      : `${attempt.statusCode}${attempt.error && attempt.error !== `HTTP ${attempt.statusCode}` ? ` (${attempt.error})` : ""}`;
+  return attempt.latencyMs === null ? answer : `${answer} · ${attempt.latencyMs} ms`;
+}
+
 export function createDeliveryColumns(options: { onResend: (delivery: WebhookDeliveryDto) => void }): ColumnDef<WebhookDeliveryDto>[] {
   return [
     { id: "createdAt", header: "Event at", cell: ({ row }) => formatDateTime(row.original.createdAt), meta: { width: 176 } },
@@ -72,20 +81,33 @@ export function createDeliveryColumns(options: { onResend: (delivery: WebhookDel
     {
       id: "attempts",
       header: "Attempts",
-      cell: ({ row }) => row.original.attempts,
+      // Every attempt made, resends included (the API's `attempts` restarts with each resend's retries).
+      cell: ({ row }) => row.original.history.length,
       meta: { width: 88, className: "hidden sm:table-cell" },
     },
     {
       id: "response",
       header: "Last answer",
       cell: ({ row }) => {
-        const { lastStatusCode, lastLatencyMs, lastError } = row.original;
+        const { lastStatusCode, lastLatencyMs, lastError, history } = row.original;
         if (lastStatusCode === null && lastError === null) return "—";
-        const answer =
-          lastStatusCode === null
-            ? lastError
-            : `${lastStatusCode}${lastError && lastError !== `HTTP ${lastStatusCode}` ? ` (${lastError})` : ""}`;
-        return lastLatencyMs === null ? answer : `${answer} · ${lastLatencyMs} ms`;
+        return (
+          <>
+            {describeAnswer({ statusCode: lastStatusCode, latencyMs: lastLatencyMs, error: lastError })}
+            {history.length > 1 ? (
+              <details className="mt-1 text-xs text-muted-foreground">
+                <summary className="cursor-pointer">All {history.length} attempts</summary>
+                <ol className="mt-1 space-y-0.5">
+                  {history.map((attempt) => (
+                    <li key={attempt.at}>
+                      <time dateTime={attempt.at}>{formatDateTime(attempt.at)}</time>: {describeAnswer(attempt)}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            ) : null}
+          </>
+        );
       },
       meta: { className: "hidden md:table-cell" },
     },

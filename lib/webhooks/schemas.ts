@@ -47,6 +47,18 @@ export const webhookDeliverySchema = z.object({
   nextAttemptAt: z.iso.datetime().nullable().describe("Set while the delivery is pending"),
   createdAt: z.iso.datetime(),
   deliveredAt: z.iso.datetime().nullable(),
+  history: z
+    .array(
+      z.object({
+        at: z.iso.datetime(),
+        statusCode: z.number().int().nullable(),
+        latencyMs: z.number().int().nullable(),
+        error: z.string().nullable(),
+      }),
+    )
+    .describe(
+      "Every attempt, newest first (at most 50), before and after any resend: `attempts` counts those of the current round of retries",
+    ),
 });
 export type WebhookDeliveryDto = z.output<typeof webhookDeliverySchema>;
 

@@ -23,6 +23,9 @@ export function serializeEndpoint(row: {
   return { ...row, events: readEventTypes(row.events), createdAt: row.createdAt.toISOString() };
 }
 
+/** Attempts listed per delivery: the retry schedule has a handful, and a few resends more. */
+const MAX_HISTORY = 50;
+
 export const DELIVERY_SELECT = {
   id: true,
   eventId: true,
@@ -36,6 +39,11 @@ export const DELIVERY_SELECT = {
   nextAttemptAt: true,
   createdAt: true,
   deliveredAt: true,
+  history: {
+    select: { attemptedAt: true, statusCode: true, latencyMs: true, error: true },
+    orderBy: { attemptedAt: "desc" },
+    take: MAX_HISTORY,
+  },
 } as const;
 
 export function serializeDelivery(row: {
@@ -51,9 +59,11 @@ export function serializeDelivery(row: {
   nextAttemptAt: Date;
   createdAt: Date;
   deliveredAt: Date | null;
+  history: { attemptedAt: Date; statusCode: number | null; latencyMs: number | null; error: string | null }[];
 }): WebhookDeliveryDto {
   return {
     ...row,
+    history: row.history.map(({ attemptedAt, ...attempt }) => ({ at: attemptedAt.toISOString(), ...attempt })),
     type: row.type as WebhookEventType,
     status: row.status as WebhookDeliveryDto["status"],
     nextAttemptAt: row.status === "pending" ? row.nextAttemptAt.toISOString() : null,

@@ -2,7 +2,7 @@ import "server-only";
 import { databaseProvider, getDb, Prisma } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
 import { env } from "@/lib/env";
-import { randomAlphanumeric } from "@/lib/ids";
+import { newWebhookAttemptId, randomAlphanumeric } from "@/lib/ids";
 import { type DeliveryOutcome, sendDelivery } from "./deliver";
 import { onWebhookWake } from "./outbox";
 
@@ -94,6 +94,10 @@ async function recordOutcome(delivery: Claimed, token: string, outcome: Delivery
             WHERE "id" = ${delivery.endpointId} AND EXISTS (SELECT 1 FROM "WebhookDelivery" WHERE ${ours})`,
         ]
       : []),
+    // The attempt's own row first, while the claim still names it: the log keeps every attempt, across resends.
+    db.$executeRaw`INSERT INTO "WebhookAttempt" ("id", "deliveryId", "attemptedAt", "statusCode", "latencyMs", "error")
+      SELECT ${newWebhookAttemptId()}, ${delivery.id}, ${now}, ${outcome.statusCode}, ${outcome.latencyMs}, ${outcome.error}
+      WHERE EXISTS (SELECT 1 FROM "WebhookDelivery" WHERE ${ours})`,
     db.$executeRaw`
       UPDATE "WebhookDelivery" SET "status" = ${status}, "attempts" = "attempts" + 1, "nextAttemptAt" = ${nextAttemptAt},
         "lastStatusCode" = ${outcome.statusCode}, "lastLatencyMs" = ${outcome.latencyMs}, "lastError" = ${outcome.error},

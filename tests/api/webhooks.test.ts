@@ -184,6 +184,17 @@ describe("webhook deliveries", () => {
     expect(resent.status).toBe(200);
     await waitFor("the resent delivery", () => hooks.received.length > 0);
     expect(hooks.received[0]!.id).toBe(failed.eventId);
+
+    // The log keeps every attempt: the four failures before the resend, and the one after it.
+    const [delivered] = await waitFor("the delivery recorded", async () => {
+      const rows = await deliveries(team, webhook.id);
+      return rows[0]?.status === "delivered" ? rows : null;
+    });
+    expect(delivered.attempts).toBe(1);
+    expect(delivered.history.map((attempt: { statusCode: number | null }) => attempt.statusCode)).toEqual([200, 500, 500, 500, 500]);
+    expect(delivered.history[1]).toMatchObject({ error: "HTTP 500", latencyMs: expect.any(Number) });
+    const times = delivered.history.map((attempt: { at: string }) => Date.parse(attempt.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("does not follow redirects: a 3xx is a failed attempt and the target is never called", async () => {
