@@ -38,6 +38,11 @@ export const E2E_TEAMS = [
   "expiry",
   "expiry-import",
   "expiry-restore",
+  "run-resume",
+  "run-restore",
+  "run-discard",
+  "run-tabs",
+  "run-eta",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
