@@ -60,8 +60,9 @@ export function BulkActionsProvider({ team, children }: { team: string; children
 
   const announce = useCallback((job: BulkJob) => {
     if (!hasTurn.current) return;
-    const { failedIds: _kept, ...snapshot } = job.queue.getSnapshot();
-    channel.current?.post({ type: "progress", runId: job.run.id, action: job.run.action, snapshot: { ...snapshot, failedIds: [] } });
+    // The failed ids stay here: the other tabs show counts, and a long list would cross on every answer.
+    const snapshot = { ...job.queue.getSnapshot(), failedIds: [] };
+    channel.current?.post({ type: "progress", runId: job.run.id, action: job.run.action, snapshot });
   }, []);
 
   /** Waits for the team's turn, runs (`begin`) until done or cancelled, then lets the next tab go. */
@@ -131,15 +132,17 @@ export function BulkActionsProvider({ team, children }: { team: string; children
       const job: BulkJob = { run, queue, resumed: claimed !== undefined };
       let wasBusy = false;
       let announced = -1;
-      let saveRefused = false;
+      let toldUnsaved = false;
+      const keep = (state: SavedRun) => {
+        if (saveRun(state) || toldUnsaved) return;
+        toldUnsaved = true;
+        toast.info("This run is too large for the browser to keep: if the tab closes, it cannot be resumed.");
+      };
       queue.subscribe(() => {
         const snapshot = queue.getSnapshot();
         // Kept after every answer, so a tab that stops leaves only the answer in flight unknown.
         if (isOver(snapshot.status)) forgetRun(run.id);
-        else if (!saveRun({ ...run, ...progressOf(snapshot), pending: [...queue.getPending()], removed }) && !saveRefused) {
-          saveRefused = true;
-          toast.info("This run is too large for the browser to keep: if the tab closes, it cannot be resumed.");
-        }
+        else keep({ ...run, ...progressOf(snapshot), pending: [...queue.getPending()], removed });
         announce(job);
         const nowBusy = isQueueBusy(snapshot.status);
         setBusy(nowBusy || snapshot.status === "idle");
@@ -153,7 +156,7 @@ export function BulkActionsProvider({ team, children }: { team: string; children
         }
         wasBusy = nowBusy;
       });
-      saveRefused = !saveRun(run);
+      keep(run);
       current.current = job;
       setJob(job);
       setBusy(true);
