@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
 import { Button } from "@/components/ui/button";
 import type { EntryAction, EntryOutcome } from "@/components/bulk-actions/entry-actions";
@@ -32,7 +32,7 @@ const VIEWS: { [Action in EntryAction]: { name: string; working: string; counts:
   },
 };
 
-/** Re-renders every 250 ms while `active`, for the countdowns. */
+/** Re-renders every 250 ms while `active`, for the countdowns: each whole second shows within a quarter of a second. */
 function useTicker(active: boolean) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -62,38 +62,37 @@ export function isQueueBusy(status: string) {
   return status === "running" || status === "waiting" || status === "offline" || status === "paused";
 }
 
-/** A bulk delete's or restore's progress bar, tally, ETA and controls; the queue itself knows nothing of this view. */
-export function BulkActionProgress({ action, queue, onClose }: { action: EntryAction; queue: RequestQueue<string>; onClose: () => void }) {
+/** This tab's bulk delete or restore: its progress and the controls that steer it; the queue itself knows nothing of this view. */
+export function BulkActionProgress({
+  action,
+  queue,
+  queued,
+  focusOnMount,
+  onRetryFailed,
+  onClose,
+}: {
+  action: EntryAction;
+  queue: RequestQueue<string>;
+  /** Waiting in line behind a run in another tab. */
+  queued: boolean;
+  /** Where focus goes when the panel replaces what had it (a resumed run's notice). */
+  focusOnMount: boolean;
+  onRetryFailed: () => void;
+  onClose: () => void;
+}) {
   const s = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot);
-  const view = VIEWS[action];
-  const counts = Object.entries<Count>(view.counts);
-  const busy = isQueueBusy(s.status);
-  const now = useTicker(busy);
+  const busy = isQueueBusy(s.status) || queued;
 
   useLeaveWarning(busy);
 
-  const percent = s.total === 0 ? 100 : Math.round((s.processed / s.total) * 100);
-  const heading = {
-    idle: "Starting…",
-    running: view.working,
-    waiting: view.working,
-    offline: "Server unreachable",
-    paused: "Paused",
-    cancelled: "Cancelled",
-    done: "Finished",
-  }[s.status];
-
   return (
-    <section aria-label={view.name} className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-sm">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h2 className="text-sm font-semibold text-foreground">{heading}</h2>
-          <p className="text-sm text-muted-foreground" aria-live="polite">
-            {formatNumber(s.processed)} of {formatNumber(s.total)} processed
-            {busy && s.etaMs !== null && s.status !== "paused" ? ` · about ${formatDuration(s.etaMs)} left` : null}
-          </p>
-        </div>
-        <div className="flex gap-2">
+    <ProgressPanel
+      action={action}
+      snapshot={s}
+      queued={queued}
+      focusOnMount={focusOnMount}
+      controls={
+        <>
           {s.status === "paused" ? (
             <Button size="sm" variant="primary" onClick={() => void queue.resume()}>
               Resume
@@ -104,7 +103,7 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
               Retry now
             </Button>
           ) : null}
-          {busy && s.status !== "paused" ? (
+          {isQueueBusy(s.status) && s.status !== "paused" ? (
             <Button size="sm" onClick={() => queue.pause()}>
               Pause
             </Button>
@@ -115,7 +114,7 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
             </Button>
           ) : null}
           {!busy && s.failed > 0 ? (
-            <Button size="sm" variant="primary" onClick={() => void queue.retryFailed()}>
+            <Button size="sm" variant="primary" onClick={onRetryFailed}>
               Retry {formatNumber(s.failed)} failed
             </Button>
           ) : null}
@@ -124,11 +123,77 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
               Close
             </Button>
           ) : null}
+        </>
+      }
+    />
+  );
+}
+
+/** The run another tab of this browser is carrying out: its progress only, steered from that tab. */
+export function OtherTabProgress({ action, snapshot }: { action: EntryAction; snapshot: QueueSnapshot<string> }) {
+  return <ProgressPanel action={action} snapshot={snapshot} inOtherTab />;
+}
+
+function ProgressPanel({
+  action,
+  snapshot: s,
+  queued = false,
+  inOtherTab = false,
+  focusOnMount = false,
+  controls,
+}: {
+  action: EntryAction;
+  snapshot: QueueSnapshot<string>;
+  queued?: boolean;
+  inOtherTab?: boolean;
+  focusOnMount?: boolean;
+  controls?: ReactNode;
+}) {
+  const view = VIEWS[action];
+  const counts = Object.entries<Count>(view.counts);
+  const busy = isQueueBusy(s.status);
+  const now = useTicker(busy);
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (focusOnMount) panel.current?.focus();
+  }, [focusOnMount]);
+
+  const percent = s.total === 0 ? 100 : Math.round((s.processed / s.total) * 100);
+  const heading = queued
+    ? "Queued"
+    : {
+        idle: "Starting…",
+        running: view.working,
+        waiting: view.working,
+        offline: "Server unreachable",
+        paused: "Paused",
+        cancelled: "Cancelled",
+        done: "Finished",
+      }[s.status];
+  const name = inOtherTab ? `${view.name} in another tab` : view.name;
+
+  return (
+    <section ref={panel} tabIndex={-1} aria-label={name} className="mb-4 rounded-lg border border-border bg-surface p-4 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 className="text-sm font-semibold text-foreground">
+            {heading}
+            {inOtherTab ? <span className="font-normal text-muted-foreground"> (in another tab of this browser)</span> : null}
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            <span aria-live="polite">
+              {formatNumber(s.processed)} of {formatNumber(s.total)} processed
+            </span>
+            {/* Outside the live region: a countdown read out every second would drown everything else. */}
+            {busy && s.finishAt !== null && s.status !== "paused" ? ` · about ${formatTimeLeft(s.finishAt - now)} left` : null}
+          </p>
         </div>
+        {controls ? <div className="flex gap-2">{controls}</div> : null}
       </div>
       <div
         role="progressbar"
-        aria-label={`${view.name} progress`}
+        aria-label={`${name} progress`}
         aria-valuemin={0}
         aria-valuemax={s.total}
         aria-valuenow={s.processed}
@@ -137,6 +202,20 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
       >
         <div className="h-full rounded-full bg-accent transition-[width] duration-200" style={{ width: `${percent}%` }} />
       </div>
+      {queued ? (
+        <p role="status" className="mt-2 text-sm text-muted-foreground">
+          Another tab of this browser is spending the team&apos;s write budget: this run starts when that one has finished.
+        </p>
+      ) : null}
+      {inOtherTab ? (
+        <p className="mt-2 text-sm text-muted-foreground">Pause or cancel it in the tab that runs it; a run started here waits for it.</p>
+      ) : null}
+      {busy && s.othersSpending > 0 ? (
+        <p role="status" className="mt-2 text-sm font-medium text-warning-text">
+          Another device or API client is using this team&apos;s write budget ({formatNumber(s.othersSpending)} of the current window&apos;s
+          writes were not this browser&apos;s), so this run goes slower.
+        </p>
+      ) : null}
       {s.offline ? (
         <p role="status" className="mt-2 text-sm font-medium text-warning-text">
           {s.offline.httpStatus === null
@@ -161,6 +240,9 @@ export function BulkActionProgress({ action, queue, onClose }: { action: EntryAc
     </section>
   );
 }
+
+/** To the nearest second ("about"), never below one while the run lasts. */
+const formatTimeLeft = (ms: number) => formatDuration(Math.max(1000, Math.round(ms / 1000) * 1000));
 
 function Tally({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (

@@ -14,6 +14,10 @@
  * and a stopped server would otherwise turn every remaining entry into a failure in milliseconds.
  * The queue goes `offline` and sends the same entry again after 1, 2, 4 … s (at most 30 s between
  * attempts) until the server answers.
+ *
+ * The estimate replays the server's rolling window: each slot of the window frees one window after
+ * the request that took it (the queue knows when its own requests went; the headers say how many the
+ * window holds in all), so the slots others took are told apart from the queue's own.
  */
 
 /**
@@ -55,11 +59,24 @@ export type QueueSnapshot<Outcome extends string> = {
   waitUntil: number | null;
   /** While status is `offline`: attempts without an answer, when the next goes (null: under way), and the gateway's status (null: no answer at all). */
   offline: OfflineState | null;
-  /** Estimated ms to finish, from the server's policy and the observed request time; null until known. */
-  etaMs: number | null;
+  /** Epoch ms (queue clock) when the run should finish, from the server's policy and the observed request time; null until known. */
+  finishAt: number | null;
+  /** Slots of the team's current window that other clients (another device, an API key) took, at the last answer. */
+  othersSpending: number;
 };
 
-type RatePolicy = { limit: number; windowMs: number; remaining: number; resetMs: number };
+/** Where a run stood when it was saved: a queue built with it carries on counting from there. */
+export type QueueProgress<Outcome extends string> = {
+  total: number;
+  counts: Readonly<Record<Outcome, number>>;
+  failed: number;
+  failedIds: readonly string[];
+};
+
+/** The write budget as the last answer stated it, and when that answer came (queue clock). */
+type RatePolicy = { limit: number; windowMs: number; remaining: number; resetMs: number; observedAt: number };
+/** One allowed request of this queue: the server counted it at some moment between these two. */
+type Sent = { sentAt: number; answeredAt: number };
 
 /** Never retry a 429 sooner than this, whatever the headers say, so a confused clock cannot make the queue spin. */
 const MIN_WAIT_MS = 50;
@@ -78,7 +95,11 @@ export class RequestQueue<Outcome extends string> {
   private waitUntil: number | null = null;
   private offline: OfflineState | null = null;
   private policy: RatePolicy | null = null;
-  private requestMs: number | null = null;
+  private othersSpending = 0;
+  /** This queue's allowed requests within the last window or so, oldest first. */
+  private sent: Sent[] = [];
+  /** How long the last answers took: their median is the request time the estimate uses. */
+  private requestTimes: number[] = [];
   private active = false;
   private waitAbort: AbortController | null = null;
   private listeners = new Set<() => void>();
@@ -89,12 +110,21 @@ export class RequestQueue<Outcome extends string> {
     ids: readonly string[],
     private readonly outcomes: OutcomeStatuses<Outcome>,
     private readonly deps: RequestQueueDeps<Outcome>,
+    /** A resumed run: `ids` are the entries it had left, the tally goes on from here. */
+    progress?: QueueProgress<Outcome>,
   ) {
     this.pending = [...new Set(ids)];
-    this.total = this.pending.length;
-    this.counts = Object.fromEntries(Object.keys(outcomes).map((outcome) => [outcome, 0])) as Record<Outcome, number>;
+    this.total = progress?.total ?? this.pending.length;
+    this.counts = Object.fromEntries(
+      (Object.keys(outcomes) as Outcome[]).map((outcome) => [outcome, progress?.counts[outcome] ?? 0]),
+    ) as Record<Outcome, number>;
+    this.failed = progress?.failed ?? 0;
+    this.failedIds = [...(progress?.failedIds ?? [])];
     this.snapshot = this.buildSnapshot();
   }
+
+  /** The entries not yet answered, in sending order (the one out now first): what a saved run keeps. */
+  getPending = (): readonly string[] => this.pending;
 
   /** For React's useSyncExternalStore: a stable object between changes. */
   getSnapshot = (): QueueSnapshot<Outcome> => this.snapshot;
@@ -161,7 +191,7 @@ export class RequestQueue<Outcome extends string> {
           continue;
         }
         this.reachedServer();
-        this.observe(response, this.deps.now() - started);
+        this.observe(response, started, this.deps.now());
         if (response.status === 429) {
           await this.waitForRateLimit(response);
           continue;
@@ -225,12 +255,20 @@ export class RequestQueue<Outcome extends string> {
     else this.emit();
   }
 
-  private observe(response: QueueResponse, elapsedMs: number) {
+  private observe(response: QueueResponse, sentAt: number, answeredAt: number) {
+    const elapsedMs = answeredAt - sentAt;
     if (response.status !== 429) {
-      this.requestMs = this.requestMs === null ? elapsedMs : this.requestMs * 0.7 + elapsedMs * 0.3;
+      this.requestTimes = [...this.requestTimes.slice(1 - REQUEST_TIMES_KEPT), elapsedMs];
+      this.sent.push({ sentAt, answeredAt });
     }
-    const policy = readPolicy(response.headers);
-    if (policy) this.policy = policy;
+    const policy = readPolicy(response.headers, answeredAt);
+    if (!policy) return;
+    this.policy = policy;
+    // Ours that may still be in the server's window (counted generously, so a request of ours is
+    // never taken for someone else's); the window's other requests can only be others'.
+    const horizon = sentAt - policy.windowMs;
+    this.sent = this.sent.filter((s) => s.answeredAt > horizon);
+    this.othersSpending = Math.max(0, policy.limit - policy.remaining - this.sent.length);
   }
 
   private setStatus(status: QueueStatus) {
@@ -255,24 +293,59 @@ export class RequestQueue<Outcome extends string> {
       failedIds: [...this.failedIds],
       waitUntil: this.waitUntil,
       offline: this.status === "offline" ? this.offline : null,
-      etaMs: this.estimate(),
+      finishAt: this.estimateFinish(),
+      othersSpending: this.othersSpending,
     };
   }
 
-  /** Time for the remaining entries: request time for each, plus the waits the policy forces. */
-  private estimate(): number | null {
-    const left = this.pending.length;
-    if (left === 0) return 0;
-    if (!this.policy || this.requestMs === null || this.status === "offline") return null;
-    const { limit, windowMs, remaining, resetMs } = this.policy;
+  /**
+   * When the last entry will have been answered: the remaining entries replayed against the window
+   * the last answer described. Each takes a slot (a free one at once, a taken one when it frees,
+   * after a refusal and the shortest wait, as `run` does), and its own slot frees a window later.
+   * Others' requests are assumed not to return; when they do, the next answer says so.
+   */
+  private estimateFinish(): number | null {
     const now = this.deps.now();
-    const sending = left * this.requestMs;
-    const allowedNow = this.waitUntil === null ? remaining : 0;
-    if (left <= allowedNow) return Math.round(sending);
-    const firstWait = this.waitUntil === null ? resetMs : Math.max(0, this.waitUntil - now);
-    const moreWindows = Math.ceil((left - allowedNow) / limit) - 1;
-    return Math.round(firstWait + moreWindows * windowMs + sending);
+    const left = this.pending.length;
+    if (left === 0) return now;
+    if (!this.policy || this.requestTimes.length === 0 || this.status === "offline") return null;
+    const { limit, windowMs, remaining, resetMs, observedAt } = this.policy;
+    const requestMs = median(this.requestTimes);
+    const ours = this.sent.slice(Math.max(0, this.sent.length - (limit - remaining))).map((s) => (s.sentAt + s.answeredAt) / 2 + windowMs);
+    const others: number[] = Array(Math.min(this.othersSpending, left)).fill(observedAt + resetMs);
+    const slots = [...Array(Math.min(remaining, left)).fill(-Infinity), ...[...ours, ...others].sort((a, b) => a - b)];
+    // The refusal this queue is waiting out named the exact moment its slot frees.
+    if (this.waitUntil !== null && slots.length > 0) slots[0] = Math.max(slots[0]!, this.waitUntil);
+    let cursor = this.waitUntil ?? now;
+    const replayed = Math.min(left, MAX_REPLAYED);
+    for (let i = 0; i < replayed; i++) {
+      const frees = slots.shift() ?? cursor;
+      const sendAt = frees <= cursor ? cursor : Math.max(frees, cursor + requestMs + MIN_WAIT_MS);
+      insertSorted(slots, sendAt + requestMs / 2 + windowMs);
+      cursor = sendAt + requestMs;
+    }
+    const start = this.waitUntil ?? now;
+    // Beyond the replay the pace is the replay's own: the window repeats.
+    return Math.round(cursor + ((cursor - start) / replayed) * (left - replayed));
   }
+}
+
+/** The median of this many answers: one slow answer (a busy machine, a GC pause) moves it little, a slower server soon. */
+const REQUEST_TIMES_KEPT = 15;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Enough windows to settle the pace at any limit, few enough to replay on every answer. */
+const MAX_REPLAYED = 2000;
+
+function insertSorted(sorted: number[], value: number) {
+  let i = sorted.length;
+  while (i > 0 && sorted[i - 1]! > value) i--;
+  sorted.splice(i, 0, value);
 }
 
 /**
@@ -294,11 +367,11 @@ export function retryDelayMs(response: QueueResponse, now: number): number {
 }
 
 /** `RateLimit-Limit/-Remaining/-Reset` plus the window from `RateLimit-Policy` (`…;w=<seconds>`). */
-function readPolicy(headers: QueueResponse["headers"]): RatePolicy | null {
+function readPolicy(headers: QueueResponse["headers"], observedAt: number): RatePolicy | null {
   const limit = Number(headers.get("RateLimit-Limit"));
   const remaining = Number(headers.get("RateLimit-Remaining"));
   const reset = Number(headers.get("RateLimit-Reset"));
   const window = Number(/;w=(\d+)/.exec(headers.get("RateLimit-Policy") ?? "")?.[1]);
   if (![limit, remaining, reset, window].every(Number.isFinite) || limit <= 0) return null;
-  return { limit, remaining, resetMs: reset * 1000, windowMs: window * 1000 };
+  return { limit, remaining, resetMs: reset * 1000, windowMs: window * 1000, observedAt };
 }

@@ -4,7 +4,8 @@ import { useEffect } from "react";
 
 /**
  * While `active`, leaving or reloading the page asks first: a job that runs in this tab (bulk
- * delete, import) would stop half-way. Browsers show their own wording, so there is no message.
+ * delete, import) would stop half-way. A bulk run is offered for resuming afterwards, but nothing
+ * is sent while no tab runs it. Browsers show their own wording, so there is no message.
  */
 export function useLeaveWarning(active: boolean) {
   useEffect(() => {

@@ -41,6 +41,11 @@ export const E2E_TEAMS = [
   "roles",
   "no-team",
   "clients",
+  "run-resume",
+  "run-restore",
+  "run-discard",
+  "run-tabs",
+  "run-eta",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
