@@ -5,11 +5,10 @@ import { changeTeamList } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { insertAliasUnlessHeld } from "@/lib/db/statements";
-import { clientIdField } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
-import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
+import { wakeWebhookWorker } from "@/lib/webhooks/outbox";
 import { authorizeEntryDeletion, type EntryToDelete } from "./delete-entry";
-import { aliasesOf, identifierHolder, identifierTaken } from "./entry-aliases";
+import { aliasChangeRecords, aliasesOf, identifierHolder, identifierTaken } from "./entry-aliases";
 import { parseLinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
 import { type DncEntryDto, MAX_ALIASES_PER_ENTRY } from "./schemas";
 import { serializeEntry } from "./serialize-entry";
@@ -53,21 +52,13 @@ export async function addAlias(options: {
         forms,
         { maxPerEntry: MAX_ALIASES_PER_ENTRY },
       ),
-      events: [
-        {
-          teamId,
-          action: "dnc.alias_added",
-          actor,
-          targetId: entry.id,
-          url: alias,
-          requestId: options.requestId,
-          ...clientIdField(entry.clientId),
-        },
-      ],
-      deliveries: webhookDeliveries({
-        type: "dnc.alias_added",
+      ...aliasChangeRecords({
+        action: "dnc.alias_added",
+        actor,
+        requestId: options.requestId,
+        entry: { ...entry, teamId },
+        alias,
         at: now,
-        data: { id: entry.id, url: entry.url, alias, ...clientIdField(entry.clientId) },
       }),
     }),
   );

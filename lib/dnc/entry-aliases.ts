@@ -1,6 +1,9 @@
 import "server-only";
 import { type Db, Prisma } from "@/lib/db";
+import type { AuditEventInput } from "@/lib/audit/audit-event";
+import { clientIdField } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
+import { webhookDeliveries } from "@/lib/webhooks/outbox";
 import { parseIdentifierSegment, storedForms } from "./normalize-linkedin-url";
 
 /** Entry ids per query: SQLite binds at most 999 parameters per statement. */
@@ -63,4 +66,24 @@ export function parseStoredAliases(stored: string | null): string[] {
 export function aliasFromPath(segment: string): { canonical: string; forms: string[] } | null {
   const identifier = parseIdentifierSegment(segment);
   return identifier ? { canonical: identifier.canonical, forms: storedForms(identifier) } : null;
+}
+
+/**
+ * The audit event and the webhook deliveries of one alias added to or taken off an entry: the
+ * entry's id, URL and list (its client, when it is a client's), and the alias.
+ */
+export function aliasChangeRecords(change: {
+  action: "dnc.alias_added" | "dnc.alias_removed";
+  actor: string;
+  requestId: string;
+  entry: { id: string; url: string; teamId: string; clientId: string };
+  alias: string;
+  at: Date;
+}): { events: AuditEventInput[]; deliveries: ReturnType<typeof webhookDeliveries> } {
+  const { action, entry, alias } = change;
+  const list = clientIdField(entry.clientId);
+  return {
+    events: [{ teamId: entry.teamId, action, actor: change.actor, targetId: entry.id, url: alias, requestId: change.requestId, ...list }],
+    deliveries: webhookDeliveries({ type: action, at: change.at, data: { id: entry.id, url: entry.url, alias, ...list } }),
+  };
 }

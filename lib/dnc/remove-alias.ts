@@ -6,13 +6,12 @@ import { changeTeamList } from "@/lib/cache";
 import { getDb } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
 import { deleteAlias } from "@/lib/db/statements";
-import { clientIdField } from "@/lib/clients/client-scope";
 import { AppError } from "@/lib/errors";
-import { wakeWebhookWorker, webhookDeliveries } from "@/lib/webhooks/outbox";
+import { wakeWebhookWorker } from "@/lib/webhooks/outbox";
 import { readEntry } from "./add-alias";
 import { isProtectedCategory } from "./categories";
 import { authorizeEntryDeletion, type EntryToDelete, unprotectedEntry } from "./delete-entry";
-import { aliasFromPath } from "./entry-aliases";
+import { aliasChangeRecords, aliasFromPath } from "./entry-aliases";
 import type { DncEntryDto } from "./schemas";
 
 /**
@@ -48,21 +47,13 @@ export async function removeAlias(options: {
       teamId,
       at: now,
       change: deleteAlias({ teamId, entryId: entry.id, url: alias, onlyIf: mayTouchProtected ? undefined : unprotectedEntry() }),
-      events: [
-        {
-          teamId,
-          action: "dnc.alias_removed",
-          actor,
-          targetId: entry.id,
-          url: alias,
-          requestId: options.requestId,
-          ...clientIdField(entry.clientId),
-        },
-      ],
-      deliveries: webhookDeliveries({
-        type: "dnc.alias_removed",
+      ...aliasChangeRecords({
+        action: "dnc.alias_removed",
+        actor,
+        requestId: options.requestId,
+        entry: { ...entry, teamId },
+        alias,
         at: now,
-        data: { id: entry.id, url: entry.url, alias, ...clientIdField(entry.clientId) },
       }),
     }),
   );
