@@ -10,7 +10,8 @@ export function ProfileUrl({ url }: { url: string }) {
   return (
     <span className="inline-flex max-w-full items-center gap-2 align-middle">
       <span className="min-w-0 truncate font-mono text-[13px] text-foreground" title={url}>
-        {shown.prefix ? <span className="hidden sm:inline">{shown.prefix}</span> : null}
+        {/* Left out of sight only: a screen reader still reads, and a search still finds, the whole URL. */}
+        {shown.prefix ? <span className="sr-only sm:not-sr-only">{shown.prefix}</span> : null}
         {shown.key}
       </span>
       <LookalikeWarnings shown={shown} />
