@@ -10,8 +10,8 @@ export function ProfileUrl({ url }: { url: string }) {
   return (
     <span className="inline-flex max-w-full items-center gap-2 align-middle">
       <span className="min-w-0 truncate font-mono text-[13px] text-foreground" title={url}>
-        {/* Left out of sight only: a screen reader still reads, and a search still finds, the whole URL. */}
-        {shown.prefix ? <span className="sr-only sm:not-sr-only">{shown.prefix}</span> : null}
+        {/* Out of sight only, and inline (sr-only would add a space to the name): screen readers and searches still get the whole URL. */}
+        {shown.prefix ? <span className="max-sm:text-[0px]">{shown.prefix}</span> : null}
         {shown.key}
       </span>
       <LookalikeWarnings shown={shown} />

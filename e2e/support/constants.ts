@@ -41,6 +41,12 @@ export const E2E_TEAMS = [
   "roles",
   "no-team",
   "clients",
+  "edge-phone",
+  "edge-export",
+  "edge-export-to",
+  "edge-add",
+  "edge-columns",
+  "edge-import",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
