@@ -98,11 +98,15 @@ describe("provenance on every entry", () => {
     const response = await api("/api/v1/dnc/batch", {
       method: "POST",
       key: team.writeKey,
-      body: { entries: [{ url: noted, note: "  asked on the phone  " }, { url: blank, note: "   " }, { url: plain }], importFile: "notes.csv" },
+      body: {
+        entries: [{ url: noted, note: "  asked on the phone  " }, { url: blank, note: "   " }, { url: plain }],
+        importFile: "notes.csv",
+      },
     });
     expect(response.status).toBe(201);
     const [withNote, withBlank, without] = response.body.data.details.map((detail: { $id: string }) => detail.$id);
-    const listed = async (url: string) => (await api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key: team.readKey })).body.data.entry;
+    const listed = async (url: string) =>
+      (await api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key: team.readKey })).body.data.entry;
     expect(await listed(noted)).toMatchObject({ $id: withNote, note: "asked on the phone", source: "import", sourceFile: "notes.csv" });
     expect(await listed(blank)).toMatchObject({ $id: withBlank, note: null });
     expect(await listed(plain)).toMatchObject({ $id: without, note: null });
