@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useClientNames } from "@/components/clients/use-clients";
+import { useQueryClient } from "@tanstack/react-query";
+import { clientsQuery } from "@/components/clients/use-clients";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
 import { errorMessage } from "@/components/api-client/call-api";
@@ -14,7 +15,7 @@ import { formatCountdown, formatNumber } from "@/lib/format";
 /** Downloads every entry the search and filters match (not just the page on screen) as CSV, reading a thousand at a time. */
 export function ExportButton({ team, filter }: { team: string; filter: EntriesFilter }) {
   const [progress, setProgress] = useState<string | null>(null);
-  const clientNames = useClientNames(team);
+  const queryClient = useQueryClient();
 
   async function onExport() {
     setProgress("Exporting…");
@@ -25,6 +26,9 @@ export function ExportButton({ team, filter }: { team: string; filter: EntriesFi
         onProgress: (loaded, total) => setProgress(`Exporting ${formatNumber(loaded)} of ${formatNumber(total)}…`),
         onWait: (ms) => setProgress(`Waiting for the rate limit — ${formatCountdown(ms)}`),
       });
+      // Read now, not from the last render: an export started before the clients arrived would name them by id.
+      const { clients } = await queryClient.ensureQueryData(clientsQuery(team));
+      const clientNames = new Map(clients.map((client) => [client.id, client.name]));
       downloadCsv(dated(`entries-${exportFileStem(team, filter, clientNames)}`), entriesCsvRows(entries, clientNames), ENTRIES_CSV_COLUMNS);
     } catch (error) {
       toast.error(`Export failed: ${errorMessage(error)}`);
