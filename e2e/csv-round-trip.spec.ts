@@ -23,7 +23,9 @@ test("CSV export of one team imports into the other through the team switcher, c
   const file = await (await download).path();
   const csv = readFileSync(file, "utf8");
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines[0]).toBe("url,created_at,id,aliases,kind,include_subdomains,category,received_at,late,expires_at,client");
+  expect(lines[0]).toBe(
+    "url,canonical_url,created_at,id,aliases,canonical_aliases,kind,include_subdomains,category,received_at,late,expires_at,client,added_by,source,source_file,note",
+  );
   expect(lines).toHaveLength(31);
   expect(new Set(lines.slice(1).map((line) => line.split(",")[0]))).toEqual(new Set(urls));
 
@@ -36,7 +38,7 @@ test("CSV export of one team imports into the other through the team switcher, c
   await page
     .getByLabel("CSV file")
     // One more row, as wide as the header (a shorter one would be refused as shifted): a URL that is not one.
-    .setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\r\nnot a url${",".repeat(10)}\r\n`) });
+    .setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\r\nnot a url${",".repeat(16)}\r\n`) });
   await expect(page.getByText("export.csv: 31 URLs")).toBeVisible();
   await page.getByRole("button", { name: "Import 31 URLs" }).click();
   await expect(page.getByText(/31 of 31 rows sent · 30 added · 0 already on the list · 1 rejected · Import finished/)).toBeVisible();

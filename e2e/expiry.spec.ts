@@ -55,7 +55,9 @@ test("the notice links to the entries that expire in the next 7 days; the filter
   const lines = readFileSync(await (await download).path(), "utf8")
     .trim()
     .split(/\r?\n/);
-  expect(lines[0]).toBe("url,created_at,id,aliases,kind,include_subdomains,category,received_at,late,expires_at,client");
+  expect(lines[0]).toBe(
+    "url,canonical_url,created_at,id,aliases,canonical_aliases,kind,include_subdomains,category,received_at,late,expires_at,client,added_by,source,source_file,note",
+  );
   const expiresAt = lines[0]!.split(",").indexOf("expires_at");
   const exported = new Map(lines.slice(1).map((line) => [line.split(",")[0], line.split(",")[expiresAt]]));
   expect(exported).toEqual(new Map([...soon, later].map((entry) => [entry.url, entry.expiresAt])));

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { ENTRY_CATEGORIES, type EntryCategory } from "@/lib/dnc/categories";
-import { expiresAtSchema } from "@/lib/dnc/schemas";
+import { expiresAtSchema, MAX_TEXT_FIELD_LENGTH } from "@/lib/dnc/schemas";
 
 /**
  * OWASP's CSV-injection rule: a spreadsheet reads a cell that starts with one of these as a formula,
@@ -11,15 +11,15 @@ import { expiresAtSchema } from "@/lib/dnc/schemas";
 const FORMULA_START = /^[=+\-@\t\r']/;
 
 /** The rows as CSV text, every text cell safe to open in a spreadsheet (numbers are left as they are). */
-export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
+export function toCsv(rows: Record<string, unknown>[], columns: readonly string[]): string {
   return Papa.unparse(
-    { fields: columns, data: rows.map((row) => columns.map((column) => row[column] ?? "")) },
+    { fields: [...columns], data: rows.map((row) => columns.map((column) => row[column] ?? "")) },
     { escapeFormulae: FORMULA_START },
   );
 }
 
 /** Offers the rows as a CSV file download without a server round trip. */
-export function downloadCsv(filename: string, rows: Record<string, unknown>[], columns: string[]) {
+export function downloadCsv(filename: string, rows: Record<string, unknown>[], columns: readonly string[]) {
   const csv = toCsv(rows, columns);
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");
@@ -35,9 +35,14 @@ export function dated(prefix: string) {
   return `${prefix}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 
+/** A cell as it was before toCsv made it safe: the one leading `'` it adds taken off again. */
+function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /**
- * One entry to import. `aliases`: the row's cell in a column named "aliases" (any case), split at
- * whitespace; absent without such a column or for an empty cell. `kind`: a company or domain entry
+ * One entry to import. `aliases`: the row's cell in a column named "canonical_aliases" or else
+ * "aliases" (any case), split at whitespace; absent without such a column or for an empty cell. `kind`: a company or domain entry
  * (absent: a profile), from the row's `kind` column or from a `company` or `domain` column.
  * `expiresAt`: the row's `expires_at` cell, as an ISO instant (absent: the entry never expires).
  */
@@ -53,6 +58,8 @@ export type CsvRow = {
   receivedAt?: string;
   /** From an "expires_at" column, as the API takes it; absent for an empty cell. */
   expiresAt?: string;
+  /** From a "note" column; absent for an empty cell. */
+  note?: string;
 };
 /** A row that is not imported, and why. */
 export type CsvProblem = { row: number; problem: string };
@@ -65,7 +72,9 @@ export type CsvProblem = { row: number; problem: string };
  * (its columns may have shifted, so the URL may be another column's text), a row with content but
  * no URL. Blank lines are skipped. With a header that names a "url" column, more columns are read
  * (as the export writes them):
- * - "aliases": the row's other identifiers of the same person, separated by spaces;
+ * - "canonical_url": the API's form of the row's URL, read in place of "url" when the cell has one
+ *   (the export's "url" is the form people read, which need not be the exact stored one);
+ * - "aliases" (or "canonical_aliases", read in its place): the row's other identifiers of the same person, separated by spaces;
  * - "kind" (profile, company or domain) and "include_subdomains" (true/false): what the url is;
  * - "company" and "domain": each cell is an entry of its own of that kind (a row may then have no url);
  * - "category" (opt_out, complaint, …) and "received_at" (when the opt-out came in, ISO 8601): a
@@ -73,6 +82,7 @@ export type CsvProblem = { row: number; problem: string };
  *   refuses the rest of the file.
  * - "expires_at": when the row's entries expire, an ISO 8601 date-time or date in the future (a row
  *   with another value is a problem: the batch add would refuse its whole request).
+ * - "note": why the row's entries are on the list (a row with a longer note than the API keeps is a problem).
  */
 export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   // Blank lines are kept while parsing, so the numbers match the file.
@@ -82,7 +92,9 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   const named = header.findIndex((cell) => cell.trim().toLowerCase() === "url");
   const column = named >= 0 ? named : 0;
   const columnNamed = (name: string) => (named >= 0 ? header.findIndex((cell) => cell.trim().toLowerCase() === name) : -1);
-  const aliasesColumn = columnNamed("aliases");
+  const canonicalColumn = columnNamed("canonical_url");
+  const canonicalAliasesColumn = columnNamed("canonical_aliases");
+  const aliasesColumn = canonicalAliasesColumn >= 0 ? canonicalAliasesColumn : columnNamed("aliases");
   const kindColumn = columnNamed("kind");
   const subdomainsColumn = columnNamed("include_subdomains");
   const companyColumn = columnNamed("company");
@@ -90,6 +102,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   const categoryColumn = columnNamed("category");
   const receivedAtColumn = columnNamed("received_at");
   const expiresColumn = columnNamed("expires_at");
+  const noteColumn = columnNamed("note");
 
   const quoteProblems = new Map<number, string>();
   for (const error of parsed.errors) {
@@ -117,7 +130,12 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
       });
     } else {
       const cell = (at: number) => (at >= 0 ? (cells[at] ?? "").trim() : "");
-      const record = recordOf(cell(categoryColumn), cell(receivedAtColumn), cell(expiresColumn));
+      const record = recordOf({
+        category: cell(categoryColumn),
+        receivedAt: cell(receivedAtColumn),
+        expires: cell(expiresColumn),
+        note: unescapeFormula(cell(noteColumn)),
+      });
       if (typeof record === "string") {
         problems.push({ row, problem: record });
         continue;
@@ -127,7 +145,7 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
       if (company) rows.push({ row, url: company, kind: "company", ...record });
       if (domain)
         rows.push({ row, url: domain, kind: "domain", includeSubdomains: /^(true|yes|1)$/i.test(cell(subdomainsColumn)), ...record });
-      const url = cell(column);
+      const url = cell(canonicalColumn) || cell(column);
       if (url === "") {
         if (!company && !domain)
           problems.push({ row, problem: named >= 0 ? "No URL in the “url” column." : "No URL in the first column." });
@@ -148,9 +166,21 @@ export function urlsFromCsv(text: string): { rows: CsvRow[]; problems: CsvProble
   return { rows, problems };
 }
 
-/** A row's category, date of receipt and expiry as the batch add takes them, or why the row cannot be imported. */
-function recordOf(category: string, receivedAt: string, expires: string): Pick<CsvRow, "category" | "receivedAt" | "expiresAt"> | string {
-  const record: Pick<CsvRow, "category" | "receivedAt" | "expiresAt"> = {};
+type CsvRecord = Pick<CsvRow, "category" | "receivedAt" | "expiresAt" | "note">;
+
+/** A row's category, date of receipt, expiry and note as the batch add takes them, or why the row cannot be imported. */
+function recordOf({
+  category,
+  receivedAt,
+  expires,
+  note,
+}: {
+  category: string;
+  receivedAt: string;
+  expires: string;
+  note: string;
+}): CsvRecord | string {
+  const record: CsvRecord = {};
   if (category) {
     const known = ENTRY_CATEGORIES.find((name) => name === category.toLowerCase());
     if (!known) return `The category “${category}” is not one of ${ENTRY_CATEGORIES.join(", ")}.`;
@@ -166,6 +196,11 @@ function recordOf(category: string, receivedAt: string, expires: string): Pick<C
     const expiry = expiresAtSchema.safeParse(expires);
     if (!expiry.success) return `“${expires}” in “expires_at” is not an ISO 8601 date or date-time in the future.`;
     record.expiresAt = expiry.data.toISOString();
+  }
+  if (note) {
+    if (note.length > MAX_TEXT_FIELD_LENGTH)
+      return `The note has ${note.length} characters; a note has at most ${MAX_TEXT_FIELD_LENGTH}, so shorten it or leave it out.`;
+    record.note = note;
   }
   return record;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
@@ -9,11 +9,14 @@ import { clientContracts } from "@/lib/contracts/clients";
 export const clientsKey = (team: string) => ["clients", team] as const;
 
 /** The team's agency clients with their entry counts; every member may read them. */
-export function useClients(team: string) {
-  return useQuery({
+export const clientsQuery = (team: string) =>
+  queryOptions({
     queryKey: clientsKey(team),
     queryFn: ({ signal }) => callApi(clientContracts.listClients, { team, signal }),
   });
+
+export function useClients(team: string) {
+  return useQuery(clientsQuery(team));
 }
 
 /** Each client's name by id, for the cells, filters and exports that show an entry's list. */

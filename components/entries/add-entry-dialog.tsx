@@ -4,12 +4,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Input, Label } from "@/components/ui/input";
+import { Input, Label, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/page-header";
 import { toast } from "@/components/ui/toaster";
 import { ApiRequestError, callApi, errorMessage } from "@/components/api-client/call-api";
 import { dncContracts } from "@/lib/contracts/dnc";
 import { DEFAULT_CATEGORY, type EntryCategory, isProtectedCategory } from "@/lib/dnc/categories";
+import { MAX_TEXT_FIELD_LENGTH } from "@/lib/dnc/schemas";
 import { recogniseEntry, type RecognisedEntry } from "@/lib/dnc/entry-identifier";
 import { ClientSelect, clientIdOf } from "@/components/clients/client-select";
 import { type Client, GLOBAL_LIST } from "@/lib/clients/schemas";
@@ -19,7 +20,8 @@ import { entriesKey } from "./use-dnc-entries";
 
 /**
  * Adds one entry: a person, a company page or a domain, inferred from what is typed. Shows the
- * canonical form and what it was taken for before saving, and a duplicate as "already on the list".
+ * canonical form and what it was taken for before saving, and a duplicate as "already on the list"
+ * until what was sent is changed.
  */
 export function AddEntryDialog({ team, clients }: { team: string; clients: readonly Client[] }) {
   const queryClient = useQueryClient();
@@ -28,6 +30,7 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
   const [includeSubdomains, setIncludeSubdomains] = useState(false);
   const [category, setCategory] = useState<EntryCategory>(DEFAULT_CATEGORY);
   const [receivedOn, setReceivedOn] = useState("");
+  const [note, setNote] = useState("");
   const [list, setList] = useState<string>(GLOBAL_LIST);
   const input = useRef<HTMLInputElement>(null);
   const preview = url.trim() ? recogniseEntry(url, { includeSubdomains }) : null;
@@ -38,6 +41,7 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
           ...submitted.body,
           ...(category !== DEFAULT_CATEGORY ? { category } : {}),
           ...(receivedOn ? { receivedAt: receivedOn } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
           ...clientIdOf(list),
         },
         team,
@@ -45,6 +49,8 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
     onSuccess: (entry) => {
       toast.success(`Added ${entry.url}`);
       setUrl("");
+      // A note says why this one entry is listed: it is not carried over to the next.
+      setNote("");
       // The submit button is disabled with the field empty; focus goes back to where the next URL is typed.
       input.current?.focus();
       void queryClient.invalidateQueries({ queryKey: entriesKey(team) });
@@ -57,6 +63,11 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
       ? `${add.variables.canonical} is already on ${listName(list, clients)}.`
       : errorMessage(add.error)
     : null;
+
+  /** A refusal speaks of what was sent: once the entry or its list changes, it no longer applies. */
+  function clearRefusal() {
+    if (add.isError) add.reset();
+  }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -85,7 +96,10 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
               id="add-url"
               ref={input}
               value={url}
-              onChange={(event) => setUrl(event.target.value)}
+              onChange={(event) => {
+                setUrl(event.target.value);
+                clearRefusal();
+              }}
               placeholder="https://www.linkedin.com/in/jane-doe"
               required
               autoFocus
@@ -94,7 +108,14 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
           </div>
           {preview?.body.kind === "domain" ? (
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={includeSubdomains} onChange={(event) => setIncludeSubdomains(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={includeSubdomains}
+                onChange={(event) => {
+                  setIncludeSubdomains(event.target.checked);
+                  clearRefusal();
+                }}
+              />
               Also its subdomains (mail.{preview.canonical}, eu.{preview.canonical}, …)
             </label>
           ) : null}
@@ -117,9 +138,32 @@ export function AddEntryDialog({ team, clients }: { team: string; clients: reado
           {clients.length > 0 ? (
             <div className="space-y-1.5">
               <Label htmlFor="add-client">Client</Label>
-              <ClientSelect id="add-client" clients={clients} value={list} onChange={setList} />
+              <ClientSelect
+                id="add-client"
+                clients={clients}
+                value={list}
+                onChange={(value) => {
+                  setList(value);
+                  clearRefusal();
+                }}
+              />
             </div>
           ) : null}
+          <div className="space-y-1.5">
+            <Label htmlFor="add-note">Note (optional)</Label>
+            <Textarea
+              id="add-note"
+              rows={2}
+              maxLength={MAX_TEXT_FIELD_LENGTH}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              aria-describedby="add-note-hint"
+            />
+            <p id="add-note-hint" className="text-xs text-muted-foreground">
+              Why this entry is on the list (e.g. “asked by email on 2 December”), up to {MAX_TEXT_FIELD_LENGTH} characters; kept with the
+              entry and in its history.
+            </p>
+          </div>
           {isProtectedCategory(category) ? (
             <p className="text-sm text-muted-foreground">Only an owner can remove a protected entry, and must say why.</p>
           ) : null}

@@ -1,6 +1,5 @@
 "use client";
 
-import { type VisibilityState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useClients } from "@/components/clients/use-clients";
 import { DataTable } from "@/components/ui/data-table";
@@ -23,6 +22,7 @@ import { useEntriesView } from "./use-entries-view";
 import { useEntryRemovals } from "./use-entry-removals";
 import { useEntrySelection } from "./use-entry-selection";
 import { useSearchBox } from "./use-search-box";
+import { useStoredColumnVisibility } from "./use-stored-column-visibility";
 
 /**
  * Owns the entries table: its view (search, filters, order, page; kept in the URL), the selection,
@@ -44,10 +44,7 @@ export function EntriesTable({
 }) {
   const { view, setView, table: viewState } = useEntriesView();
   const [search, setSearch] = useSearchBox(view, setView);
-  // The Kind and Received columns only carry their filters until someone shows them (the URL cell names
-  // companies and domains, the Category cell says "late"); Expires shows itself while its filter is on,
-  // unless chosen otherwise in View.
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ kind: false, received: false });
+  const [columnVisibility, setColumnVisibility] = useStoredColumnVisibility(team, DEFAULT_COLUMN_VISIBILITY);
 
   const selection = useEntrySelection(view);
   // The server's first page answers the view the page was loaded with, once: coming back to that
@@ -165,6 +162,13 @@ export function EntriesTable({
 }
 
 const NO_CLIENTS: Client[] = [];
+
+/**
+ * The Kind and Received columns only carry their filters until someone shows them (the URL cell names
+ * companies and domains, the Category cell says "late"); Expires shows itself while its filter is on,
+ * unless chosen otherwise in View.
+ */
+const DEFAULT_COLUMN_VISIBILITY = { kind: false, received: false };
 
 function emptyMessage(view: EntriesFilter, canWrite: boolean): string {
   if (isFiltered({ ...view, q: "" })) return "No entries match the search and filters.";

@@ -2,14 +2,17 @@ import { describeScriptMix, displayProfileUrl, type ProfileUrlDisplay } from "@/
 
 /**
  * A stored profile URL as people read it (slug decoded, stacked marks limited, clipped to its
- * box, the canonical form in the tooltip), followed by its warnings.
+ * box, the canonical form in the tooltip), followed by its warnings. On a phone the prefix every
+ * entry shares is left out, so the clipped cell still shows what tells entries apart (the slug).
  */
 export function ProfileUrl({ url }: { url: string }) {
   const shown = displayProfileUrl(url);
   return (
     <span className="inline-flex max-w-full items-center gap-2 align-middle">
       <span className="min-w-0 truncate font-mono text-[13px] text-foreground" title={url}>
-        {shown.text}
+        {/* Out of sight only, and inline (sr-only would add a space to the name): screen readers and searches still get the whole URL. */}
+        {shown.prefix ? <span className="max-sm:text-[0px]">{shown.prefix}</span> : null}
+        {shown.key}
       </span>
       <LookalikeWarnings shown={shown} />
     </span>

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { type ChangeEvent, useState } from "react";
+import { type ChangeEvent, useRef, useState } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { entriesKey } from "@/components/entries/use-dnc-entries";
 import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
@@ -19,17 +19,52 @@ import { callApiPaced, errorMessage } from "@/components/api-client/call-api";
 import { type CsvProblem, type CsvRow, dated, downloadCsv, urlsFromCsv } from "@/components/api-client/csv";
 import { GLOBAL_LIST } from "@/lib/clients/schemas";
 import { dncContracts } from "@/lib/contracts/dnc";
-import { type BatchStatus, MAX_ALIASES_PER_ENTRY, MAX_BATCH_ENTRIES, MAX_FILE_NAME_LENGTH } from "@/lib/dnc/schemas";
+import {
+  type AddEntriesResult,
+  type BatchStatus,
+  MAX_ALIASES_PER_ENTRY,
+  MAX_BATCH_ENTRIES,
+  MAX_FILE_NAME_LENGTH,
+  MAX_TEXT_FIELD_LENGTH,
+} from "@/lib/dnc/schemas";
 import { formatCountdown, formatNumber } from "@/lib/format";
 import { roleCan } from "@/lib/auth/permissions";
+import { ERROR_MESSAGES, type ErrorCode } from "@/lib/errors";
 
 /** Problem rows are listed in full; accepted ones are only counted, or a 100,000-row import would freeze the page. */
 const SHOWN_ROWS = 500;
 
-/** `unreadable`: a row the CSV parser could not read with confidence; it is never sent. */
-type ReportRow = { row: number; url: string; status: BatchStatus | "unreadable"; detail: string };
+/**
+ * `unreadable`: a row the CSV parser could not read with confidence; it is never sent. `repeat`: a
+ * row naming the entry an earlier row of the same file added (the API calls it a duplicate).
+ */
+type ReportRow = { row: number; url: string; status: BatchStatus | "unreadable" | "repeat"; detail: string };
 
-const RESULT_LABELS = { added: "Added", duplicate: "Already on the list", error: "Rejected", unreadable: "Not read" } as const;
+const RESULT_LABELS = {
+  added: "Added",
+  duplicate: "Already on the list",
+  repeat: "Repeated in this file",
+  error: "Rejected",
+  unreadable: "Not read",
+} as const;
+
+/** Why the API refused a row, in words; `invalid_url` depends on what the row was taken for. */
+function describeRowError(code: string | undefined, row: CsvRow): string {
+  switch (code) {
+    case "invalid_url":
+      return row.kind === "company" ? "not a LinkedIn company page" : "not a LinkedIn profile URL";
+    case "invalid_domain":
+      return "not an internet domain (such as acme.com)";
+    case "missing_url":
+      return "no URL";
+    case "missing_domain":
+      return "no domain";
+    case "protected_entry":
+      return "only an owner can give a complaint or legal entry an expiry";
+    default:
+      return code && code in ERROR_MESSAGES ? ERROR_MESSAGES[code as ErrorCode] : "refused by the server";
+  }
+}
 
 function unreadableRows(problems: CsvProblem[]): ReportRow[] {
   return problems.map((p) => ({ row: p.row, url: "", status: "unreadable", detail: p.problem }));
@@ -44,14 +79,40 @@ const ALIAS_PROBLEMS = {
   alias_not_allowed: "a company or domain entry has no aliases",
 } as const;
 
-/** "30 added · 0 already on the list · 1 rejected", and the unread rows when there are some. */
+/** "30 added · 0 already on the list · 1 rejected", and the repeated and unread rows when there are some. */
 function describeCounts(report: ReportRow[]) {
-  const counts = { added: 0, duplicate: 0, error: 0, unreadable: 0 };
+  const counts = { added: 0, duplicate: 0, repeat: 0, error: 0, unreadable: 0 };
   for (const r of report) counts[r.status] += 1;
   return (
     `${formatNumber(counts.added)} added · ${formatNumber(counts.duplicate)} already on the list · ${formatNumber(counts.error)} rejected` +
+    (counts.repeat > 0 ? ` · ${formatNumber(counts.repeat)} repeated in this file` : "") +
     (counts.unreadable > 0 ? ` · ${formatNumber(counts.unreadable)} not read` : "")
   );
+}
+
+/**
+ * A row of the API's answer as the report shows it. `firstRows` (the first row of this file naming
+ * each entry, across requests) tells a repeat inside the file from an entry listed before the import.
+ */
+function reportRow(detail: AddEntriesResult["details"][number], row: CsvRow, firstRows: Map<string, ReportRow>): ReportRow {
+  const aliasProblems = [
+    ...(detail.aliasesNotAdded ?? []).map(
+      (a) => `alias ${a.alias} not added: ${ALIAS_PROBLEMS[a.error]}${a.heldBy ? ` (${a.heldBy.url})` : ""}`,
+    ),
+    ...(row.aliases ?? []).slice(MAX_ALIASES_PER_ENTRY).map((alias) => `alias ${alias} not added: over 20 aliases`),
+  ];
+  const first = detail.$id ? firstRows.get(detail.$id) : undefined;
+  const [status, said]: [ReportRow["status"], string] =
+    detail.status === "error"
+      ? ["error", describeRowError(detail.error, row)]
+      : first?.status === "added"
+        ? ["repeat", `repeats row ${first.row} of this file`]
+        : first
+          ? [detail.status, `${detail.normalizedUrl ?? ""}, also in row ${first.row} of this file`]
+          : [detail.status, detail.normalizedUrl ?? ""];
+  const shown: ReportRow = { row: row.row, url: row.url, status, detail: [said, ...aliasProblems].join("; ") };
+  if (detail.$id && !first) firstRows.set(detail.$id, shown);
+  return shown;
 }
 
 export function ImportView() {
@@ -67,6 +128,7 @@ export function ImportView() {
   const [message, setMessage] = useState<string | null>(null);
   const [list, setList] = useState<string>(GLOBAL_LIST);
   const clients = useClients(team.slug).data?.clients ?? [];
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useLeaveWarning(status === "running");
 
@@ -89,6 +151,7 @@ export function ImportView() {
     setReport([]);
     setDone(0);
     const collected = unreadableRows(problems);
+    const firstRows = new Map<string, ReportRow>();
     try {
       for (let start = 0; start < rows.length; start += MAX_BATCH_ENTRIES) {
         const chunk = rows.slice(start, start + MAX_BATCH_ENTRIES);
@@ -102,24 +165,13 @@ export function ImportView() {
           team: team.slug,
           onWait: (ms) => setMessage(`Waiting for the rate limit — ${formatCountdown(ms)}`),
         });
-        result.details.forEach((detail, index) => {
-          collected.push({
-            row: chunk[index]!.row,
-            url: chunk[index]!.url,
-            status: detail.status,
-            detail: [
-              detail.status === "error" ? (detail.error ?? "error") : (detail.normalizedUrl ?? ""),
-              ...(detail.aliasesNotAdded ?? []).map(
-                (a) => `alias ${a.alias} not added: ${ALIAS_PROBLEMS[a.error]}${a.heldBy ? ` (${a.heldBy.url})` : ""}`,
-              ),
-              ...(chunk[index]!.aliases ?? []).slice(MAX_ALIASES_PER_ENTRY).map((alias) => `alias ${alias} not added: over 20 aliases`),
-            ].join("; "),
-          });
-        });
+        result.details.forEach((detail, index) => collected.push(reportRow(detail, chunk[index]!, firstRows)));
         setDone(start + chunk.length);
         setReport([...collected]);
       }
       setStatus("finished");
+      // Import stays off until a file is chosen; cleared, the picker reports the same file chosen again (fixed since).
+      if (fileInput.current) fileInput.current.value = "";
       toast.success(`Import finished: ${describeCounts(collected)}.`, {
         action: { label: "View entries", onClick: () => router.push("/entries") },
       });
@@ -151,11 +203,13 @@ export function ImportView() {
           </label>
           <p className="text-xs text-muted-foreground">
             The column named “url” is used, or the first column when none is named so; a column named “aliases” adds other identifiers of
-            the same person, separated by spaces, and one named “expires_at” an expiry (an ISO 8601 date or date-time in the future) after
-            which the entry comes off the list. An export from this dashboard works as is.
+            the same person, separated by spaces, one named “expires_at” an expiry (an ISO 8601 date or date-time in the future) after which
+            the entry comes off the list, and one named “note” why it is on the list (up to {MAX_TEXT_FIELD_LENGTH} characters). An export
+            from this dashboard works as is.
           </p>
           <input
             id="csv-file"
+            ref={fileInput}
             type="file"
             accept=".csv,text/csv"
             onChange={onFile}
@@ -176,9 +230,21 @@ export function ImportView() {
           </p>
         ) : null}
         {problems.length > 0 && status === "idle" ? <UnreadableRows problems={problems} /> : null}
-        <Button variant="primary" onClick={onImport} disabled={rows.length === 0 || status === "running"}>
-          {status === "running" ? "Importing…" : `Import ${formatNumber(rows.length)} URLs`}
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button
+            variant="primary"
+            onClick={onImport}
+            disabled={rows.length === 0 || status === "running" || status === "finished"}
+            aria-describedby={status === "finished" ? "import-done" : undefined}
+          >
+            {status === "running" ? "Importing…" : `Import ${formatNumber(rows.length)} URLs`}
+          </Button>
+          {status === "finished" ? (
+            <p id="import-done" className="text-sm text-muted-foreground">
+              This file is imported. Choose a file to import another.
+            </p>
+          ) : null}
+        </div>
         {status !== "idle" ? (
           <div>
             <div
@@ -206,7 +272,14 @@ export function ImportView() {
             <h2 className="text-sm font-semibold">Rows not added{shown.length === SHOWN_ROWS ? ` (first ${SHOWN_ROWS})` : ""}</h2>
             <Button
               size="sm"
-              onClick={() => downloadCsv(dated("import-report"), [...report].sort(byRow), ["row", "url", "status", "detail"])}
+              onClick={() =>
+                downloadCsv(
+                  dated("import-report"),
+                  [...report].sort(byRow).map((r) => ({ ...r, result: RESULT_LABELS[r.status] })),
+                  // `status` is for programs (the API's word, or repeat / unreadable); `result` and `detail` for people.
+                  ["row", "url", "status", "result", "detail"],
+                )
+              }
             >
               Download full report
             </Button>
@@ -262,12 +335,13 @@ function ReportTable({ rows }: { rows: ReportRow[] }) {
   return <DataTable table={table} label="Rows not added" empty="Every row was added." />;
 }
 
-/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases; each with its category, date of receipt and expiry. */
+/** A row as the batch add takes it: a domain by its domain, a company by its page, a person with their first 20 aliases; each with its category, date of receipt, expiry and note. */
 function batchEntry(row: CsvRow) {
   const record = {
     ...(row.category ? { category: row.category } : {}),
     ...(row.receivedAt ? { receivedAt: row.receivedAt } : {}),
     ...(row.expiresAt ? { expiresAt: row.expiresAt } : {}),
+    ...(row.note ? { note: row.note } : {}),
   };
   if (row.kind === "domain")
     return { kind: "domain" as const, domain: row.url, includeSubdomains: row.includeSubdomains ?? false, ...record };

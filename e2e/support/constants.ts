@@ -46,6 +46,12 @@ export const E2E_TEAMS = [
   "run-discard",
   "run-tabs",
   "run-eta",
+  "edge-phone",
+  "edge-export",
+  "edge-export-to",
+  "edge-add",
+  "edge-columns",
+  "edge-import",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

@@ -132,6 +132,7 @@ export const dncContracts = {
       errorFor: (issue) => {
         if (issue.path.length === 0) return "invalid_body";
         if (issue.path[0] === "importFile") return "invalid_import_file";
+        if (issue.path[2] === "note") return "invalid_note";
         if (issue.path[2] === "expiresAt") return "invalid_expires_at";
         if (issue.path[2] === "clientId") return "invalid_client";
         if (issue.path.length > 2) return recordFieldError(issue.path[2]) ?? "invalid_entries";
@@ -154,6 +155,7 @@ export const dncContracts = {
       "invalid_entries",
       "too_many_entries",
       "invalid_import_file",
+      "invalid_note",
       "invalid_category",
       "invalid_received_at",
       "invalid_expires_at",

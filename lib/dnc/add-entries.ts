@@ -38,6 +38,8 @@ type Options = {
   urls: string[];
   /** Per URL (same index), what kind of entry it is (a domain entry's domain may come here instead). */
   kinds?: (Omit<EntryIdentifierInput, "url"> | undefined)[];
+  /** Per URL (same index), why it is on the list (blank: no note). */
+  notes?: (string | undefined)[];
   /** Per URL (same index), other identifiers of the same person, added with its entry. */
   aliases?: (string[] | undefined)[];
   /** Per URL (same index), its category and when its opt-out was received. */
@@ -64,7 +66,7 @@ type Options = {
  *    identifiers could not be attached. A duplicate or error row attaches nothing; its aliases the
  *    listed entry does not have already are listed as `entry_not_added` (add them with
  *    POST /dnc/{id}/aliases).
- * 4. One audited write: insert the new entries and their aliases with their provenance, a
+ * 4. One audited write: insert the new entries and their aliases with their provenance (note included), a
  *    `dnc.batch_added` audit row for each entry and a `dnc.alias_added` row for each alias, and ONE
  *    `dnc.added` webhook delivery per subscribed endpoint carrying every added entry (its id is the
  *    first audit row's). The inserts have no ON CONFLICT: if another writer took one of these
@@ -85,6 +87,7 @@ export async function addEntries(options: Options): Promise<AddEntriesResult> {
     const identifier = typeof parsed !== "string" && expiringProtected ? "protected_entry" : parsed;
     return {
       input: input || (options.kinds?.[index]?.domain ?? ""),
+      note: options.notes?.[index]?.trim() || null,
       url: typeof identifier === "string" ? null : identifier.url,
       identifier,
       aliases: (options.aliases?.[index] ?? []).map((alias) => ({ input: alias, url: normalizeLinkedInUrl(alias) })),
@@ -111,6 +114,8 @@ type Row = {
   /** What the row adds, or why it cannot. */
   identifier: EntryIdentifier | ErrorCode;
   aliases: { input: string; url: string | null }[];
+  /** As POST /dnc keeps it: trimmed, null when blank; also the audit row's reason. */
+  note: string | null;
   expiresAt: Date | null;
   /** The list it goes on: "" for the global one, or a client's id. */
   clientId: string;
@@ -161,7 +166,7 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
       createdBy,
       source: options.source,
       sourceFile,
-      note: null,
+      note: row.note,
       ...ENTRY_DEFAULTS,
       ...records[index],
       expiresAt: row.expiresAt,
@@ -202,6 +207,8 @@ async function addMissing(options: Options, rows: Row[]): Promise<AddEntriesResu
         actor,
         targetId: entry.id,
         url: entry.url,
+        // As POST /dnc records it: the note is why it was added.
+        reason: entry.note ?? undefined,
         source: options.source,
         sourceFile: options.sourceFile,
         requestId: options.requestId,

@@ -186,6 +186,7 @@ export const MAX_ALIASES_PER_ENTRY = 20;
 export const batchEntrySchema = z
   .object({
     url: z.string().optional().describe("As in POST /dnc: required unless kind is domain"),
+    note: textField.optional().describe("Extension: as in POST /dnc, why the entry is on the list"),
     ...kindFieldsOfAdd,
     ...recordFieldsOfAdd,
     expiresAt: expiresAtSchema.optional(),

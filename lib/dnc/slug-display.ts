@@ -58,11 +58,21 @@ export function limitStackedMarks(text: string): { text: string; removed: number
 export type ProfileUrlDisplay = {
   /** The URL with its slug decoded (…/in/élodie, not …/in/%C3%A9lodie) and stacked marks limited. */
   text: string;
+  /** `text` split where entries start to differ: the prefix every entry of its kind shares, and the part that tells it apart. */
+  prefix: string;
+  key: string;
   /** Set when the slug mixes lookalike scripts. */
   scripts: ScriptMix | null;
   /** Combining marks left out of `text`. */
   marksRemoved: number;
 };
+
+/**
+ * The shared starts of canonical URLs, longest first: a profile's or company's slug is what tells it
+ * apart (the kind badge says which it is); a Sales Navigator or Recruiter id keeps its path, so it is
+ * not read as a profile's slug. A domain or member URN has no prefix.
+ */
+const SHARED_PREFIXES = ["https://linkedin.com/in/", "https://linkedin.com/company/", "https://linkedin.com/"];
 
 /** What to show for a canonical profile URL (https://linkedin.com/in/<percent-encoded slug>). */
 export function displayProfileUrl(url: string): ProfileUrlDisplay {
@@ -70,7 +80,14 @@ export function displayProfileUrl(url: string): ProfileUrlDisplay {
   const slugAt = decoded.indexOf("/in/");
   const slug = slugAt >= 0 ? decoded.slice(slugAt + "/in/".length) : "";
   const limited = limitStackedMarks(decoded);
-  return { text: limited.text, scripts: mixedScripts(slug), marksRemoved: limited.removed };
+  const prefix = SHARED_PREFIXES.find((start) => limited.text.startsWith(start) && limited.text.length > start.length) ?? "";
+  return {
+    text: limited.text,
+    prefix,
+    key: limited.text.slice(prefix.length),
+    scripts: mixedScripts(slug),
+    marksRemoved: limited.removed,
+  };
 }
 
 function decode(url: string): string {

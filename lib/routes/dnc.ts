@@ -37,6 +37,7 @@ export const addEntriesRoute = defineRoute(dncContracts.addEntries, {
       urls: body.entries.map((entry) => entry.url ?? ""),
       kinds: body.entries.map(({ kind, domain, includeSubdomains }) => ({ kind, domain, includeSubdomains })),
       aliases: body.entries.map((entry) => entry.aliases),
+      notes: body.entries.map((entry) => entry.note),
       records: body.entries.map(({ category, receivedAt }) => ({ category, receivedAt })),
       expiresAt: body.entries.map((entry) => entry.expiresAt),
       clientIds: body.entries.map((entry) => entry.clientId),

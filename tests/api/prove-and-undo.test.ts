@@ -93,6 +93,38 @@ describe("provenance on every entry", () => {
     ).toHaveLength(2);
   });
 
+  it("a batch entry's note is stored and audited as POST /dnc's is: trimmed, blank as none, too long refused", async () => {
+    const [noted, blank, plain] = [uniqueProfileUrl("noted"), uniqueProfileUrl("blank"), uniqueProfileUrl("plain")];
+    const response = await api("/api/v1/dnc/batch", {
+      method: "POST",
+      key: team.writeKey,
+      body: {
+        entries: [{ url: noted, note: "  asked on the phone  " }, { url: blank, note: "   " }, { url: plain }],
+        importFile: "notes.csv",
+      },
+    });
+    expect(response.status).toBe(201);
+    const [withNote, withBlank, without] = response.body.data.details.map((detail: { $id: string }) => detail.$id);
+    const listed = async (url: string) =>
+      (await api(`/api/v1/dnc/check?url=${encodeURIComponent(url)}`, { key: team.readKey })).body.data.entry;
+    expect(await listed(noted)).toMatchObject({ $id: withNote, note: "asked on the phone", source: "import", sourceFile: "notes.csv" });
+    expect(await listed(blank)).toMatchObject({ $id: withBlank, note: null });
+    expect(await listed(plain)).toMatchObject({ $id: without, note: null });
+    const events = (await api("/api/v1/audit?action=dnc.batch_added&limit=50", { key: team.readKey })).body.data.events;
+    const reasonOf = (id: string) => events.find((event: { targetId: string }) => event.targetId === id)?.reason;
+    expect([reasonOf(withNote), reasonOf(withBlank), reasonOf(without)]).toEqual(["asked on the phone", null, null]);
+
+    const tooLong = uniqueProfileUrl("too-long");
+    const refused = await api("/api/v1/dnc/batch", {
+      method: "POST",
+      key: team.writeKey,
+      body: { entries: [{ url: uniqueProfileUrl() }, { url: tooLong, note: "x".repeat(501) }] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe("invalid_note");
+    expect((await api(`/api/v1/dnc/check?url=${encodeURIComponent(tooLong)}`, { key: team.readKey })).body.data.onList).toBe(false);
+  });
+
   it("400 for a bad import file name, nothing stored", async () => {
     const url = uniqueProfileUrl();
     for (const importFile of ["", "x".repeat(256), 42]) {

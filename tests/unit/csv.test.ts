@@ -65,7 +65,7 @@ describe("urlsFromCsv", () => {
   });
 
   it("takes the column named url, numbering rows as a spreadsheet does", () => {
-    const csv = 'id,URL,note\r\n1,linkedin.com/in/a,"x, y"\r\n2,in/c,"two\r\nlines"\r\n3,in/b,\r\n';
+    const csv = 'id,URL,comment\r\n1,linkedin.com/in/a,"x, y"\r\n2,in/c,"two\r\nlines"\r\n3,in/b,\r\n';
     expect(urlsFromCsv(csv)).toEqual({
       rows: [
         { row: 2, url: "linkedin.com/in/a" },
@@ -100,7 +100,7 @@ describe("urlsFromCsv", () => {
   });
 
   it("reports a row with more or fewer fields than the header instead of guessing its URL", () => {
-    const csv = "name,url,note\nAda,in/ada,ok\nBob,Smith,in/bob,shifted\nCy,in/cy\nDee,in/dee,ok\nin/eve\n";
+    const csv = "name,url,comment\nAda,in/ada,ok\nBob,Smith,in/bob,shifted\nCy,in/cy\nDee,in/dee,ok\nin/eve\n";
     const { rows, problems } = urlsFromCsv(csv);
     expect(rows).toEqual([
       { row: 2, url: "in/ada" },
@@ -114,13 +114,13 @@ describe("urlsFromCsv", () => {
   });
 
   it("reports an unclosed quote on its row: the rest of the file is unreadable, and says so", () => {
-    const { rows, problems } = urlsFromCsv('url,note\nin/a,ok\nin/b,"never closed\nin/c,x\nin/d,y\n');
+    const { rows, problems } = urlsFromCsv('url,comment\nin/a,ok\nin/b,"never closed\nin/c,x\nin/d,y\n');
     expect(rows).toEqual([{ row: 2, url: "in/a" }]);
     expect(problems).toEqual([{ row: 3, problem: expect.stringMatching(/never closed.*no row after it could be read/) }]);
   });
 
   it("reports text after a closing quote on its row", () => {
-    const { rows, problems } = urlsFromCsv('url,note\nin/a,ok\nin/b,"quoted"tail\n');
+    const { rows, problems } = urlsFromCsv('url,comment\nin/a,ok\nin/b,"quoted"tail\n');
     expect(rows).toEqual([{ row: 2, url: "in/a" }]);
     expect(problems).toEqual([{ row: 3, problem: expect.stringContaining("text after its closing quote") }]);
   });
@@ -172,5 +172,45 @@ describe("urlsFromCsv", () => {
       { row: 5, problem: "“2001-01-01” in “expires_at” is not an ISO 8601 date or date-time in the future." },
       { row: 6, problem: "“next week” in “expires_at” is not an ISO 8601 date or date-time in the future." },
     ]);
+  });
+
+  it("reads canonical_url in place of the url people read, and canonical_aliases in place of aliases, when the cell has one", () => {
+    const csv = toCsv(
+      [
+        {
+          url: "https://linkedin.com/in/élodie",
+          canonical_url: "https://linkedin.com/in/%C3%A9lodie",
+          aliases: "https://linkedin.com/in/élo",
+          canonical_aliases: "https://linkedin.com/in/%C3%A9lo",
+        },
+        { url: "in/typed-by-hand", canonical_url: "", aliases: "in/other", canonical_aliases: "" },
+      ],
+      ["url", "canonical_url", "aliases", "canonical_aliases"],
+    );
+    expect(urlsFromCsv(csv).rows).toEqual([
+      { row: 2, url: "https://linkedin.com/in/%C3%A9lodie", aliases: ["https://linkedin.com/in/%C3%A9lo"] },
+      { row: 3, url: "in/typed-by-hand" },
+    ]);
+  });
+
+  it("reads a note column for every entry of the row, as the export wrote it; a note longer than the API keeps is a problem", () => {
+    const csv = toCsv(
+      [
+        { url: "in/a", note: "asked by email" },
+        { url: "in/b", note: "" },
+        { url: "in/c", note: "=1+1 is not a formula here" },
+        { url: "in/d", note: "x".repeat(501) },
+        { url: "", domain: "acme.com", note: "whole company" },
+      ],
+      ["url", "domain", "note"],
+    );
+    const { rows, problems } = urlsFromCsv(csv);
+    expect(rows).toEqual([
+      { row: 2, url: "in/a", note: "asked by email" },
+      { row: 3, url: "in/b" },
+      { row: 4, url: "in/c", note: "=1+1 is not a formula here" },
+      { row: 6, url: "acme.com", kind: "domain", includeSubdomains: false, note: "whole company" },
+    ]);
+    expect(problems).toEqual([{ row: 5, problem: "The note has 501 characters; a note has at most 500, so shorten it or leave it out." }]);
   });
 });

@@ -66,6 +66,8 @@ describe("displayProfileUrl", () => {
     expect(url).toBe("https://linkedin.com/in/j%D0%BEhn-smith");
     expect(displayProfileUrl(url)).toEqual({
       text: `https://linkedin.com/in/j${CYRILLIC_O}hn-smith`,
+      prefix: "https://linkedin.com/in/",
+      key: `j${CYRILLIC_O}hn-smith`,
       scripts: [
         { script: "Latin", letters: ["j", "h", "n", "s", "m", "i", "t"] },
         { script: "Cyrillic", letters: [CYRILLIC_O] },
@@ -83,6 +85,17 @@ describe("displayProfileUrl", () => {
     const shown = displayProfileUrl(url);
     expect(shown.text).toBe(`https://linkedin.com/in/x${ACUTE.repeat(MAX_STACKED_MARKS)}`);
     expect(shown.marksRemoved).toBe(99 - MAX_STACKED_MARKS);
+  });
+
+  it.each([
+    ["https://linkedin.com/in/jane-doe", "https://linkedin.com/in/", "jane-doe"],
+    ["https://linkedin.com/in/ACoAAAbCdEf", "https://linkedin.com/in/", "ACoAAAbCdEf"],
+    ["https://linkedin.com/company/acme", "https://linkedin.com/company/", "acme"],
+    ["https://linkedin.com/sales/lead/ACwAAB123", "https://linkedin.com/", "sales/lead/ACwAAB123"],
+    ["acme.com", "", "acme.com"],
+    ["urn:li:member:12345", "", "urn:li:member:12345"],
+  ])("splits %s into the shared prefix and what tells it apart", (url, prefix, key) => {
+    expect(displayProfileUrl(url)).toMatchObject({ prefix, key });
   });
 
   it("shows a URL that is not percent-encoding as it is", () => {
