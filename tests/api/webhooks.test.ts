@@ -129,6 +129,13 @@ describe("webhook deliveries", () => {
 
     await waitFor("both events", () => hooks.received.length >= 2);
     expect(hooks.received.map((hook) => hook.data.entries[0].$id).sort()).toEqual(entries.map((e) => e.$id).sort());
+    // The receiver has the events before the worker records its answers: wait for the records.
+    // Waits read the database: polling the API would spend the team's read budget.
+    const db = await testDb();
+    await waitFor(
+      "both deliveries recorded",
+      async () => (await db.webhookDelivery.count({ where: { endpointId: webhook.id, status: "delivered" } })) === 2,
+    );
     const log = await deliveries(team, webhook.id);
     expect(log.every((d: { status: string; attempts: number }) => d.status === "delivered" && d.attempts >= 2)).toBe(true);
 
@@ -136,8 +143,6 @@ describe("webhook deliveries", () => {
     const port = hooks.port;
     await hooks.close();
     const third = await addEntry(team);
-    // Waits read the database: polling the API would spend the team's read budget.
-    const db = await testDb();
     await waitFor("a failed attempt", () =>
       db.webhookDelivery.findFirst({ where: { endpointId: webhook.id, status: "pending", attempts: { gte: 1 } } }),
     );
