@@ -191,10 +191,8 @@ describe("webhook deliveries", () => {
     expect(hooks.received[0]!.id).toBe(failed.eventId);
 
     // The log keeps every attempt: the four failures before the resend, and the one after it.
-    const [delivered] = await waitFor("the delivery recorded", async () => {
-      const rows = await deliveries(team, webhook.id);
-      return rows[0]?.status === "delivered" ? rows : null;
-    });
+    await waitFor("the delivery recorded", () => db.webhookDelivery.findFirst({ where: { id: failed.id, status: "delivered" } }));
+    const [delivered] = await deliveries(team, webhook.id);
     expect(delivered.attempts).toBe(1);
     expect(delivered.history.map((attempt: { statusCode: number | null }) => attempt.statusCode)).toEqual([200, 500, 500, 500, 500]);
     expect(delivered.history[1]).toMatchObject({ error: "HTTP 500", latencyMs: expect.any(Number) });
