@@ -23,8 +23,8 @@ test("the first Tab offers Skip to content, which takes focus past the header; a
   await page.keyboard.press("ArrowDown");
   const highlighted = page.locator("[role=menuitem][data-highlighted]");
   await expect(highlighted).toHaveCount(1);
-  const outline = await highlighted.evaluate((item) => getComputedStyle(item).outlineStyle);
-  expect(outline).not.toBe("none");
+  // Read until the highlight has settled on its item (Radix moves it as the menu opens).
+  await expect.poll(() => highlighted.evaluate((item) => getComputedStyle(item).outlineStyle)).not.toBe("none");
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoAxeViolations(page, `the account menu with a highlighted item (${colorScheme})`);
@@ -152,8 +152,8 @@ test("a From date after To is explained beside the fields, and Swap dates puts t
   await openAsTeam(page, "roles", "/entries");
   const from = page.getByLabel("From");
   const to = page.getByLabel("To");
-  await to.fill("2026-03-01");
   await from.fill("2026-03-10");
+  await to.fill("2026-03-01");
   await expect(page.getByText("From is after To, so nothing can match.")).toBeVisible();
   await expect(from).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page, "the date filter with From after To");
