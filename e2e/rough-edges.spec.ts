@@ -152,9 +152,18 @@ test("a From date after To is explained beside the fields, and Swap dates puts t
   await openAsTeam(page, "roles", "/entries");
   const from = page.getByLabel("From");
   const to = page.getByLabel("To");
+  // Typed back to back, each field keeps the other's day, whichever is typed first.
+  await to.fill("2026-03-01");
+  await from.fill("2026-03-10");
+  await expect(page.getByText("From is after To, so nothing can match.")).toBeVisible();
+  await expect(to).toHaveValue("2026-03-01");
+  await from.fill("");
+  await to.fill("");
   await from.fill("2026-03-10");
   await to.fill("2026-03-01");
   await expect(page.getByText("From is after To, so nothing can match.")).toBeVisible();
+  await expect(from).toHaveValue("2026-03-10");
+  await expect(page).toHaveURL(/[?&]from=2026-03-10&to=2026-03-01(&|$)/);
   await expect(from).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page, "the date filter with From after To");
   await page.getByRole("button", { name: "Swap dates" }).click();

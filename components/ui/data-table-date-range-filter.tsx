@@ -25,8 +25,10 @@ export function DataTableDateRangeFilter<TData, TValue>({
   const reversed = range.from !== undefined && range.to !== undefined && range.from > range.to;
   const invalid = reversed ? { "aria-invalid": true, "aria-describedby": `${id}-reversed` } : {};
 
-  function change(next: DateRange) {
-    column.setFilterValue(next.from || next.to ? next : undefined);
+  // From the filter as it is when the field changes, not as this render saw it: a second field changed
+  // before the first change is rendered must not write the first one back to what it was.
+  function change(field: keyof DateRange, value: string | undefined) {
+    column.setFilterValue((current: DateRange | undefined) => withDay(current ?? {}, field, value));
   }
 
   return (
@@ -43,7 +45,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
           type="date"
           value={range.from ?? ""}
           max={range.to}
-          onChange={(event) => change({ ...range, from: event.target.value || undefined })}
+          onChange={(event) => change("from", event.target.value || undefined)}
           className="w-auto px-2"
           {...invalid}
         />
@@ -55,7 +57,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
           type="date"
           value={range.to ?? ""}
           min={range.from}
-          onChange={(event) => change({ ...range, to: event.target.value || undefined })}
+          onChange={(event) => change("to", event.target.value || undefined)}
           className="w-auto px-2"
           {...invalid}
         />
@@ -64,7 +66,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
         {reversed ? (
           <>
             From is after To, so nothing can match.
-            <Button size="sm" onClick={() => change({ from: range.to, to: range.from })}>
+            <Button size="sm" onClick={() => column.setFilterValue({ from: range.to, to: range.from })}>
               Swap dates
             </Button>
           </>
@@ -72,4 +74,10 @@ export function DataTableDateRangeFilter<TData, TValue>({
       </span>
     </fieldset>
   );
+}
+
+/** The range with one end set or cleared; no range at all once both ends are empty. */
+function withDay(range: DateRange, field: keyof DateRange, value: string | undefined): DateRange | undefined {
+  const next = { ...range, [field]: value };
+  return next.from || next.to ? next : undefined;
 }
