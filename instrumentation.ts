@@ -1,10 +1,13 @@
-// At start-up: stamp every request with its socket's address (lib/http/client-address.ts) and
+// At start-up: start tracing when OTEL_EXPORTER_OTLP_ENDPOINT asks for it (lib/observability/tracing.ts: first, so
+// the database's and Redis's clients are made traced), stamp every request with its socket's address (lib/http/client-address.ts) and
 // route what Next cannot (lib/http/request-guard.ts) to a 4xx, then
 // connect and verify the database, so a misconfigured or non-durable database stops the server
 // before it answers a single request, then start the webhook worker (lib/webhooks/worker.ts) and the expiry sweeper (lib/dnc/expiry-sweeper.ts). Redis gets a short first connection attempt: the app starts
 // without it (checks from the database, writes refused) and picks it up when it comes.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startTracing } = await import("@/lib/observability/tracing");
+    await startTracing();
     const { installPeerAddressStamp } = await import("@/lib/http/client-address");
     const { installRequestGuard } = await import("@/lib/http/request-guard");
     installPeerAddressStamp();

@@ -3,8 +3,15 @@ import { API_SECURITY_HEADERS, ASSET_SECURITY_HEADERS, COMMON_SECURITY_HEADERS }
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it. The OpenTelemetry
+  // SDK and Prisma's instrumentation are loaded only when tracing is asked for, as node_modules has them.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@prisma/instrumentation",
+  ],
   // Kakiyo's path shape (/v1/dnc/...) served by the same handlers as /api/v1/...
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];

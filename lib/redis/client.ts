@@ -1,6 +1,7 @@
 import "server-only";
 import Redis from "ioredis";
 import { env } from "@/lib/env";
+import { isTracing, traceRedisCommands } from "@/lib/observability/tracing";
 
 /** A Redis client and the end of its first connection attempt (connected or given up). */
 export type SharedRedis = { client: Redis; firstConnection: Promise<void> };
@@ -29,6 +30,7 @@ export function getRedis(): SharedRedis | null {
         retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
       });
       client.on("error", (error: Error) => logRedisError("connection", error));
+      if (isTracing()) traceRedisCommands(client);
       const firstConnection = new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, FIRST_CONNECTION_WAIT_MS);
         client.once("ready", () => {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { LookupAddress, LookupOptions } from "node:dns";
+import { SpanKind } from "@opentelemetry/api";
 import { Agent, fetch, type Response } from "undici";
+import { traced } from "@/lib/observability/tracing";
 import { resolvePublicAddresses } from "./ssrf-guard";
 import { signWebhook } from "./sign";
 
@@ -27,8 +29,28 @@ const dispatcher = new Agent({
 
 export type DeliveryOutcome = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; response: string | null };
 
-/** Sends one signed delivery: a 2xx is success; a redirect (not followed), another status, a timeout or a refused address is a failure. */
-export async function sendDelivery(delivery: { eventId: string; payload: string; url: string; secret: string }): Promise<DeliveryOutcome> {
+type Delivery = { eventId: string; payload: string; url: string; secret: string };
+
+/** Sends one signed delivery, in a span of its own: the receiver's host, the event and the answer, never the path (it may carry a token). */
+export function sendDelivery(delivery: Delivery): Promise<DeliveryOutcome> {
+  const attributes = { "server.address": hostOf(delivery.url), "webhook.event_id": delivery.eventId };
+  return traced(
+    "webhook delivery",
+    attributes,
+    async (span) => {
+      const outcome = await post(delivery);
+      span.setAttributes({
+        "http.response.status_code": outcome.statusCode ?? 0,
+        "webhook.delivered": outcome.ok,
+      });
+      return outcome;
+    },
+    SpanKind.CLIENT,
+  );
+}
+
+/** A 2xx is success; a redirect (not followed), another status, a timeout or a refused address is a failure. */
+async function post(delivery: Delivery): Promise<DeliveryOutcome> {
   const timestamp = Math.floor(Date.now() / 1000);
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
@@ -85,4 +107,12 @@ function describe(error: unknown): string {
   const cause = (error as { cause?: unknown })?.cause;
   const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
   return message.slice(0, 500);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
 }
