@@ -1,6 +1,7 @@
 import "server-only";
 import { type AuditEvent, connectDatabase } from "@/lib/db";
 import type { AuditChain } from "@/lib/db/audited-write";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { newAuditEventId } from "@/lib/ids";
 import type { AuditEventInput } from "./audit-event";
@@ -105,8 +106,7 @@ function oneAtATime<Result>(teamId: string, task: () => Promise<Result>): Promis
 }
 
 function isSequenceConflict(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /unique/i.test(text) && /sequence/i.test(text);
+  return isUniqueViolation(error, /sequence/i);
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 
 /**
  * Whether a write failed on the unique index of a team's client names (Client_teamId_name_key): the
@@ -6,6 +7,5 @@ import "server-only";
  * wording differs by engine (SQLite names the columns, PostgreSQL the index).
  */
 export function isClientNameTaken(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /unique/i.test(text) && /Client_teamId_name_key|Client\.name|"name"/.test(text);
+  return isUniqueViolation(error, /Client_teamId_name_key|Client\.name|"name"/);
 }

@@ -5,6 +5,8 @@ import type { Caller } from "@/lib/auth/caller";
 import { changeTeamList } from "@/lib/cache";
 import { type Db, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
+import { isGuardFailure, isUniqueViolation } from "@/lib/db/errors";
+import { failTransactionWhen } from "@/lib/db/statements";
 import { identifierTaken } from "@/lib/dnc/entry-aliases";
 import { AppError } from "@/lib/errors";
 import { GLOBAL_CLIENT_ID, wireClientId } from "./client-scope";
@@ -136,20 +138,21 @@ function writeDeletion(options: { caller: Caller; requestId: string }, { client,
         WHERE "teamId" = ${teamId} AND "clientId" = ${client.id} AND ${deleted}`,
       db.$executeRaw`UPDATE "RemovedEntry" SET "clientId" = ${target.clientId}
         WHERE "teamId" = ${teamId} AND "clientId" = ${client.id} AND ${deleted}`,
-      // The guard: a NULL id fails the transaction when an entry the events do not name is still on
-      // the client (added since the read), or a moved identifier (the moved entries' updatedAt is
-      // this write's) is now twice on the target list.
-      db.$executeRaw`INSERT INTO "Client" ("id", "teamId", "name", "createdBy") SELECT NULL, NULL, NULL, NULL
-        WHERE ${deleted} AND (EXISTS (SELECT 1 FROM "DncEntry" WHERE "teamId" = ${teamId} AND "clientId" = ${client.id})
+      // The guard: the transaction fails when an entry the events do not name is still on the client
+      // (added since the read), or a moved identifier (the moved entries' updatedAt is this write's)
+      // is now twice on the target list.
+      failTransactionWhen(
+        db,
+        Prisma.sql`${deleted} AND (EXISTS (SELECT 1 FROM "DncEntry" WHERE "teamId" = ${teamId} AND "clientId" = ${client.id})
           OR EXISTS (SELECT 1 FROM "EntryAlias" a JOIN "DncEntry" d ON d."teamId" = a."teamId" AND d."url" = a."url" AND d."clientId" = a."clientId"
             WHERE a."teamId" = ${teamId} AND a."clientId" = ${target.clientId}
               AND (d."updatedAt" = ${now} OR EXISTS (SELECT 1 FROM "DncEntry" e WHERE e."id" = a."entryId" AND e."updatedAt" = ${now}))))`,
+      ),
     ],
   });
 }
 
 /** A unique index or the guard refused the write: what was read has changed, so it is read again. */
 function isConstraintViolation(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /unique|not[ -]null|null value/i.test(text);
+  return isUniqueViolation(error) || isGuardFailure(error);
 }

@@ -93,9 +93,20 @@ function listExists(list: { teamId: string; clientId: string }): Prisma.Sql {
  * answers `client_not_found`.
  */
 export function failOnDeletedClients(db: Db, teamId: string, entryIds: string[]): Statement {
-  return db.$executeRaw`INSERT INTO "Client" ("id", "teamId", "name", "createdBy") SELECT NULL, NULL, NULL, NULL
-    WHERE EXISTS (SELECT 1 FROM "DncEntry" d WHERE d."teamId" = ${teamId} AND d."id" IN (${Prisma.join(entryIds)}) AND d."clientId" <> ''
-      AND NOT EXISTS (SELECT 1 FROM "Client" c WHERE c."id" = d."clientId" AND c."teamId" = d."teamId"))`;
+  return failTransactionWhen(
+    db,
+    Prisma.sql`EXISTS (SELECT 1 FROM "DncEntry" d WHERE d."teamId" = ${teamId} AND d."id" IN (${Prisma.join(entryIds)}) AND d."clientId" <> ''
+      AND NOT EXISTS (SELECT 1 FROM "Client" c WHERE c."id" = d."clientId" AND c."teamId" = d."teamId"))`,
+  );
+}
+
+/**
+ * Fails the transaction when `condition` holds, on both engines: a row with a NULL id violates
+ * "Client"'s NOT NULL (isGuardFailure in lib/db/errors.ts tells this failure from others). A batch
+ * transaction cannot branch, so this is how its last statement undoes the ones before.
+ */
+export function failTransactionWhen(db: Db, condition: Prisma.Sql): Statement {
+  return db.$executeRaw`INSERT INTO "Client" ("id", "teamId", "name", "createdBy") SELECT NULL, NULL, NULL, NULL WHERE ${condition}`;
 }
 
 const ALIAS_FIELDS = Object.values(Prisma.EntryAliasScalarFieldEnum);

@@ -6,6 +6,7 @@ import { changeTeamList } from "@/lib/cache";
 import { clientIdField, listsToAddTo } from "@/lib/clients/client-scope";
 import { type DncEntry, type EntryAlias, getDb, Prisma } from "@/lib/db";
 import { auditedWrite } from "@/lib/db/audited-write";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { failOnDeletedClients, failOnIdentifierCollisions } from "@/lib/db/statements";
 import type { ErrorCode } from "@/lib/errors";
 import { newEntryId } from "@/lib/ids";
@@ -296,6 +297,5 @@ async function readHolders(teamId: string, identifiers: string[]) {
 type Holder = { id: string; url: string; clientId: string; expiresAt: Date | null };
 
 function isEntryConflict(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /unique/i.test(text) && /url/i.test(text);
+  return isUniqueViolation(error, /url/i);
 }
