@@ -67,7 +67,6 @@ export function BulkActionProgress({
   action,
   queue,
   queued,
-  focusOnMount,
   onRetryFailed,
   onClose,
 }: {
@@ -75,8 +74,6 @@ export function BulkActionProgress({
   queue: RequestQueue<string>;
   /** Waiting in line behind a run in another tab. */
   queued: boolean;
-  /** Where focus goes when the panel replaces what had it (a resumed run's notice). */
-  focusOnMount: boolean;
   onRetryFailed: () => void;
   onClose: () => void;
 }) {
@@ -90,7 +87,7 @@ export function BulkActionProgress({
       action={action}
       snapshot={s}
       queued={queued}
-      focusOnMount={focusOnMount}
+      focusOnMount
       controls={
         <>
           {s.status === "paused" ? (
@@ -146,6 +143,7 @@ function ProgressPanel({
   snapshot: QueueSnapshot<string>;
   queued?: boolean;
   inOtherTab?: boolean;
+  /** This tab's runs all start from a person's action (a confirm, Undo, Resume): the panel takes focus, so progress is read where they are. */
   focusOnMount?: boolean;
   controls?: ReactNode;
 }) {
@@ -222,7 +220,8 @@ function ProgressPanel({
             ? "The server cannot be reached (no answer)."
             : `The server is unavailable (HTTP ${s.offline.httpStatus}).`}{" "}
           Nothing counts as failed: trying the same entry again{" "}
-          {s.offline.retryAt === null ? "now" : `in ${formatCountdown(s.offline.retryAt - now)}`} (attempt {s.offline.attempts + 1}).
+          {s.offline.retryAt === null ? "now" : `in ${formatCountdown(s.offline.retryAt - now)}`} (attempt {s.offline.attempts + 1})
+          {s.offline.retryAt === null ? "." : ", or as soon as the server is back: it is asked every second."}
         </p>
       ) : null}
       {s.status === "waiting" && s.waitUntil !== null ? (

@@ -1,12 +1,13 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { useThrottledEntriesRefresh } from "@/components/entries/use-dnc-entries";
+import { useEntriesRefreshNow, useThrottledEntriesRefresh } from "@/components/entries/use-dnc-entries";
 import { UNDO_REASON, undoAction } from "@/components/removed/undo-toast";
 import { toast } from "@/components/ui/toaster";
 import { sleep } from "@/components/api-client/call-api";
-import { ENTRY_ACTIONS, type EntryAction, sendEntryRequest } from "@/components/bulk-actions/entry-actions";
+import { ENTRY_ACTIONS, type EntryAction, probeServer, sendEntryRequest } from "@/components/bulk-actions/entry-actions";
+import { GoneEntries, type GoneView } from "@/components/bulk-actions/gone-entries";
 import { type QueueSnapshot, RequestQueue } from "@/components/bulk-actions/request-queue";
 import { BulkActionProgress, describeRun, isQueueBusy, OtherTabProgress } from "./bulk-action-progress";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
@@ -22,13 +23,15 @@ import {
 } from "./run-coordination";
 import { forgetRun, readRun, type SavedRun, saveRun, savedRuns } from "./saved-runs";
 
-type BulkJob = { run: SavedRun; queue: RequestQueue<string>; resumed: boolean };
+type BulkJob = { run: SavedRun; queue: RequestQueue<string> };
 type OtherTabRun = { runId: string; action: EntryAction; snapshot: QueueSnapshot<string> };
 
 type BulkActionsValue = {
   /** Starts a bulk delete or restore; returns false, sending nothing, while another of this tab's is under way or in line. */
   start: (action: EntryAction, ids: string[], reason: string) => boolean;
   busy: boolean;
+  /** The entries this tab saw removed: the table leaves them out until the server's list says otherwise. */
+  gone: GoneEntries;
 };
 
 const BulkActionsContext = createContext<BulkActionsValue | null>(null);
@@ -57,6 +60,8 @@ export function BulkActionsProvider({ team, children }: { team: string; children
   const channel = useRef<ReturnType<typeof openRunChannel> | null>(null);
   const runs = useRef(0);
   const refresh = useThrottledEntriesRefresh(team);
+  const refreshNow = useEntriesRefreshNow(team);
+  const [gone] = useState(() => new GoneEntries());
 
   const announce = useCallback((job: BulkJob) => {
     if (!hasTurn.current) return;
@@ -122,14 +127,17 @@ export function BulkActionsProvider({ team, children }: { team: string; children
           send: sendEntryRequest(run.action, team, run.reason),
           now: Date.now,
           sleep,
+          probe: probeServer,
           onOutcome: (id, outcome) => {
             if (outcome === "deleted") removed.push(id);
+            // Its row leaves the table now; the list refetched soon after fills the page up again.
+            if (outcome === "deleted" || outcome === "already_gone") gone.mark(id);
             if (outcome !== "failed") refresh();
           },
         },
         run,
       );
-      const job: BulkJob = { run, queue, resumed: claimed !== undefined };
+      const job: BulkJob = { run, queue };
       let wasBusy = false;
       let announced = -1;
       let toldUnsaved = false;
@@ -146,7 +154,8 @@ export function BulkActionsProvider({ team, children }: { team: string; children
         announce(job);
         const nowBusy = isQueueBusy(snapshot.status);
         setBusy(nowBusy || snapshot.status === "idle");
-        if (!nowBusy) refresh();
+        // At once, not throttled: the table must equal the server's list when the panel says the run has stopped.
+        if (!nowBusy) refreshNow();
         // Once per run (a retry of the failures is a run too); a request still out when the run was
         // cancelled settles afterwards and updates the same toast.
         if (isOver(snapshot.status) && (wasBusy || snapshot.processed !== announced)) {
@@ -163,7 +172,7 @@ export function BulkActionsProvider({ team, children }: { team: string; children
       void runInTurn(job, () => queue.start(), claimed);
       return true;
     },
-    [team, user.email, refresh, announce, runInTurn],
+    [team, user.email, refresh, refreshNow, gone, announce, runInTurn],
   );
 
   const start = useCallback(
@@ -220,7 +229,7 @@ export function BulkActionsProvider({ team, children }: { team: string; children
   }, [team, user.email, announce, refresh]);
 
   return (
-    <BulkActionsContext.Provider value={{ start, busy }}>
+    <BulkActionsContext.Provider value={{ start, busy, gone }}>
       <div aria-live="polite">
         {interrupted.map((run) => (
           <InterruptedRunNotice key={run.id} run={run} onResume={() => void resume(run)} onDiscard={() => discard(run)} />
@@ -233,7 +242,6 @@ export function BulkActionsProvider({ team, children }: { team: string; children
           action={job.run.action}
           queue={job.queue}
           queued={queued}
-          focusOnMount={job.resumed}
           onRetryFailed={() => void runInTurn(job, () => job.queue.retryFailed())}
           onClose={() => setJob(null)}
         />
@@ -267,6 +275,12 @@ function newRun(action: EntryAction, ids: string[], reason: string, team: string
     failedIds: [],
     removed: [],
   };
+}
+
+/** Which entries this tab saw removed; a new value whenever one more is. */
+export function useGoneEntries(): GoneView {
+  const { gone } = useBulkActions();
+  return useSyncExternalStore(gone.subscribe, gone.getSnapshot, gone.getSnapshot);
 }
 
 export function useBulkActions(): BulkActionsValue {

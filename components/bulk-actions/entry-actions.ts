@@ -41,3 +41,23 @@ export function sendEntryRequest(action: EntryAction, team: string, reason: stri
     return { status: response.status, headers: response.headers, resetTime: body?.resetTime };
   };
 }
+
+/** A probe that cannot hang longer than the wait between two probes. */
+const PROBE_TIMEOUT_MS = 1000;
+
+/**
+ * Whether the server would take a write again: its health check answers "ok" ("degraded" means
+ * Redis is down, and writes are refused with 503 until it is back). Spends no rate-limit budget.
+ */
+export async function probeServer(signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch("/api/health", {
+      cache: "no-store",
+      signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+    });
+    const health = (await response.json()) as { status?: string };
+    return response.ok && health.status === "ok";
+  } catch {
+    return false;
+  }
+}

@@ -13,7 +13,9 @@
  * own 503 refuses writes while Redis is down) is not an outcome either: the server is unreachable,
  * and a stopped server would otherwise turn every remaining entry into a failure in milliseconds.
  * The queue goes `offline` and sends the same entry again after 1, 2, 4 … s (at most 30 s between
- * attempts) until the server answers.
+ * attempts) until the server answers. Given a `probe` (a health check that spends no write budget),
+ * it asks every second meanwhile and sends again as soon as the server is back, so a long backoff
+ * does not outlast the outage.
  *
  * The estimate replays the server's rolling window: each slot of the window frees one window after
  * the request that took it (the queue knows when its own requests went; the headers say how many the
@@ -42,6 +44,8 @@ export type RequestQueueDeps<Outcome extends string> = {
   /** Resolves after `ms`, or as soon as the signal aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   onOutcome?: (id: string, outcome: Outcome | "failed") => void;
+  /** Whether the server would take the request now; asked while offline. Resolves false (never rejects) when it would not. */
+  probe?: (signal: AbortSignal) => Promise<boolean>;
 };
 
 export type OfflineState = { attempts: number; retryAt: number | null; httpStatus: number | null };
@@ -83,6 +87,8 @@ const MIN_WAIT_MS = 50;
 /** Waits between attempts while the server is unreachable: doubling from the first, capped. */
 const OFFLINE_FIRST_WAIT_MS = 1000;
 const OFFLINE_MAX_WAIT_MS = 30_000;
+/** How often a queue with a probe asks, while offline, whether the server is back. */
+export const PROBE_INTERVAL_MS = 1000;
 /** Gateway answers: a proxy speaking for a server that is down, not the server's answer about the entry. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -232,10 +238,22 @@ export class RequestQueue<Outcome extends string> {
     this.offline = { attempts, retryAt: this.deps.now() + ms, httpStatus };
     this.setStatus("offline");
     this.waitAbort = new AbortController();
-    await this.deps.sleep(ms, this.waitAbort.signal);
+    await this.backOff(ms, this.waitAbort.signal);
     this.waitAbort = null;
     this.offline = { attempts, retryAt: null, httpStatus };
     this.emit();
+  }
+
+  /** Sleeps `ms`, or less: with a probe, until the first probe that finds the server back. */
+  private async backOff(ms: number, signal: AbortSignal) {
+    const { probe, sleep, now } = this.deps;
+    if (!probe) return sleep(ms, signal);
+    const until = now() + ms;
+    while (!signal.aborted && now() < until) {
+      await sleep(Math.min(PROBE_INTERVAL_MS, until - now()), signal);
+      if (signal.aborted || now() >= until) return;
+      if (await probe(signal)) return;
+    }
   }
 
   private reachedServer() {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useClients } from "@/components/clients/use-clients";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
@@ -20,6 +20,7 @@ import { DEFAULT_FILTER, type EntriesFilter, isFiltered, listParams, PAGE_SIZES 
 import { type ServerPage, useDncEntries, useEntryFacets } from "./use-dnc-entries";
 import { useEntriesView } from "./use-entries-view";
 import { useEntryRemovals } from "./use-entry-removals";
+import { useClampedPage, useLiveRows } from "./use-live-rows";
 import { useEntrySelection } from "./use-entry-selection";
 import { useSearchBox } from "./use-search-box";
 import { useStoredColumnVisibility } from "./use-stored-column-visibility";
@@ -57,8 +58,12 @@ export function EntriesTable({
   const clients = useClients(team).data?.clients ?? NO_CLIENTS;
   // A team without clients has one list: the Client column and filter would say nothing.
   const showClients = clients.length > 0 || view.client !== null;
-  const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
-  const total = query.data?.total ?? 0;
+  const { rows, total, refilling } = useLiveRows(query.data);
+  useClampedPage(
+    query.isPlaceholderData || !query.data ? undefined : total,
+    view,
+    useCallback((pageIndex: number) => setView((current) => ({ ...current, pageIndex })), [setView]),
+  );
   const removals = useEntryRemovals({ team, filter: view, rows, total, selection });
   const [aliasFor, setAliasFor] = useState<DncEntryDto | null>(null);
   const [editing, setEditing] = useState<DncEntryDto | null>(null);
@@ -142,7 +147,7 @@ export function EntriesTable({
         table={table}
         label="Do Not Contact entries"
         className="table-fixed"
-        loading={query.isPending}
+        loading={query.isPending || refilling}
         busy={query.isFetching}
         error={query.isError ? `Could not load the entries: ${errorMessage(query.error)}` : null}
         onRetry={() => void query.refetch()}

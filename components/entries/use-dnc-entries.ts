@@ -15,6 +15,9 @@ export type ServerPage = { key: string; result: ListEntriesResult };
 
 export const entriesKey = (team: string) => ["dnc-entries", team] as const;
 
+/** A page of the list and when it was asked for (epoch ms; absent for the server-rendered first page, asked for before any removal here). */
+export type ListedPage = ListEntriesResult & { requestedAt?: number };
+
 /**
  * One page of the list for a view (search, filters, sort, page); the previous page stays on screen
  * while the next loads. `serverPage` seeds the cache when it answers exactly this view.
@@ -25,7 +28,10 @@ export function useDncEntries(team: string, view: EntriesView, serverPage?: Serv
   const scope = `${filterParams(view)}|${view.sort}|${view.order}`;
   return useQuery({
     queryKey: [...entriesKey(team), "list", scope, view.pageIndex, view.pageSize],
-    queryFn: ({ signal }) => callApi(dncContracts.listEntries, { query: listQuery(view), team, signal }),
+    queryFn: async ({ signal }): Promise<ListedPage> => {
+      const requestedAt = Date.now();
+      return { ...(await callApi(dncContracts.listEntries, { query: listQuery(view), team, signal })), requestedAt };
+    },
     // A new search, filter or order shows skeletons instead: the old rows would answer a question no longer asked.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === scope ? keepPreviousData(previous) : undefined),
     initialData: serverPage?.key === params.toString() ? serverPage.result : undefined,
@@ -89,4 +95,10 @@ export function useThrottledEntriesRefresh(team: string) {
       void queryClient.invalidateQueries({ queryKey: entriesKey(team) });
     }, 1000);
   }, [queryClient, team]);
+}
+
+/** Refreshes the list now: when a run stops, the table must show what the server holds. */
+export function useEntriesRefreshNow(team: string) {
+  const queryClient = useQueryClient();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: entriesKey(team) }), [queryClient, team]);
 }

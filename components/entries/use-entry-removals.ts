@@ -6,7 +6,7 @@ import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { sendEntryRequest } from "@/components/bulk-actions/entry-actions";
 import type { QueueResponse } from "@/components/bulk-actions/request-queue";
 import { useOfferSingleUndo } from "@/components/removed/undo-toast";
-import { toast } from "@/components/ui/toaster";
+import { focusToast, toast } from "@/components/ui/toaster";
 import { useRowsSeen } from "@/components/ui/use-data-table";
 import { isProtectedCategory } from "@/lib/dnc/categories";
 import type { DncEntryDto } from "@/lib/dnc/schemas";
@@ -104,12 +104,22 @@ export function useEntryRemovals({
     else toast.error("Another bulk action is running: nothing was removed. Try again when it ends.");
   }
 
+  /** The actions button of the row after (or before) this one: where focus returns once the toast has gone. */
+  function neighbourActions(id: string): HTMLElement | null {
+    const index = rows.findIndex((row) => row.$id === id);
+    const neighbour = index === -1 ? undefined : (rows[index + 1] ?? rows[index - 1]);
+    return neighbour ? document.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(`Actions for ${neighbour.url}`)}"]`) : null;
+  }
+
   async function deleteOne(id: string, url: string, reason: string) {
     try {
       const response = await sendEntryRequest("delete", team, reason)(id);
-      // A removal's toast offers to undo it.
+      // A removal's toast offers to undo it, and takes focus from the row that went: Undo is two Tabs on.
       if (response.status === 200) {
+        const returnTo = neighbourActions(id);
+        bulkActions.gone.mark(id);
         offerUndo({ id, url });
+        if (focusWasLost()) focusToast(`Removed ${url}`, returnTo);
       } else {
         const outcome = describeSingleDelete(response, url);
         toast[outcome.tone](outcome.text);
@@ -149,3 +159,12 @@ function describeSingleDelete(response: QueueResponse, url: string): Outcome {
 }
 
 const isProtected = (entry: DncEntryDto) => isProtectedCategory(entry.category);
+
+/**
+ * Focus is still where the confirmation left it (the removed row's menu, or nowhere): it may move.
+ * Someone who went on typing or clicking elsewhere while the removal was out keeps their place.
+ */
+function focusWasLost(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || active.closest("tr") !== null;
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, type Ref, useEffect } from "react";
 import { Button } from "./button";
 
 /**
@@ -12,11 +12,14 @@ export function SelectionBar({
   summary,
   extend,
   onClear,
+  clearRef,
   children,
 }: {
   summary: string;
   extend?: ReactNode;
   onClear: () => void;
+  /** For a page that moves focus to Clear selection (when what had it goes). */
+  clearRef?: Ref<HTMLButtonElement>;
   children: ReactNode;
 }) {
   useEffect(() => {
@@ -36,7 +39,7 @@ export function SelectionBar({
       </p>
       {extend}
       <div className="ml-auto flex gap-2">
-        <Button size="sm" onClick={onClear}>
+        <Button ref={clearRef} size="sm" onClick={onClear}>
           Clear selection
         </Button>
         {children}

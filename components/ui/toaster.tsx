@@ -49,3 +49,24 @@ export const toast = {
   error: (message: ReactNode, options?: ToastOptions) => sonnerToast.error(message, { duration: ERROR_DURATION_MS, ...options }),
   dismiss: (id?: string | number) => sonnerToast.dismiss(id),
 };
+
+/** Sonner draws a toast a frame or two after it is raised: looked for this long. */
+const TOAST_SEARCH_MS = 1000;
+
+/**
+ * Moves focus to the toast titled `title`, so its text is read and its action (an Undo) is two Tab
+ * presses on (Close, then the action). Focus first passes through `returnTo`: Sonner gives focus back
+ * to where it came from when the toast closes or focus leaves it.
+ */
+export function focusToast(title: string, returnTo: HTMLElement | null) {
+  returnTo?.focus();
+  const deadline = Date.now() + TOAST_SEARCH_MS;
+  const find = () => {
+    const toast = [...document.querySelectorAll<HTMLElement>("[data-sonner-toast]:not([data-removed='true'])")].find(
+      (element) => element.querySelector("[data-title]")?.textContent === title,
+    );
+    if (toast) toast.focus();
+    else if (Date.now() < deadline) requestAnimationFrame(find);
+  };
+  requestAnimationFrame(find);
+}

@@ -52,6 +52,11 @@ export const E2E_TEAMS = [
   "edge-add",
   "edge-columns",
   "edge-import",
+  "live-rows",
+  "live-pages",
+  "live-undo-keys",
+  "live-bulk-keys",
+  "live-offline",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { ENTRY_ACTIONS, type EntryOutcome } from "@/components/bulk-actions/entry-actions";
-import { type QueueResponse, type QueueSnapshot, RequestQueue, retryDelayMs } from "@/components/bulk-actions/request-queue";
+import {
+  PROBE_INTERVAL_MS,
+  type QueueResponse,
+  type QueueSnapshot,
+  RequestQueue,
+  retryDelayMs,
+} from "@/components/bulk-actions/request-queue";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limiter";
 
@@ -177,6 +183,53 @@ describe("RequestQueue, deleting", () => {
       expect(waits.map((s) => s.offline!.attempts)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(waits.every((s) => s.offline!.httpStatus === null)).toBe(true);
       expect(waits[0]!.offline!.retryAt).toBe(down.attempts[0]! + REQUEST_MS + 1000);
+    });
+
+    /** A health check against the same outage: it takes PROBE_MS and says whether the server is back. */
+    const PROBE_MS = 5;
+    function prober(h: ReturnType<typeof harness>, isDown: () => boolean) {
+      const probes: number[] = [];
+      const probe = async () => {
+        probes.push(h.clock.now);
+        h.clock.now += PROBE_MS;
+        return !isDown();
+      };
+      return { probe, probes };
+    }
+
+    it("with a probe, sends again within a probe interval of the server coming back, not after the backoff", async () => {
+      const h = harness();
+      const from = h.clock.now + 2 * REQUEST_MS;
+      // Back during the fifth wait (16 s, after 1 + 2 + 4 + 8 s): without the probe the entry would go 12 s later.
+      const backAt = from + 19_000;
+      const isDown = () => h.clock.now >= from && h.clock.now < backAt;
+      const down = outage(h, isDown);
+      const { probe, probes } = prober(h, isDown);
+      const queue = deleteQueue(h.ids(4), { send: down.send, now: h.now, sleep: h.sleep, probe });
+      await queue.start();
+
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", counts: { deleted: 4 }, failed: 0 });
+      expect(down.attempts).toHaveLength(5);
+      const resent = h.sent.find((r) => r.id === "dnc_2")!.at;
+      expect(resent).toBeGreaterThanOrEqual(backAt);
+      expect(resent - backAt).toBeLessThanOrEqual(PROBE_INTERVAL_MS + PROBE_MS + REQUEST_MS);
+      // Asked once a second while it waited, never more often.
+      expect(h.sleeps.every((ms) => ms <= PROBE_INTERVAL_MS)).toBe(true);
+      expect(probes.length).toBeLessThanOrEqual(Math.ceil((backAt - from) / PROBE_INTERVAL_MS) + 1);
+    });
+
+    it("a probe that finds the server still down leaves the backoff between attempts as it was", async () => {
+      const h = harness();
+      const from = h.clock.now + 2 * REQUEST_MS;
+      const isDown = () => h.clock.now >= from && h.clock.now < from + 14_000;
+      const down = outage(h, isDown);
+      const { probe } = prober(h, () => true);
+      const queue = deleteQueue(h.ids(3), { send: down.send, now: h.now, sleep: h.sleep, probe });
+      await queue.start();
+
+      expect(queue.getSnapshot()).toMatchObject({ status: "done", counts: { deleted: 3 }, failed: 0 });
+      const gaps = down.attempts.slice(1).map((at, i) => at - down.attempts[i]! - REQUEST_MS);
+      expect(gaps).toEqual([1000, 2000, 4000]);
     });
 
     it.each([502, 503, 504])("treats a gateway's %i as unreachable, not as an outcome", async (gateway) => {
