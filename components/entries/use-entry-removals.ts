@@ -5,7 +5,7 @@ import { errorMessage } from "@/components/api-client/call-api";
 import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
 import { sendEntryRequest } from "@/components/bulk-actions/entry-actions";
 import type { QueueResponse } from "@/components/bulk-actions/request-queue";
-import { useOfferSingleUndo } from "@/components/removed/undo-toast";
+import { removalTitle, useOfferSingleUndo } from "@/components/removed/undo-toast";
 import { focusToast, toast } from "@/components/ui/toaster";
 import { useRowsSeen } from "@/components/ui/use-data-table";
 import { isProtectedCategory } from "@/lib/dnc/categories";
@@ -119,7 +119,7 @@ export function useEntryRemovals({
         const returnTo = neighbourActions(id);
         bulkActions.gone.mark(id);
         offerUndo({ id, url });
-        if (focusWasLost()) focusToast(`Removed ${url}`, returnTo);
+        if (focusWasLost()) focusToast(removalTitle(url), returnTo);
       } else {
         const outcome = describeSingleDelete(response, url);
         toast[outcome.tone](outcome.text);

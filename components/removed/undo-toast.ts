@@ -14,13 +14,16 @@ export function undoAction(undo: () => void): ToastOptions {
   return { duration: UNDO_TOAST_MS, action: { label: "Undo", onClick: undo } };
 }
 
+/** The title of a single removal's toast: what focusToast finds it by. */
+export const removalTitle = (url: string) => `Removed ${url}`;
+
 /** Confirms the removal of one entry with a toast whose Undo restores it with a single request. */
 export function useOfferSingleUndo(team: string) {
   const { mutate } = useRestoreEntry(team);
   return useCallback(
     (entry: { id: string; url: string }) =>
       toast.success(
-        `Removed ${entry.url}`,
+        removalTitle(entry.url),
         undoAction(() => mutate({ ...entry, reason: UNDO_REASON })),
       ),
     [mutate],
