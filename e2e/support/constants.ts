@@ -52,6 +52,7 @@ export const E2E_TEAMS = [
   "edge-add",
   "edge-columns",
   "edge-import",
+  "removed-runs",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
