@@ -63,6 +63,12 @@ test("search and page kept in the URL, a whole earlier run restored from a row's
   await expect(shared.getByText("11–12 of 12")).toBeVisible();
   await expect(removedTable(shared).getByRole("row")).toHaveCount(3);
   await shared.close();
+  // Away and Back: the same view again.
+  await page.getByRole("link", { name: "Entries", exact: true }).click();
+  await expect(page).toHaveURL(/\/entries$/);
+  await page.goBack();
+  await expect(page.getByText("11–12 of 12")).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search removed entries" })).toHaveValue("cleanup");
 
   // A row that was part of a bulk delete says so, and its menu shows the run or restores it.
   await page.goto("/removed");
