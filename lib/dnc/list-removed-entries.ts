@@ -5,7 +5,7 @@ import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { parseStoredAliases } from "./entry-aliases";
 import { searchPattern } from "./list-entries";
-import { type RemovalRun, runsOf, sameReason } from "./removal-runs";
+import { type RemovalRun, removalTimes, runsOf, sameReason, splitIntoRuns } from "./removal-runs";
 import { restoreCutoff } from "./restore-window";
 import type { EntrySource, ListRemovedQuery, RemovedEntryDto } from "./schemas";
 
@@ -39,7 +39,7 @@ export async function listRemovedEntries(options: { caller: Caller } & ListRemov
   const view = await readView(options.caller, options.client);
   const removable = Prisma.sql`"teamId" = ${options.caller.teamId}${inClientView(view)} AND "removedAt" >= ${restoreCutoff()}`;
   const conditions = [removable];
-  if (options.run !== undefined) conditions.push(await runCondition(removable, options.run));
+  if (options.run !== undefined) conditions.push(await runCondition(options.caller, removable, options.run));
   const pattern = searchPattern(options.q ?? "");
   // The aliases are a JSON array of canonical identifiers: a match inside it is a match of one of them.
   if (pattern !== null) conditions.push(Prisma.sql`("url" LIKE ${pattern} ESCAPE '\\' OR "aliases" LIKE ${pattern} ESCAPE '\\')`);
@@ -79,18 +79,34 @@ export async function listRemovedEntries(options: { caller: Caller } & ListRemov
 }
 
 /**
- * The run of the removed entry `id` as a condition: its remover, its reason, and the span from the
- * run's first removal to its last (no removal by that remover with that reason falls in between that
- * is not part of it). An id that is not a removed entry the caller sees matches nothing.
+ * The run of the removal of entry `id` as a condition: its remover, its reason, and the span from
+ * the run's first removal to its last (no removal by that remover with that reason falls in between
+ * that is not part of it). An entry restored since still names the run it was removed in (its
+ * removal is in the audit trail), so a run's link keeps showing what is left of it; an id never
+ * removed matches nothing.
  */
-async function runCondition(removable: Prisma.Sql, id: string): Promise<Prisma.Sql> {
-  const db = await getDb();
-  const [removal] = await db.$queryRaw<{ removedBy: string; reason: string | null }[]>`
-    SELECT "removedBy", "reason" FROM "RemovedEntry" WHERE ${removable} AND "id" = ${id}`;
-  const run = removal ? (await runsOf(removable, removal)).get(id) : undefined;
-  if (!removal || !run) return Prisma.sql`1 = 0`;
+async function runCondition(caller: Caller, removable: Prisma.Sql, id: string): Promise<Prisma.Sql> {
+  const removal = await removalOf(caller, removable, id);
+  if (!removal) return Prisma.sql`1 = 0`;
+  const times = (await removalTimes(removable, removal)).filter((time) => time.id !== id);
+  const anchor = { id, removedAt: removal.removedAt };
+  const run = splitIntoRuns([...times, anchor].sort((a, b) => a.removedAt.getTime() - b.removedAt.getTime())).get(id)!;
   return Prisma.sql`"removedBy" = ${removal.removedBy} AND ${sameReason(removal.reason)}
     AND "removedAt" >= ${run.firstRemovedAt} AND "removedAt" <= ${run.lastRemovedAt}`;
+}
+
+/** Who removed the entry, why and when: from Recently removed, or (restored since) its last removal's audit event. */
+async function removalOf(caller: Caller, removable: Prisma.Sql, id: string) {
+  const db = await getDb();
+  const [removed] = await db.$queryRaw<{ removedBy: string; reason: string | null; removedAt: Date }[]>`
+    SELECT "removedBy", "reason", "removedAt" FROM "RemovedEntry" WHERE ${removable} AND "id" = ${id}`;
+  if (removed) return removed;
+  const event = await db.auditEvent.findFirst({
+    where: { teamId: caller.teamId, targetId: id, action: { in: ["dnc.deleted", "dnc.expired"] } },
+    orderBy: { createdAt: "desc" },
+    select: { actor: true, reason: true, createdAt: true },
+  });
+  return event ? { removedBy: event.actor, reason: event.reason, removedAt: event.createdAt } : null;
 }
 
 /** The run of each row: one read of the removal times per remover and reason on the page. */

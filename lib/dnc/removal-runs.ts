@@ -10,7 +10,7 @@ import { getDb, Prisma } from "@/lib/db";
 export const RUN_GAP_MS = 2 * 60_000;
 
 export type RemovalRun = { size: number; firstRemovedAt: Date; lastRemovedAt: Date };
-type RemovalTime = { id: string; removedAt: Date };
+export type RemovalTime = { id: string; removedAt: Date };
 
 /** The runs of removals ordered by time, and the run of each removal by its entry id. */
 export function splitIntoRuns(removals: RemovalTime[]): Map<string, RemovalRun> {
@@ -31,14 +31,18 @@ export function splitIntoRuns(removals: RemovalTime[]): Map<string, RemovalRun> 
 export const sameReason = (reason: string | null) => (reason === null ? Prisma.sql`"reason" IS NULL` : Prisma.sql`"reason" = ${reason}`);
 
 /**
- * The runs of one remover's removals with one reason, among the removed entries `where` admits (the
- * team, the restore window, the caller's client view). Only ids and times are read: a run of ten
- * thousand is a small read.
+ * The times of one remover's removals with one reason, oldest first, among the removed entries
+ * `where` admits (the team, the restore window, the caller's client view). Only ids and times are
+ * read: a run of ten thousand is a small read.
  */
-export async function runsOf(where: Prisma.Sql, removal: { removedBy: string; reason: string | null }) {
+export async function removalTimes(where: Prisma.Sql, removal: { removedBy: string; reason: string | null }): Promise<RemovalTime[]> {
   const db = await getDb();
-  const removals = await db.$queryRaw<RemovalTime[]>`SELECT "id", "removedAt" FROM "RemovedEntry"
+  return db.$queryRaw<RemovalTime[]>`SELECT "id", "removedAt" FROM "RemovedEntry"
     WHERE ${where} AND "removedBy" = ${removal.removedBy} AND ${sameReason(removal.reason)}
     ORDER BY "removedAt" ASC, "id" ASC`;
-  return splitIntoRuns(removals);
+}
+
+/** The runs of one remover's removals with one reason (see `removalTimes`), by entry id. */
+export async function runsOf(where: Prisma.Sql, removal: { removedBy: string; reason: string | null }) {
+  return splitIntoRuns(await removalTimes(where, removal));
 }

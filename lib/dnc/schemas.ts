@@ -361,7 +361,7 @@ export const listRemovedQuerySchema = z.object({
   run: entryIdSchema
     .optional()
     .describe(
-      "Only the run this removed entry belongs to: the removals by its remover with its reason, each at most 2 minutes after the one before (one bulk delete); none when it is not a removed entry",
+      "Only the run this entry's removal belongs to: the removals by its remover with its reason, each at most 2 minutes after the one before (one bulk delete); an entry restored since still names its run; none for an entry never removed",
     ),
 });
 export type ListRemovedQuery = z.output<typeof listRemovedQuerySchema>;

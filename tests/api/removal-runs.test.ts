@@ -85,7 +85,7 @@ describe("runs of removals (one bulk delete, restorable as a whole)", () => {
     expect((await api(`/api/v1/dnc/removed?run=${cleanup[0]}`, { key: other.readKey })).body.data).toMatchObject({ entries: [], total: 0 });
   });
 
-  it("a restored entry leaves its run; a malformed run is a clear 400", async () => {
+  it("a restored entry leaves its run but still names it; a malformed run is a clear 400", async () => {
     const restored = await api(`/api/v1/dnc/${typo[1]}/restore`, { method: "POST", key: team.writeKey, body: {} });
     expect(restored.status).toBe(201);
     // The two left are still one run: the gap between them is seconds.
@@ -94,6 +94,11 @@ describe("runs of removals (one bulk delete, restorable as a whole)", () => {
       [typo[2], 2],
       [typo[0], 2],
     ]);
+
+    // The entry a run was named by, restored too: the name still shows what is left of its run.
+    expect((await api(`/api/v1/dnc/${typo[0]}/restore`, { method: "POST", key: team.writeKey, body: {} })).status).toBe(201);
+    expect((await listRemoved(team, `?run=${typo[0]}`)).entries.map((entry) => entry.$id)).toEqual([typo[2]]);
+    expect((await listRemoved(team, `?run=${typo[2]}`)).entries.map((entry) => entry.$id)).toEqual([typo[2]]);
 
     const malformed = await api("/api/v1/dnc/removed?run=not-an-id", { key: team.readKey });
     expect(malformed.status).toBe(400);
