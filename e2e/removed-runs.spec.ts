@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { RATE_WINDOW_MS } from "./support/constants";
+import type { E2eTeam } from "./support/constants";
 import { apiAs, expect, openAsTeam, test } from "./support/fixtures";
+import { joinByInvitation } from "./support/members";
 import { expectToast } from "./support/toasts";
 
 const TEAM = "removed-runs";
@@ -10,19 +12,19 @@ const rowOf = (page: Page, url: string) => removedTable(page).getByRole("row").f
 const restoredCount = (page: Page) => page.getByTestId("count-restored").locator("dd");
 
 /** Adds profiles named after `label` in one batch request (its own rate-limit bucket): the search tells the two runs apart. */
-async function seedProfiles(label: string, count: number): Promise<string[]> {
+async function seedProfiles(label: string, count: number, team: E2eTeam = TEAM): Promise<string[]> {
   const stamp = Date.now().toString(36);
   const urls = Array.from({ length: count }, (_, i) => `https://linkedin.com/in/${label}-${stamp}-${String(i).padStart(3, "0")}`);
-  const response = await apiAs(TEAM, "/api/v1/dnc/batch", { method: "POST", body: { entries: urls.map((url) => ({ url })) } });
+  const response = await apiAs(team, "/api/v1/dnc/batch", { method: "POST", body: { entries: urls.map((url) => ({ url })) } });
   expect(response.body.data.added).toBe(count);
   return urls;
 }
 
 /** A removal as an API client makes it (the team's key), waiting out the write limit as such a client does. */
-async function removeAsApiClient(url: string, reason: string) {
-  const listed = await apiAs(TEAM, `/api/v1/dnc/check?url=${encodeURIComponent(url)}`);
+async function removeAsApiClient(url: string, reason: string, team: E2eTeam = TEAM) {
+  const listed = await apiAs(team, `/api/v1/dnc/check?url=${encodeURIComponent(url)}`);
   for (;;) {
-    const response = await apiAs(TEAM, `/api/v1/dnc/${listed.body.data.entry.$id}`, { method: "DELETE", body: { reason } });
+    const response = await apiAs(team, `/api/v1/dnc/${listed.body.data.entry.$id}`, { method: "DELETE", body: { reason } });
     if (response.status !== 429) return expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, response.body.resetTime - Date.now()) + 50));
   }
@@ -127,4 +129,28 @@ test("search and page kept in the URL, a whole earlier run restored from a row's
   const list = await apiAs(TEAM, "/api/v1/dnc?limit=100");
   expect(new Set(list.body.data.entries.map((entry: { url: string }) => entry.url))).toEqual(new Set([...cleanup, ...wrongList]));
   expect((await apiAs(TEAM, "/api/v1/dnc/removed")).body.data.total).toBe(0);
+});
+
+test("a viewer sees that a removal was part of a run and can show the whole run, but not restore it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const team = "removed-runs-viewer";
+  const urls = await seedProfiles("viewerrun", 2, team);
+  for (const url of urls) await removeAsApiClient(url, "duplicates", team);
+  await openAsTeam(page, team);
+  const viewer = await joinByInvitation({ ownerPage: page, browser, baseURL, team, role: "viewer", label: "runs" });
+  await viewer.page.getByRole("link", { name: "Recently removed" }).click();
+  const row = rowOf(viewer.page, urls[0]!);
+  await expect(row).toContainText("in a run of 2");
+  await row.getByRole("button", { name: `Run actions for ${urls[0]}` }).click();
+  await expect(viewer.page.getByRole("menuitem")).toHaveText(["Show this run (2 entries)"]);
+  await viewer.page.getByRole("menuitem", { name: "Show this run (2 entries)" }).click();
+  await expect(viewer.page.getByRole("region", { name: "Run" })).toContainText(
+    /One run: 2 entries removed by key:.+, reason: duplicates\./,
+  );
+  await expect(viewer.page.getByRole("button", { name: /^Restore/ })).toHaveCount(0);
+  await expectAxeInBothSchemes(viewer.page, "Recently removed, one run, as a viewer");
+  await viewer.page.context().close();
 });

@@ -53,6 +53,7 @@ export const E2E_TEAMS = [
   "edge-columns",
   "edge-import",
   "removed-runs",
+  "removed-runs-viewer",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 
