@@ -3,9 +3,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { ProfileUrl } from "@/components/entries/profile-url";
 import { Button } from "@/components/ui/button";
+import { DataTableRowActions } from "@/components/ui/data-table-row-actions";
 import { createSelectColumn } from "@/components/ui/data-table-select-column";
 import type { RemovedEntryDto } from "@/lib/dnc/schemas";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 
 function Time({ iso }: { iso: string }) {
   return (
@@ -15,10 +16,15 @@ function Time({ iso }: { iso: string }) {
   );
 }
 
-/** Select first, actions last; selecting and restoring are for people who may write, the history is for everyone. */
+/**
+ * Select first, actions last; selecting and restoring are for people who may write, the history and
+ * a removal's run (the bulk delete it was part of) are for everyone.
+ */
 export function createRemovedColumns(options: {
   canWrite: boolean;
   onRestore: (entry: RemovedEntryDto) => void;
+  onRestoreRun: (entry: RemovedEntryDto) => void;
+  onShowRun: (entry: RemovedEntryDto) => void;
   onHistory: (url: string) => void;
 }): ColumnDef<RemovedEntryDto>[] {
   const columns: ColumnDef<RemovedEntryDto>[] = [
@@ -33,6 +39,9 @@ export function createRemovedColumns(options: {
           <span className="block truncate text-xs text-muted-foreground" title={row.original.removedBy}>
             by {row.original.removedBy}
           </span>
+          {row.original.run.size > 1 ? (
+            <span className="block text-xs text-muted-foreground">in a run of {formatNumber(row.original.run.size)}</span>
+          ) : null}
         </>
       ),
       meta: { width: 180, className: "hidden sm:table-cell" },
@@ -67,10 +76,35 @@ export function createRemovedColumns(options: {
               Restore
             </Button>
           ) : null}
+          {row.original.run.size > 1 ? <RunActions entry={row.original} {...options} /> : null}
         </div>
       ),
-      meta: { width: options.canWrite ? 150 : 80 },
+      meta: { width: options.canWrite ? 190 : 120 },
     },
   ];
   return options.canWrite ? [createSelectColumn<RemovedEntryDto>({ rowLabel: (entry) => `Select ${entry.url}` }), ...columns] : columns;
+}
+
+/** A removal that was part of a bulk delete: show the whole run, or (people who may write) restore it. */
+function RunActions({
+  entry,
+  canWrite,
+  onShowRun,
+  onRestoreRun,
+}: {
+  entry: RemovedEntryDto;
+  canWrite: boolean;
+  onShowRun: (entry: RemovedEntryDto) => void;
+  onRestoreRun: (entry: RemovedEntryDto) => void;
+}) {
+  const entries = `${formatNumber(entry.run.size)} entries`;
+  return (
+    <DataTableRowActions
+      label={`Run actions for ${entry.url}`}
+      actions={[
+        { label: `Show this run (${entries})`, onSelect: () => onShowRun(entry) },
+        ...(canWrite ? [{ label: `Restore this run (${entries})`, onSelect: () => onRestoreRun(entry) }] : []),
+      ]}
+    />
+  );
 }

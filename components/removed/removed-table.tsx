@@ -1,84 +1,67 @@
 "use client";
 
-import { type RowSelectionState } from "@tanstack/react-table";
-import { useCallback, useMemo, useState } from "react";
-import { useBulkActions } from "@/components/bulk-actions/bulk-actions-context";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ProfileHistoryDialog } from "@/components/history/profile-history-dialog";
-import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { DataTablePagination } from "@/components/ui/data-table-pagination";
 import { Input } from "@/components/ui/input";
+import { Notice } from "@/components/ui/page-header";
 import { SelectionBar } from "@/components/ui/selection-bar";
-import { useDataTable, useRowsSeen } from "@/components/ui/use-data-table";
+import { useDataTable } from "@/components/ui/use-data-table";
 import { errorMessage } from "@/components/api-client/call-api";
 import type { RemovedEntryDto } from "@/lib/dnc/schemas";
 import { formatNumber } from "@/lib/format";
 import { createRemovedColumns } from "./columns";
-import { RestoreDialog, type RestoreTarget } from "./restore-dialog";
-import { useRemovedEntries, useRestoreEntry } from "./use-removed-entries";
+import { RestoreDialog } from "./restore-dialog";
+import { RunNotice } from "./run-notice";
+import { useRemovedEntries } from "./use-removed-entries";
+import { useRemovedRestores } from "./use-removed-restores";
+import { useRemovedSelection } from "./use-removed-selection";
+import { useRemovedSearchBox, useRemovedView } from "./use-removed-view";
 
-const SEARCH_DEBOUNCE_MS = 250;
-
-/** Owns the removed entries' table state (page, search, selection) and the restores started from it. */
+/** Owns the removed entries' table: its view (search, run, page; kept in the URL), the selection, and the restores started from it. */
 export function RemovedTable({ team, canWrite }: { team: string; canWrite: boolean }) {
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
-  const [search, setSearch] = useState("");
-  const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [pendingRestore, setPendingRestore] = useState<RestoreTarget | null>(null);
+  const { view, setView, onPaginationChange, showRun } = useRemovedView();
+  const [search, setSearch] = useRemovedSearchBox(view, setView);
+  const selection = useRemovedSelection(view);
   const [historyFor, setHistoryFor] = useState<string | null>(null);
-  const bulkActions = useBulkActions();
-  const restoreOne = useRestoreEntry(team);
 
-  const query = useRemovedEntries({ team, pageIndex: pagination.pageIndex, pageSize: pagination.pageSize, q });
+  const query = useRemovedEntries(team, view);
   const rows = useMemo(() => query.data?.entries ?? [], [query.data]);
-  const seen = useRowsSeen(rows);
+  const total = query.data?.total ?? 0;
+  const restores = useRemovedRestores({ team, filter: view, rows, total, selection });
 
-  const onRestoreRow = useCallback((entry: RemovedEntryDto) => setPendingRestore({ ids: [entry.$id], urls: [entry.url] }), []);
+  const onShowRun = useCallback((entry: RemovedEntryDto) => showRun(entry.$id), [showRun]);
   const columns = useMemo(
-    () => createRemovedColumns({ canWrite, onRestore: onRestoreRow, onHistory: setHistoryFor }),
-    [canWrite, onRestoreRow],
+    () =>
+      createRemovedColumns({
+        canWrite,
+        onRestore: restores.askRestore,
+        onRestoreRun: restores.askRestoreRun,
+        onShowRun,
+        onHistory: setHistoryFor,
+      }),
+    [canWrite, restores.askRestore, restores.askRestoreRun, onShowRun],
   );
 
   const table = useDataTable({
     data: rows,
     columns,
     getRowId: (row) => row.$id,
-    rowCount: query.data?.total ?? 0,
-    state: { pagination, rowSelection },
-    onPaginationChange: setPagination,
-    onRowSelectionChange: setRowSelection,
+    rowCount: total,
+    state: { pagination: { pageIndex: view.pageIndex, pageSize: view.pageSize }, rowSelection: selection.rowSelection },
+    onPaginationChange,
+    onRowSelectionChange: selection.changeRowSelection,
     enableRowSelection: canWrite,
   });
 
-  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
-  const clearSelection = useCallback(() => setRowSelection({}), []);
-
-  function onSearch(value: string) {
-    // A new search starts at page one with nothing selected: a selection the results no longer show would be a trap.
-    setSearch(value);
-    setPagination((p) => ({ ...p, pageIndex: 0 }));
-    clearSelection();
-  }
-
-  function askBulkRestore() {
-    const urls = selectedIds.map((id) => seen.current.get(id)?.url).filter((url): url is string => Boolean(url));
-    setPendingRestore({ ids: selectedIds, urls });
-  }
-
-  function confirmRestore(reason: string) {
-    const target = pendingRestore;
-    setPendingRestore(null);
-    if (!target) return;
-    if (target.ids.length === 1) {
-      restoreOne.mutate({ id: target.ids[0]!, url: target.urls[0]!, reason });
-      setRowSelection(({ [target.ids[0]!]: _restored, ...rest }) => rest);
-      return;
-    }
-    // The selection is handed to the queue: what stays selected afterwards would only be stale.
-    if (bulkActions.start("restore", target.ids, reason)) clearSelection();
-  }
+  const selectedCount = selection.allMatching ? total : selection.selectedIds.length;
+  // "Select all N matching" goes away once chosen: focus moves on to what it was chosen for, not to the page.
+  const restoreSelected = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (selection.allMatching) restoreSelected.current?.focus();
+  }, [selection.allMatching]);
 
   return (
     <div>
@@ -88,14 +71,41 @@ export function RemovedTable({ team, canWrite }: { team: string; canWrite: boole
           aria-label="Search removed entries"
           placeholder="Search URLs…"
           value={search}
-          onChange={(event) => onSearch(event.target.value)}
+          onChange={(event) => setSearch(event.target.value)}
           className="max-w-xs"
         />
       </div>
-      {canWrite && selectedIds.length > 0 ? (
-        <SelectionBar summary={`${formatNumber(selectedIds.length)} selected`} onClear={clearSelection}>
-          <Button size="sm" variant="primary" onClick={askBulkRestore} disabled={bulkActions.busy}>
-            Restore {formatNumber(selectedIds.length)} selected
+      {/* Not while the previous view's rows stand in: they would describe another run. */}
+      {view.run && query.isSuccess && !query.isPlaceholderData ? (
+        <RunNotice
+          entry={rows[0]}
+          canWrite={canWrite}
+          busy={restores.busy}
+          onShowAll={() => showRun(null)}
+          onRestoreRun={restores.askRestoreRun}
+        />
+      ) : null}
+      {restores.collecting ? (
+        <div className="mb-3">
+          <Notice>{restores.collecting}</Notice>
+        </div>
+      ) : null}
+      {canWrite && selectedCount > 0 ? (
+        <SelectionBar
+          summary={
+            selection.allMatching ? `All ${formatNumber(total)} matching entries selected` : `${formatNumber(selectedCount)} selected`
+          }
+          extend={
+            !selection.allMatching && table.getIsAllPageRowsSelected() && total > rows.length ? (
+              <Button size="sm" variant="ghost-accent" onClick={selection.selectAllMatching}>
+                Select all {formatNumber(total)} matching
+              </Button>
+            ) : null
+          }
+          onClear={selection.clearSelection}
+        >
+          <Button ref={restoreSelected} size="sm" variant="primary" onClick={restores.askBulkRestore} disabled={restores.busy}>
+            Restore {formatNumber(selectedCount)} selected
           </Button>
         </SelectionBar>
       ) : null}
@@ -107,10 +117,14 @@ export function RemovedTable({ team, canWrite }: { team: string; canWrite: boole
         busy={query.isFetching}
         error={query.isError ? `Could not load the removed entries: ${errorMessage(query.error)}` : null}
         onRetry={() => void query.refetch()}
-        empty={q ? `No removed entries match “${q}”.` : "Nothing was removed recently."}
+        empty={emptyMessage(view.q, view.run)}
       />
       <DataTablePagination table={table} />
-      <RestoreDialog target={pendingRestore} onCancel={() => setPendingRestore(null)} onConfirm={confirmRestore} />
+      <RestoreDialog
+        target={restores.pending}
+        onCancel={restores.cancelRestore}
+        onConfirm={(reason) => void restores.confirmRestore(reason)}
+      />
       <ProfileHistoryDialog
         team={team}
         url={historyFor ?? ""}
@@ -120,4 +134,9 @@ export function RemovedTable({ team, canWrite }: { team: string; canWrite: boole
       />
     </div>
   );
+}
+
+function emptyMessage(q: string, run: string | null): string {
+  if (q) return run ? `No removed entries of this run match “${q}”.` : `No removed entries match “${q}”.`;
+  return run ? "No entries of this run are left." : "Nothing was removed recently.";
 }

@@ -57,6 +57,8 @@ export const E2E_TEAMS = [
   "live-undo-keys",
   "live-bulk-keys",
   "live-offline",
+  "removed-runs",
+  "removed-runs-viewer",
 ] as const;
 export type E2eTeam = (typeof E2E_TEAMS)[number];
 

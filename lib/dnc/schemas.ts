@@ -358,6 +358,11 @@ export const listRemovedQuerySchema = z.object({
   offset: listEntriesQuerySchema.shape.offset,
   q: listEntriesQuerySchema.shape.q.describe("Only removed entries whose URL contains this text (case-insensitive)"),
   client: clientQuery("only removed entries of"),
+  run: entryIdSchema
+    .optional()
+    .describe(
+      "Only the run this entry's removal belongs to: the removals by its remover with its reason, each at most 2 minutes after the one before (one bulk delete); an entry restored since still names its run; none for an entry never removed",
+    ),
 });
 export type ListRemovedQuery = z.output<typeof listRemovedQuerySchema>;
 
@@ -367,6 +372,15 @@ export const removedEntrySchema = dncEntrySchema.omit({ $updatedAt: true }).exte
   reason: z.string().nullable().describe("Why it was removed"),
   removalEventId: z.string().describe("The dnc.deleted (or, for an expiry, dnc.expired) audit event"),
   restorableUntil: z.iso.datetime().describe("After this instant the entry can no longer be restored (DNC_RESTORE_DAYS)"),
+  run: z
+    .object({
+      size: z.number().int().describe("How many removed entries the run has now (restored ones have left it)"),
+      firstRemovedAt: z.iso.datetime(),
+      lastRemovedAt: z.iso.datetime(),
+    })
+    .describe(
+      "The run the removal belongs to: removals by the same remover with the same reason, each at most 2 minutes after the one before (a bulk delete); list it with run=<this $id>",
+    ),
 });
 export type RemovedEntryDto = z.output<typeof removedEntrySchema>;
 
