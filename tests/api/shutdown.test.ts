@@ -11,7 +11,7 @@ import { startWebhookReceiver, waitFor } from "../support/webhook-receiver";
 const EXIT_WITHIN_MS = 12_000;
 const CONNECTIONS = 20;
 
-type Outcome = { op: string; sentAt: number | null; status?: number; body?: any; error?: string };
+type Outcome = { op: string; sentAt: number | null; doneAt?: number; status?: number; body?: any; error?: string };
 type Exit = { code: number | null; signal: NodeJS.Signals | null; at: number };
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -56,8 +56,9 @@ async function startOwnServer(name: string) {
  * to the kernel (null: never), so each request can be placed before or after the signal.
  */
 function send(agent: Agent, server: RunningServer, key: string, op: string, method: string, pathAndQuery: string, body?: unknown) {
-  return new Promise<Outcome>((resolve) => {
+  return new Promise<Outcome>((done) => {
     const outcome: Outcome = { op, sentAt: null };
+    const resolve = (result: Outcome) => done({ ...result, doneAt: performance.now() });
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const request = httpRequest(
       `${server.baseUrl}${pathAndQuery}`,
@@ -95,122 +96,138 @@ function acknowledgedIds(outcome: Outcome): string[] {
 }
 
 describe("clean shutdown", () => {
-  it("SIGTERM under 20 connections of reads and writes: what was sent before it is answered, exit 0, every acknowledged write kept", async () => {
-    const own = await startOwnServer("shutdown_load");
-    const first = await own.start();
-    const seeded = await api("/api/v1/dnc", { method: "POST", key: own.key, body: { url: "in/shutdown-seed" }, baseUrl: first.baseUrl });
-    expect(seeded.status).toBe(201);
+  it(
+    "SIGTERM under 20 connections of reads and writes: what was sent before it is answered, exit 0, every acknowledged write kept",
+    { timeout: 120_000 },
+    async () => {
+      const own = await startOwnServer("shutdown_load");
+      const first = await own.start();
+      const seeded = await api("/api/v1/dnc", { method: "POST", key: own.key, body: { url: "in/shutdown-seed" }, baseUrl: first.baseUrl });
+      expect(seeded.status).toBe(201);
 
-    const outcomes: Outcome[] = [];
-    let signalAt: number | null = null;
-    const lane = async (index: number) => {
-      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-      try {
-        for (let i = 0; ; i++) {
-          const kind = (index + i) % 5;
-          const outcome =
-            kind === 0 || kind === 1
-              ? await send(agent, first, own.key, "add", "POST", "/api/v1/dnc", { url: uniqueProfileUrl("shutdown") })
-              : kind === 2
-                ? await send(agent, first, own.key, "check", "GET", `/api/v1/dnc/check?url=${encodeURIComponent("in/shutdown-seed")}`)
-                : kind === 3
-                  ? await send(agent, first, own.key, "list", "GET", "/api/v1/dnc?limit=50")
-                  : await send(agent, first, own.key, "batch", "POST", "/api/v1/dnc/batch", {
-                      entries: Array.from({ length: 50 }, () => ({ url: uniqueProfileUrl("shutdown-batch") })),
-                    });
-          outcomes.push(outcome);
-          // The signal comes in the middle of the load, with every lane busy.
-          if (signalAt === null && outcomes.length === 300) {
-            signalAt = performance.now();
-            first.child.kill("SIGTERM");
+      const outcomes: Outcome[] = [];
+      let signalAt: number | null = null;
+      const lane = async (index: number) => {
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+          for (let i = 0; ; i++) {
+            const kind = (index + i) % 5;
+            const outcome =
+              kind === 0 || kind === 1
+                ? await send(agent, first, own.key, "add", "POST", "/api/v1/dnc", { url: uniqueProfileUrl("shutdown") })
+                : kind === 2
+                  ? await send(agent, first, own.key, "check", "GET", `/api/v1/dnc/check?url=${encodeURIComponent("in/shutdown-seed")}`)
+                  : kind === 3
+                    ? await send(agent, first, own.key, "list", "GET", "/api/v1/dnc?limit=50")
+                    : await send(agent, first, own.key, "batch", "POST", "/api/v1/dnc/batch", {
+                        entries: Array.from({ length: 50 }, () => ({ url: uniqueProfileUrl("shutdown-batch") })),
+                      });
+            outcomes.push(outcome);
+            // The signal comes in the middle of the load, with every lane busy.
+            if (signalAt === null && outcomes.length === 300) {
+              signalAt = performance.now();
+              first.child.kill("SIGTERM");
+            }
+            // A refused connection: the server no longer accepts, this lane is done.
+            if (outcome.error) return;
           }
-          // A refused connection: the server no longer accepts, this lane is done.
-          if (outcome.error) return;
+        } finally {
+          agent.destroy();
         }
-      } finally {
-        agent.destroy();
+      };
+      await Promise.all(Array.from({ length: CONNECTIONS }, (_, index) => lane(index)));
+      const exit = await first.exited;
+
+      expect(signalAt).not.toBeNull();
+      expect(exit).toEqual({ code: 0, signal: null, at: expect.any(Number) });
+      expect(exit.at - signalAt!).toBeLessThan(EXIT_WITHIN_MS);
+      // Times relative to the signal, so a failure shows which side of it a request was on.
+      const timed = (list: Outcome[]) =>
+        list.map(({ body, ...outcome }) => ({
+          ...outcome,
+          body,
+          sentAt: outcome.sentAt! - signalAt!,
+          doneAt: outcome.doneAt! - signalAt!,
+        }));
+      // No answer is a 5xx, before the signal or after it.
+      expect(timed(outcomes.filter((outcome) => outcome.status !== undefined && outcome.status >= 500))).toEqual([]);
+      const sentBefore = outcomes.filter((outcome) => outcome.sentAt !== null && outcome.sentAt < signalAt!);
+      // Every request sent before the signal was answered in full: no reset, no refusal.
+      expect(timed(sentBefore.filter((outcome) => outcome.error))).toEqual([]);
+      // Most lanes had one running when the signal came: the shutdown waited for them.
+      expect(sentBefore.filter((outcome) => outcome.doneAt! > signalAt!).length).toBeGreaterThan(CONNECTIONS / 2);
+      // A request sent after the signal was answered, or its connection refused or closed.
+      const sentAfter = outcomes.filter((outcome) => !sentBefore.includes(outcome));
+      for (const outcome of sentAfter) {
+        if (outcome.error) expect(["ECONNREFUSED", "ECONNRESET", "EPIPE"]).toContain(outcome.error);
       }
-    };
-    await Promise.all(Array.from({ length: CONNECTIONS }, (_, index) => lane(index)));
-    const exit = await first.exited;
 
-    expect(signalAt).not.toBeNull();
-    expect(exit).toEqual({ code: 0, signal: null, at: expect.any(Number) });
-    expect(exit.at - signalAt!).toBeLessThan(EXIT_WITHIN_MS);
-    // No answer is a 5xx, before the signal or after it.
-    expect(outcomes.filter((outcome) => outcome.status !== undefined && outcome.status >= 500)).toEqual([]);
-    const sentBefore = outcomes.filter((outcome) => outcome.sentAt !== null && outcome.sentAt < signalAt!);
-    // Every request sent before the signal was answered in full: no reset, no refusal.
-    expect(sentBefore.filter((outcome) => outcome.error)).toEqual([]);
-    // Some of them were still running when the signal came (the 300th answer sent it): the shutdown waited for them.
-    expect(outcomes.slice(300).filter((outcome) => sentBefore.includes(outcome)).length).toBeGreaterThan(0);
-    // A request sent after the signal was answered, or its connection refused or closed.
-    const sentAfter = outcomes.filter((outcome) => !sentBefore.includes(outcome));
-    for (const outcome of sentAfter) {
-      if (outcome.error) expect(["ECONNREFUSED", "ECONNRESET", "EPIPE"]).toContain(outcome.error);
-    }
+      const acknowledged = outcomes.flatMap(acknowledgedIds);
+      expect(acknowledged.length).toBeGreaterThan(100);
+      const second = await own.start();
+      const stored = new Set(
+        (await own.db.dncEntry.findMany({ where: { teamId: own.teamId }, select: { id: true } })).map((entry) => entry.id),
+      );
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      const list = await api("/api/v1/dnc?limit=1", { key: own.key, baseUrl: second.baseUrl });
+      expect(list.body.data.total).toBe(stored.size);
+    },
+  );
 
-    const acknowledged = outcomes.flatMap(acknowledgedIds);
-    expect(acknowledged.length).toBeGreaterThan(100);
-    const second = await own.start();
-    const stored = new Set(
-      (await own.db.dncEntry.findMany({ where: { teamId: own.teamId }, select: { id: true } })).map((entry) => entry.id),
-    );
-    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
-    const list = await api("/api/v1/dnc?limit=1", { key: own.key, baseUrl: second.baseUrl });
-    expect(list.body.data.total).toBe(stored.size);
-  });
+  it(
+    "SIGTERM while webhooks are in flight: those finish, the next process sends the rest, each event once",
+    { timeout: 120_000 },
+    async () => {
+      const own = await startOwnServer("shutdown_hooks");
+      const hooks = await startWebhookReceiver();
+      cleanups.push(() => hooks.close());
+      // A slow receiver: each delivery is answered 2 s after it arrives.
+      hooks.respondWith((_, response) => setTimeout(() => response.end("ok"), 2_000));
+      const first = await own.start();
+      const webhook = await api("/api/v1/webhooks", {
+        method: "POST",
+        key: own.key,
+        body: { url: hooks.url(), events: ["dnc.added"] },
+        baseUrl: first.baseUrl,
+      });
+      expect(webhook.status).toBe(201);
+      hooks.setSecret(webhook.body.data.secret);
 
-  it("SIGTERM while webhooks are in flight: those finish, the next process sends the rest, each event once", async () => {
-    const own = await startOwnServer("shutdown_hooks");
-    const hooks = await startWebhookReceiver();
-    cleanups.push(() => hooks.close());
-    // A slow receiver: each delivery is answered 2 s after it arrives.
-    hooks.respondWith((_, response) => setTimeout(() => response.end("ok"), 2_000));
-    const first = await own.start();
-    const webhook = await api("/api/v1/webhooks", {
-      method: "POST",
-      key: own.key,
-      body: { url: hooks.url(), events: ["dnc.added"] },
-      baseUrl: first.baseUrl,
-    });
-    expect(webhook.status).toBe(201);
-    hooks.setSecret(webhook.body.data.secret);
+      const adds = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          api("/api/v1/dnc", { method: "POST", key: own.key, body: { url: uniqueProfileUrl("hooked") }, baseUrl: first.baseUrl }),
+        ),
+      );
+      expect(adds.map((add) => add.status)).toEqual(Array(30).fill(201));
+      await waitFor("a delivery in flight", () => hooks.requests.length > 0);
+      const inFlight = hooks.requests.length;
+      first.child.kill("SIGTERM");
+      const exit = await first.exited;
+      expect(exit.code).toBe(0);
 
-    const adds = await Promise.all(
-      Array.from({ length: 30 }, () =>
-        api("/api/v1/dnc", { method: "POST", key: own.key, body: { url: uniqueProfileUrl("hooked") }, baseUrl: first.baseUrl }),
-      ),
-    );
-    expect(adds.map((add) => add.status)).toEqual(Array(30).fill(201));
-    await waitFor("a delivery in flight", () => hooks.requests.length > 0);
-    const inFlight = hooks.requests.length;
-    first.child.kill("SIGTERM");
-    const exit = await first.exited;
-    expect(exit.code).toBe(0);
+      // The deliveries in flight at the signal were answered, and recorded by the process that sent them.
+      const deliveries = () => own.db.webhookDelivery.findMany({ where: { endpointId: webhook.body.data.id } });
+      const afterFirst = await deliveries();
+      expect(afterFirst).toHaveLength(30);
+      const deliveredByFirst = afterFirst.filter((delivery) => delivery.status === "delivered");
+      expect(deliveredByFirst.length).toBeGreaterThanOrEqual(inFlight);
+      expect(hooks.received).toHaveLength(deliveredByFirst.length);
+      // Nothing is left claimed: what is pending is free for the next process at once.
+      const pending = afterFirst.filter((delivery) => delivery.status === "pending");
+      expect(pending.length).toBe(30 - deliveredByFirst.length);
+      expect(pending.length).toBeGreaterThan(0);
+      expect(pending.filter((delivery) => delivery.claimToken !== null)).toEqual([]);
 
-    // The deliveries in flight at the signal were answered, and recorded by the process that sent them.
-    const deliveries = () => own.db.webhookDelivery.findMany({ where: { endpointId: webhook.body.data.id } });
-    const afterFirst = await deliveries();
-    expect(afterFirst).toHaveLength(30);
-    const deliveredByFirst = afterFirst.filter((delivery) => delivery.status === "delivered");
-    expect(deliveredByFirst.length).toBeGreaterThanOrEqual(inFlight);
-    expect(hooks.received).toHaveLength(deliveredByFirst.length);
-    // Nothing is left claimed: what is pending is free for the next process at once.
-    const pending = afterFirst.filter((delivery) => delivery.status === "pending");
-    expect(pending.length).toBe(30 - deliveredByFirst.length);
-    expect(pending.length).toBeGreaterThan(0);
-    expect(pending.filter((delivery) => delivery.claimToken !== null)).toEqual([]);
-
-    await own.start();
-    await waitFor("every event delivered after the restart", () => hooks.received.length === 30, 40_000);
-    const ids = hooks.requests.map((request) => request.headers["webhook-id"]);
-    expect(new Set(ids).size).toBe(30);
-    expect(ids).toHaveLength(30);
-    const done = await waitFor("every delivery recorded", async () => {
-      const rows = await deliveries();
-      return rows.every((delivery) => delivery.status === "delivered") && rows;
-    });
-    expect(done.map((delivery) => delivery.attempts)).toEqual(Array(30).fill(1));
-  });
+      await own.start();
+      await waitFor("every event delivered after the restart", () => hooks.received.length === 30, 40_000);
+      const ids = hooks.requests.map((request) => request.headers["webhook-id"]);
+      expect(new Set(ids).size).toBe(30);
+      expect(ids).toHaveLength(30);
+      const done = await waitFor("every delivery recorded", async () => {
+        const rows = await deliveries();
+        return rows.every((delivery) => delivery.status === "delivered") && rows;
+      });
+      expect(done.map((delivery) => delivery.attempts)).toEqual(Array(30).fill(1));
+    },
+  );
 });
