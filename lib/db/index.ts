@@ -102,7 +102,7 @@ export function openReadOnlyDatabase(databaseUrl: string): Db {
   return new PostgresPrismaClient({ adapter }) as unknown as Db;
 }
 
-/** Closes both clients (CLI scripts, so the process can exit). */
+/** Closes both clients (CLI scripts, so the process can exit; the server at shutdown). */
 export async function disconnectDatabase() {
   const clients = await globalForDb.dncDb;
   globalForDb.dncDb = undefined;

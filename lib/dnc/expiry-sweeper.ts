@@ -2,6 +2,7 @@ import "server-only";
 import { clientIdField } from "@/lib/clients/client-scope";
 import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { Stopper } from "@/lib/lifecycle/shutdown";
 import { removeEntry } from "./delete-entry";
 
 /** The actor of the sweeper's removals in the audit trail and on Recently removed. */
@@ -13,21 +14,39 @@ const SWEEP_BATCH = 200;
 /**
  * Moves expired entries to Recently removed in the background of every server process, every
  * DNC_EXPIRY_SWEEP_INTERVAL_MS (30 s by default, so within a minute of their expiry). Checks do not
- * wait for it: they compare the expiry themselves (lib/dnc/find-listed.ts).
+ * wait for it: they compare the expiry themselves (lib/dnc/find-listed.ts). At shutdown it starts no
+ * further round; a round cut off by the deadline loses nothing, each removal being one transaction.
  */
-export function startExpirySweeper() {
+export function startExpirySweeper(): { stop: Stopper } {
   const interval = env().DNC_EXPIRY_SWEEP_INTERVAL_MS;
-  void (async () => {
-    for (;;) {
+  let stopping = false;
+  let wake: () => void = () => undefined;
+  const loop = (async () => {
+    while (!stopping) {
       let due = 0;
       try {
         due = await sweepExpiredEntries();
       } catch (error) {
         console.error(JSON.stringify({ level: "error", msg: "expiry sweeper", error: String(error) }));
       }
-      if (due < SWEEP_BATCH) await new Promise((resolve) => setTimeout(resolve, interval).unref());
+      if (due < SWEEP_BATCH && !stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, interval).unref();
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
     }
   })();
+  return {
+    stop: async (deadline) => {
+      stopping = true;
+      wake();
+      await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, deadline - Date.now()))]);
+    },
+  };
 }
 
 /**

@@ -44,6 +44,13 @@ export function getRedis(): SharedRedis | null {
   return globalForRedis.dncRedis;
 }
 
+/** Closes the shared connection at shutdown: QUIT when Redis answers, else just stop reconnecting. */
+export async function closeRedis() {
+  const shared = globalForRedis.dncRedis;
+  if (!shared) return;
+  await shared.client.quit().catch(() => shared.client.disconnect());
+}
+
 let lastLogged = 0;
 
 /** One line per second at most: an unreachable Redis would otherwise flood the log. */

@@ -2,6 +2,7 @@ import "server-only";
 import { databaseProvider, getDb, Prisma } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write";
 import { env } from "@/lib/env";
+import type { Stopper } from "@/lib/lifecycle/shutdown";
 import { newWebhookAttemptId, randomAlphanumeric } from "@/lib/ids";
 import { type DeliveryOutcome, sendDelivery } from "./deliver";
 import { onWebhookWake } from "./outbox";
@@ -17,17 +18,22 @@ type Claimed = { id: string; endpointId: string; eventId: string; payload: strin
  * Sends due deliveries in the background of each server process: claims a few (each by exactly one
  * instance), sends them, records the outcome, and retries failures on the configured schedule; a
  * delivery out of retries fails and disables its endpoint. Woken by local commits, else polls.
+ * Stopped at shutdown (lib/lifecycle/shutdown.ts): it claims nothing more and lets the sends in
+ * flight finish (each is bounded by its 5 s timeout); any claim still held at the deadline is
+ * handed back, so the next process sends it at once rather than after the lease.
  */
-export function startWebhookWorker() {
+export function startWebhookWorker(): { stop: Stopper } {
   let wake: () => void = () => undefined;
   let woken = false;
+  let stopping = false;
+  let held: string | null = null;
   onWebhookWake(() => {
     woken = true;
     wake();
   });
   const idle = () =>
     new Promise<void>((resolve) => {
-      if (woken) return resolve();
+      if (woken || stopping) return resolve();
       const timer = setTimeout(resolve, POLL_INTERVAL_MS);
       timer.unref();
       wake = () => {
@@ -36,20 +42,41 @@ export function startWebhookWorker() {
       };
     });
 
-  void (async () => {
-    for (;;) {
+  const loop = (async () => {
+    while (!stopping) {
       woken = false;
       let claimed: Claimed[] = [];
       try {
         const claim = await claimDue();
         claimed = claim.rows;
+        held = claim.token;
         await Promise.all(claimed.map((delivery) => deliverClaimed(delivery, claim.token)));
+        held = null;
       } catch (error) {
         console.error(JSON.stringify({ level: "error", msg: "webhook worker", error: String(error) }));
       }
       if (claimed.length < CLAIM_BATCH) await idle();
     }
   })();
+
+  return {
+    stop: async (deadline) => {
+      stopping = true;
+      wake();
+      const finished = await Promise.race([
+        loop.then(() => true),
+        new Promise<false>((resolve) => setTimeout(resolve, deadline - Date.now(), false)),
+      ]);
+      if (!finished && held) await releaseClaims(held);
+    },
+  };
+}
+
+/** Hands back the deliveries still claimed with `token`, due again at once for any instance. */
+async function releaseClaims(token: string) {
+  await writeTransaction((db) => [
+    db.$executeRaw`UPDATE "WebhookDelivery" SET "claimedUntil" = NULL, "claimToken" = NULL WHERE "claimToken" = ${token} AND "status" = 'pending'`,
+  ]);
 }
 
 async function claimDue(): Promise<{ token: string; rows: Claimed[] }> {
