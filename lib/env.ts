@@ -13,6 +13,8 @@ const envSchema = z.object({
     .default("file:./data/dnc.db"),
   DATABASE_POOL_MAX: positiveInt(10),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "REDIS_URL must be redis://… or rediss://…")),
+  /** How long a Redis command may take before it counts as Redis being unreachable (writes are then refused). */
+  DNC_REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(500),
   DNC_RATE_WINDOW_MS: positiveInt(60_000),
   DNC_RATE_WRITE_LIMIT: positiveInt(30),
   DNC_RATE_BATCH_LIMIT: positiveInt(10),

@@ -26,7 +26,7 @@ export function getRedis(): SharedRedis | null {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
         connectTimeout: 1000,
-        commandTimeout: 500,
+        commandTimeout: env().DNC_REDIS_COMMAND_TIMEOUT_MS,
         retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
       });
       client.on("error", (error: Error) => logRedisError("connection", error));
