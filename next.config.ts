@@ -3,8 +3,8 @@ import { API_SECURITY_HEADERS, ASSET_SECURITY_HEADERS, COMMON_SECURITY_HEADERS }
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon; prom-client then exists once per process.
+  serverExternalPackages: ["better-sqlite3", "prom-client"],
   // Kakiyo's path shape (/v1/dnc/...) served by the same handlers as /api/v1/...
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];

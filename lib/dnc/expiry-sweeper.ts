@@ -3,6 +3,7 @@ import { clientIdField } from "@/lib/clients/client-scope";
 import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { removeEntry } from "./delete-entry";
+import { errorField, logger } from "@/lib/observability/logger";
 
 /** The actor of the sweeper's removals in the audit trail and on Recently removed. */
 const SYSTEM_ACTOR = "system";
@@ -23,7 +24,7 @@ export function startExpirySweeper() {
       try {
         due = await sweepExpiredEntries();
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "expiry sweeper", error: String(error) }));
+        logger().error({ error: errorField(error) }, "expiry sweeper");
       }
       if (due < SWEEP_BATCH) await new Promise((resolve) => setTimeout(resolve, interval).unref());
     }

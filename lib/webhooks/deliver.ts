@@ -3,6 +3,7 @@ import type { LookupAddress, LookupOptions } from "node:dns";
 import { Agent, fetch, type Response } from "undici";
 import { resolvePublicAddresses } from "./ssrf-guard";
 import { signWebhook } from "./sign";
+import { recordWebhookAttempt } from "@/lib/observability/metrics";
 
 const TIMEOUT_MS = 5_000;
 /** Enough of a receiver's answer to tell what went wrong, never its whole body. */
@@ -29,6 +30,12 @@ export type DeliveryOutcome = { ok: boolean; statusCode: number | null; latencyM
 
 /** Sends one signed delivery: a 2xx is success; a redirect (not followed), another status, a timeout or a refused address is a failure. */
 export async function sendDelivery(delivery: { eventId: string; payload: string; url: string; secret: string }): Promise<DeliveryOutcome> {
+  const outcome = await send(delivery);
+  recordWebhookAttempt(outcome);
+  return outcome;
+}
+
+async function send(delivery: { eventId: string; payload: string; url: string; secret: string }): Promise<DeliveryOutcome> {
   const timestamp = Math.floor(Date.now() / 1000);
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
