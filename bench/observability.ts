@@ -2,6 +2,7 @@
 // Two `next start` on one seeded SQLite file: one with METRICS_TOKEN set and LOG_LEVEL=info (its
 // stdout written to a file), one with neither (LOG_LEVEL=silent, no token: nothing is recorded).
 // They are measured in turns, in alternating order, so the machine's drift falls on both alike.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,6 +20,17 @@ const SCENARIOS: (Load & { name: string })[] = [
 type Run = { rps: number; cpuMsPerRequest: number; p99: number };
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** bench/observe-cost.ts in a process of its own, its log lines thrown away: CPU µs that observing one answer adds. */
+function observationMicros(root: string): number {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "bench/observe-cost.ts"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`bench/observe-cost.ts failed:\n${result.stderr}`);
+  return (JSON.parse(result.stderr.trim().split("\n").at(-1)!) as { microsecondsPerRequest: number }).microsecondsPerRequest;
+}
 
 async function run(server: RunningServer, key: string, load: Load): Promise<Run> {
   const cpuBefore = processCpuMs(server.child.pid!);
@@ -46,6 +58,7 @@ export async function benchObservability(root: string) {
     }),
   };
   const rows: string[] = [];
+  const offCpuMs: number[] = [];
   try {
     for (const scenario of SCENARIOS) {
       const runs: Record<"on" | "off", Run[]> = { on: [], off: [] };
@@ -61,6 +74,7 @@ export async function benchObservability(root: string) {
       }
       const rps = (side: "on" | "off") => median(runs[side].map((r) => r.rps));
       const cpu = (side: "on" | "off") => median(runs[side].map((r) => r.cpuMsPerRequest));
+      offCpuMs.push(cpu("off"));
       rows.push(
         `| ${scenario.name} | ${scenario.connections} | ${rps("off").toFixed(0)} | ${rps("on").toFixed(0)} | ${((rps("on") / rps("off") - 1) * 100).toFixed(1)} % | ${cpu("off").toFixed(3)} | ${cpu("on").toFixed(3)} | ${((cpu("on") / cpu("off") - 1) * 100).toFixed(1)} % |`,
       );
@@ -75,6 +89,9 @@ export async function benchObservability(root: string) {
     rmSync(workDir, { recursive: true, force: true });
   }
 
+  const micros = observationMicros(root);
+  const share = (micros / 1000 / Math.min(...offCpuMs)) * 100;
+  console.error(`observing one answer: ${micros.toFixed(1)} µs of CPU, ${share.toFixed(1)} % of a check's server CPU`);
   const table = [
     "| scenario | connections | req/s off | req/s on | throughput change | server CPU ms/request off | on | CPU change |",
     "|---|---|---|---|---|---|---|---|",
@@ -90,6 +107,9 @@ export async function benchObservability(root: string) {
       `"off" has neither. Medians of ${ROUNDS} runs of ${DURATION_S} s each, the two servers measured in turns in alternating order after a ${WARMUP_S} s warm-up each.`,
       "",
       table,
+      "",
+      `In isolation (bench/observe-cost.ts, CPU time, log lines to /dev/null), observing one answer — its header, counter, histogram and log line — costs ${micros.toFixed(1)} µs of CPU:`,
+      `${share.toFixed(1)} % of the server CPU a cached check took with both off in this run (the smaller of the two scenarios' medians).`,
     ].join("\n"),
   );
 }
