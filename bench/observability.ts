@@ -1,6 +1,6 @@
 // npm run bench -- --observability: what metrics and request logs cost a check (issue 20: within 5 %).
 // Two `next start` on one seeded SQLite file: one with METRICS_TOKEN set and LOG_LEVEL=info (its
-// stdout written to a file), one with neither (LOG_LEVEL=silent, no token: nothing is recorded).
+// stdout written straight to a file), one with neither (LOG_LEVEL=silent, no token: nothing is recorded).
 // They are measured in turns, in alternating order, so the machine's drift falls on both alike.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -49,11 +49,13 @@ export async function benchObservability(root: string) {
     off: await startServer({
       databaseUrl,
       logFile: path.join(workDir, "off.log"),
+      directLog: true,
       env: { ...LIFTED_LIMITS, LOG_LEVEL: "silent", METRICS_TOKEN: "" },
     }),
     on: await startServer({
       databaseUrl,
       logFile: onLog,
+      directLog: true,
       env: { ...LIFTED_LIMITS, LOG_LEVEL: "info", METRICS_TOKEN: "bench-metrics-token-0123456789" },
     }),
   };

@@ -42,8 +42,6 @@ function createMetrics() {
     registry,
     requests,
     latency,
-    /** One child per label set, so a request does not hash its labels twice. */
-    requestChildren: new Map<string, { count: Counter.Internal; time: Histogram.Internal<"route" | "method" | "status"> }>(),
     rateLimitRefusals: new Counter({
       name: "dnc_rate_limit_refusals_total",
       help: "API requests refused with 429 by the team's rate limit, by bucket",
@@ -84,15 +82,10 @@ const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
 export function recordRequest(route: string, method: string, status: number, seconds: number) {
   const state = metrics();
   if (!state) return;
+  // A refused request's method is whatever the client sent: one label value stands for all others.
   const labels = { route, method: METHODS.has(method) ? method : "OTHER", status: statusClass(status) };
-  const key = `${labels.route} ${labels.method} ${labels.status}`;
-  let child = state.requestChildren.get(key);
-  if (!child) {
-    child = { count: state.requests.labels(labels), time: state.latency.labels(labels) };
-    state.requestChildren.set(key, child);
-  }
-  child.count.inc();
-  child.time.observe(seconds);
+  state.requests.inc(labels);
+  state.latency.observe(labels, seconds);
 }
 
 export function recordRateLimitRefusal(bucket: string) {

@@ -12,7 +12,12 @@ import { observed } from "@/lib/observability/observe-request";
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   const startedAt = performance.now();
   const requestId = requestIdOf(request);
-  return observed(await answer(request, context, requestId), { requestId, route: "/api/auth/{nextauth}", method: request.method, startedAt });
+  return observed(await answer(request, context, requestId), {
+    requestId,
+    route: "/api/auth/{nextauth}",
+    method: request.method,
+    startedAt,
+  });
 }
 
 async function answer(request: Request, context: { params: Promise<{ nextauth: string[] }> }, requestId: string) {
