@@ -3,10 +3,12 @@ import { API_SECURITY_HEADERS, ASSET_SECURITY_HEADERS, COMMON_SECURITY_HEADERS }
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it. The OpenTelemetry
-  // SDK and Prisma's instrumentation are loaded only when tracing is asked for, as node_modules has them.
+  // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon; prom-client
+  // then exists once per process; the OpenTelemetry SDK and Prisma's instrumentation are loaded only
+  // when tracing is asked for.
   serverExternalPackages: [
     "better-sqlite3",
+    "prom-client",
     "@opentelemetry/sdk-trace-node",
     "@opentelemetry/exporter-trace-otlp-http",
     "@opentelemetry/resources",

@@ -33,7 +33,7 @@ type Scenario = Load & {
   target?: string;
 };
 
-async function seed(databaseUrl: string) {
+export async function seedBenchTeam(databaseUrl: string) {
   const db = await openDatabase(databaseUrl);
   const key = generateApiKey();
   const now = Date.now();
@@ -95,7 +95,7 @@ export async function benchEmbedded(root: string) {
   const workDir = mkdtempSync(path.join(tmpdir(), "dnc-bench-"));
   const databaseUrl = `file:${path.join(workDir, "bench.db")}`;
   migrateDatabase(databaseUrl);
-  const { key, ids, recountMs } = await seed(databaseUrl);
+  const { key, ids, recountMs } = await seedBenchTeam(databaseUrl);
   // BENCH_CPU_PROF=<dir> writes the server's CPU profile there when it stops (open it in Chrome's DevTools).
   const profileDir = process.env.BENCH_CPU_PROF;
   const server = await startServer({

@@ -44,6 +44,10 @@ const envSchema = z.object({
     .transform((value) => value.split(",").map(Number)),
   /** 1 lets webhooks reach loopback and private addresses (tests, a private network you trust). */
   DNC_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1", ""]).default("0"),
+  /** Bearer token that reads GET /api/metrics; unset, the route answers 404 and no metric is recorded. */
+  METRICS_TOKEN: optional(z.string().min(16, "METRICS_TOKEN must be at least 16 characters")),
+  /** pino's level for the server's JSON log lines; `silent` writes none. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,6 +5,7 @@ import { writeTransaction } from "@/lib/db/write";
 import { AppError } from "@/lib/errors";
 import { hashApiKey, isWellFormedApiKey } from "./api-key-format";
 import { type CachedKey, getKeyCache } from "./key-cache";
+import { errorField, logger } from "@/lib/observability/logger";
 
 /** lastUsedAt is kept to the minute: writing it on every request would turn each read into a write. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -62,6 +63,6 @@ function noteUse(key: CachedKey) {
   if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
   key.lastUsedAt = now;
   writeTransaction((db) => [db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } })]).catch((error: unknown) =>
-    console.error(JSON.stringify({ level: "error", msg: "lastUsedAt update failed", keyId: key.id, error: String(error) })),
+    logger().error({ keyId: key.id, error: errorField(error) }, "lastUsedAt update failed"),
   );
 }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { newAuditEventId } from "@/lib/ids";
 import type { AuditEventInput } from "./audit-event";
 import { type ChainedEvent, type ChainLink, chainHash, EMPTY_CHAIN } from "./chain";
+import { recordAuditAppends } from "@/lib/observability/metrics";
 
 /**
  * Appends to a team's hash chain one writer at a time. The chain's order is its sequence number,
@@ -68,6 +69,7 @@ async function appendToChain<Result>(
       try {
         const appended = await append(head);
         heads.set(teamId, appended.head);
+        recordAuditAppends(appended.head.sequence - head.sequence);
         return appended.result;
       } catch (error) {
         heads.delete(teamId);

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { admitSsoUser } from "@/lib/members/admit-sso-user";
 import { env } from "@/lib/env";
+import { errorField, logger } from "@/lib/observability/logger";
 import { safeRedirect } from "./callback-url";
 import { issueDeviceCookie } from "./device-cookie";
 import { attemptPassword, attemptSource } from "./password-attempt";
@@ -64,12 +65,13 @@ export function authOptions(): NextAuthOptions {
       // Unset on a zero-configuration install by design: the dashboard signs in and out with
       // redirect: false and navigates itself, so next-auth's absolute URLs are never followed.
       warn: (code) => {
-        if (code !== "NEXTAUTH_URL") console.warn(`[next-auth][warn][${code}]`);
+        if (code !== "NEXTAUTH_URL") logger().warn({ code }, "next-auth warning");
       },
       error: (code, metadata) => {
         // A cookie whose session was ended (sign-out, a password change, removal) is expected, not an error.
         if (metadata instanceof SessionEnded) return;
-        console.error(`[next-auth][error][${code}]`, metadata);
+        const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        logger().error({ code, error: errorField(cause ?? metadata) }, "next-auth error");
       },
       debug: () => undefined,
     },

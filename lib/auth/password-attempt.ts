@@ -8,6 +8,7 @@ import { decoyPasswordHash, verifyPassword } from "./password";
 import { RedisSignInThrottle } from "./redis-sign-in-throttle";
 import { parseCookieHeader } from "./session";
 import { SignInThrottle } from "./sign-in-throttle";
+import { recordSignInThrottled } from "@/lib/observability/metrics";
 
 const globalForThrottle = globalThis as unknown as { dncSignInThrottle?: SignInThrottle | RedisSignInThrottle };
 
@@ -59,7 +60,10 @@ export async function attemptPassword(options: {
   const device = trustedDevice(options.deviceCookie, email);
   const throttle = signInThrottle();
   const reservation = await throttle.reserve(email, address, device);
-  if (reservation.attemptId === undefined) return { outcome: "throttled", retryAfterMs: reservation.retryAfterMs };
+  if (reservation.attemptId === undefined) {
+    recordSignInThrottled();
+    return { outcome: "throttled", retryAfterMs: reservation.retryAfterMs };
+  }
 
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });

@@ -4,6 +4,7 @@ import { getRedis } from "@/lib/redis/client";
 import { MemoryTeamCache } from "./memory-team-cache";
 import { RedisTeamCache } from "./redis-team-cache";
 import type { TeamCache } from "./types";
+import { errorField, logger } from "@/lib/observability/logger";
 
 export type { CachedCheck, CachedPage, Lookup, TeamCache } from "./types";
 
@@ -33,8 +34,6 @@ export async function changeTeamList<Result>(teamId: string, change: () => Promi
   } finally {
     await cache
       .invalidateTeam(teamId)
-      .catch((error: unknown) =>
-        console.error(JSON.stringify({ level: "error", msg: "cache invalidation after a change failed", teamId, error: String(error) })),
-      );
+      .catch((error: unknown) => logger().error({ teamId, error: errorField(error) }, "cache invalidation after a change failed"));
   }
 }

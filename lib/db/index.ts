@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgres/client";
 import { prepareSqliteFile } from "./sqlite-file";
+import pg from "pg";
+import { observeDatabasePool } from "@/lib/observability/metrics";
 
 export { Prisma } from "./generated/client";
 export type { AuditEvent, DncEntry, EntryAlias, RemovedEntry } from "./generated/client";
@@ -59,7 +61,10 @@ async function connectSqlite(): Promise<Clients> {
 }
 
 async function connectPostgres(): Promise<Clients> {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+  // Our own pool, so the metrics can read its use; the adapter ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_MAX });
+  observeDatabasePool(pool);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PostgresPrismaClient({ adapter }) as unknown as Db;
   await client.$queryRaw`SELECT 1`;
   return { reader: client, writer: client };

@@ -4,6 +4,7 @@ import { getDb, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Stopper } from "@/lib/lifecycle/shutdown";
 import { removeEntry } from "./delete-entry";
+import { errorField, logger } from "@/lib/observability/logger";
 
 /** The actor of the sweeper's removals in the audit trail and on Recently removed. */
 const SYSTEM_ACTOR = "system";
@@ -27,7 +28,7 @@ export function startExpirySweeper(): { stop: Stopper } {
       try {
         due = await sweepExpiredEntries();
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "expiry sweeper", error: String(error) }));
+        logger().error({ error: errorField(error) }, "expiry sweeper");
       }
       if (due < SWEEP_BATCH && !stopping) {
         await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { ENTRY_COLUMNS } from "@/lib/db/statements";
 import { aliasesOf } from "./entry-aliases";
 import { type LinkedInIdentifier, storedForms } from "./normalize-linkedin-url";
 import { type EntryRow, hasExpired, serializeEntry } from "./serialize-entry";
+import { recordCheckCache } from "@/lib/observability/metrics";
 
 /**
  * Identifiers per query: SQLite binds at most 999 parameters per statement, and each identifier is
@@ -101,6 +102,7 @@ export async function checkAnswers(
     if (lookup.value) answers.set(identifier.canonical, live(lookup.value));
     else misses.push({ identifier, key: lookup.key });
   });
+  recordCheckCache(identifiers.length - misses.length, misses.length);
   if (misses.length > 0) {
     const found = await findListed(
       await getDb(),

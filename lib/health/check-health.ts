@@ -1,6 +1,7 @@
 import "server-only";
 import { connectDatabase, databaseProvider } from "@/lib/db";
 import { getRedis } from "@/lib/redis/client";
+import { errorField, logger } from "@/lib/observability/logger";
 
 /**
  * Dependency state for load balancers and operators. `ok` (HTTP 200 vs 503) follows the database
@@ -22,7 +23,7 @@ async function databaseState() {
     // The writer's settings, as checked when it connected: they decide whether a change is durable.
     return engine === "sqlite" ? { ok: true, engine, ...durability } : { ok: true, engine };
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "health: database unreachable", error: String(error) }));
+    logger().error({ error: errorField(error) }, "health: database unreachable");
     return { ok: false, engine };
   }
 }

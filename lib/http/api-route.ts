@@ -4,7 +4,9 @@ import { authenticateSession } from "@/lib/auth/authenticate-session";
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { newRequestId } from "@/lib/ids";
+import { errorField, logger } from "@/lib/observability/logger";
+import { recordRateLimitRefusal } from "@/lib/observability/metrics";
+import { observed } from "@/lib/observability/observe-request";
 import { rateLimitHeaders } from "@/lib/rate-limit/headers";
 import { getRateLimiter } from "@/lib/rate-limit";
 import { declaredErrors } from "@/lib/contracts/define-contract";
@@ -12,6 +14,7 @@ import type { RouteDefinition } from "./define-route";
 import { ERROR_STATUS } from "./error-status";
 import { parseInput, searchParamsOf } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
+import { requestIdOf } from "./request-id";
 import { SERVED_METHODS_HEADER } from "./request-guard";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -27,10 +30,11 @@ type Handler = ((request: Request, segment: { params: Promise<Record<string, str
  */
 export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHODS)[number], Handler> {
   const allowed = routes.map((route) => route.method);
+  const template = apiPath(routes[0]!);
   return Object.fromEntries(
     METHODS.map((method) => {
       const route = routes.find((candidate) => candidate.method === method);
-      return [method, route ? Object.assign(serveRoute(route), { route }) : methodNotAllowed(allowed)];
+      return [method, route ? Object.assign(serveRoute(route), { route }) : methodNotAllowed(allowed, template)];
     }),
   ) as Record<(typeof METHODS)[number], Handler>;
 }
@@ -43,16 +47,20 @@ export function serveRoutes(...routes: RouteDefinition[]): Record<(typeof METHOD
  * AppError becomes the `{error, message}` envelope through the code → status table; a code the route
  * does not declare, or anything unexpected, is logged and answered with 500, so the OpenAPI document
  * never misses an answer.
- * Rate-limit headers go on every response once the budget has been consulted.
+ * Rate-limit headers go on every response once the budget has been consulted; every answer is
+ * observed (lib/observability/observe-request.ts): X-Request-Id, metrics, one log line.
  */
 function serveRoute(route: RouteDefinition): Handler {
   const declared = new Set(declaredErrors(route));
+  const template = apiPath(route);
   return async (request, segment) => {
-    const requestId = newRequestId();
+    const startedAt = performance.now();
+    const requestId = requestIdOf(request);
     let limitHeaders: Record<string, string> = {};
     let response: Response;
+    let caller: Caller | undefined;
     try {
-      const caller = await authenticate(request);
+      caller = await authenticate(request);
       if (!can(caller, route.permission)) throw new AppError("forbidden");
 
       // Malformed input is answered after the budget, as before; the route's own 403 rules need the
@@ -66,7 +74,10 @@ function serveRoute(route: RouteDefinition): Handler {
       const authorized = input.valid ? await route.authorize?.({ caller, ...input.valid }) : undefined;
       const decision = await getRateLimiter().consume(caller.teamId, route.bucket);
       limitHeaders = rateLimitHeaders(decision);
-      if (!decision.allowed) throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+      if (!decision.allowed) {
+        recordRateLimitRefusal(route.bucket);
+        throw new AppError("rate_limit_exceeded", undefined, { resetTime: decision.resetAt });
+      }
       if (!input.valid) throw input.invalid;
       const { id, childId, query, body } = input.valid;
 
@@ -82,11 +93,13 @@ function serveRoute(route: RouteDefinition): Handler {
         requestId,
       );
     }
-    response.headers.set("X-Request-Id", requestId);
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
-    return response;
+    return observed(response, { requestId, route: template, method: route.method, startedAt, caller });
   };
 }
+
+/** The definition's path as served, a template: `/api/v1/dnc/{id}`. */
+const apiPath = (route: RouteDefinition) => `/api/v1${route.path}`;
 
 /** The path ids, query and body, validated with the route's schemas. */
 async function readInput(route: RouteDefinition, request: Request, segment: { params: Promise<Record<string, string>> }, caller: Caller) {
@@ -122,8 +135,7 @@ async function authenticate(request: Request): Promise<Caller> {
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof AppError) {
     // A client that hangs up mid-upload is not a fault of ours: one line, no stack trace.
-    if (error.code === "request_aborted")
-      console.info(JSON.stringify({ level: "info", requestId, msg: "client closed the connection before its body was read" }));
+    if (error.code === "request_aborted") logger().info({ requestId }, "client closed the connection before its body was read");
     const headers = new Headers();
     // The unread rest of an oversized body makes the connection unusable: tell the client to open a new one.
     if (error.code === "payload_too_large") headers.set("Connection", "close");
@@ -131,7 +143,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     if (typeof error.extra.retryAfter === "number") headers.set("Retry-After", String(error.extra.retryAfter));
     return Response.json({ error: error.code, message: error.message, ...error.extra }, { status: ERROR_STATUS[error.code], headers });
   }
-  console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? error.stack : String(error) }));
+  logger().error({ requestId, error: errorField(error) }, "unexpected error");
   const internal = new AppError("internal_error");
   return Response.json({ error: internal.code, message: internal.message }, { status: ERROR_STATUS.internal_error });
 }
@@ -141,23 +153,29 @@ export function errorResponse(error: unknown, requestId: string): Response {
  * method (405), or the asterisk target `*`, which only OPTIONS may use (the server's methods, 204).
  */
 export function refusedRequest(request: Request): Response {
+  const startedAt = performance.now();
+  const requestId = requestIdOf(request);
   const reason = new URL(request.url).searchParams.get("reason");
   const method = request.headers.get("x-dnc-refused-method") || request.method;
+  const refused = { requestId, route: "(refused)", method, startedAt };
   if (reason === "asterisk" && method.toUpperCase() === "OPTIONS")
-    return new Response(null, { status: 204, headers: { Allow: SERVED_METHODS_HEADER } });
+    return observed(new Response(null, { status: 204, headers: { Allow: SERVED_METHODS_HEADER } }), refused);
   const error =
     reason === "invalid_path"
       ? new AppError("invalid_path")
       : reason === "asterisk"
         ? new AppError("invalid_path", "The request target * is for OPTIONS only; send a path")
         : new AppError("method_not_allowed", `Method ${method.slice(0, 20)} is not supported`);
-  return errorResponse(error, newRequestId());
+  return observed(errorResponse(error, requestId), refused);
 }
 
-function methodNotAllowed(allowed: string[]): Handler {
-  return async () =>
-    Response.json(
+function methodNotAllowed(allowed: string[], template: string): Handler {
+  return async (request) => {
+    const startedAt = performance.now();
+    const response = Response.json(
       { error: "method_not_allowed", message: `Method not allowed; use ${allowed.join(" or ")}` },
       { status: ERROR_STATUS.method_not_allowed, headers: { Allow: allowed.join(", ") } },
     );
+    return observed(response, { requestId: requestIdOf(request), route: template, method: request.method, startedAt });
+  };
 }

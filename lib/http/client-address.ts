@@ -106,8 +106,8 @@ export function clientAddress(headers: HeaderSource, proxies: TrustedProxies | n
   return chain[0]!;
 }
 
-/** Whether the peer is a trusted proxy, whose X-Forwarded-Host/-Proto may be believed. */
-function peerIsTrustedProxy(headers: HeaderSource, proxies: TrustedProxies | null): boolean {
+/** Whether the peer is a trusted proxy, whose X-Forwarded-Host/-Proto (and X-Request-Id) may be believed. */
+export function peerIsTrustedProxy(headers: HeaderSource, proxies: TrustedProxies | null = trustedProxies()): boolean {
   if (!proxies) return false;
   if ("hops" in proxies) return proxies.hops > 0;
   const peer = peerAddress(headers);

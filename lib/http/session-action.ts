@@ -4,10 +4,11 @@ import { assertNotCrossSite } from "@/lib/auth/authenticate-session";
 import { parseCookieHeader, readSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { SessionActionContract } from "@/lib/contracts/session-actions";
 import { AppError } from "@/lib/errors";
-import { newRequestId } from "@/lib/ids";
+import { observed } from "@/lib/observability/observe-request";
 import { errorResponse, ok } from "./api-route";
 import { parseInput } from "./parse-input";
 import { readJsonBody } from "./read-json-body";
+import { requestIdOf } from "./request-id";
 
 /**
  * A browser action outside any one team (accepting an invitation, one's own account), as its
@@ -19,17 +20,19 @@ export function serveSessionAction<Action extends SessionActionContract>(
   handle: (input: { body: z.output<Action["body"]>; user: SessionUser | null; request: Request }) => Promise<z.output<Action["success"]>>,
 ) {
   return async (request: Request): Promise<Response> => {
-    const requestId = newRequestId();
+    const startedAt = performance.now();
+    const requestId = requestIdOf(request);
+    let user: SessionUser | null = null;
+    let response: Response;
     try {
       assertNotCrossSite(request);
-      const user = await readSessionUser(parseCookieHeader(request.headers.get("cookie")));
+      user = await readSessionUser(parseCookieHeader(request.headers.get("cookie")));
       if (!user && action.session === "required") throw new AppError("unauthorized", "Sign in first");
       const body = parseInput<Action["body"]>(action.body, await readJsonBody(request), () => action.invalid);
-      const response = ok(await handle({ body, user, request }));
-      response.headers.set("X-Request-Id", requestId);
-      return response;
+      response = ok(await handle({ body, user, request }));
     } catch (error) {
-      return errorResponse(error, requestId);
+      response = errorResponse(error, requestId);
     }
+    return observed(response, { requestId, route: action.path, method: "POST", startedAt, userId: user?.id });
   };
 }

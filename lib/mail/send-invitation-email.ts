@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
+import { errorField, logger } from "@/lib/observability/logger";
 
 /**
  * Sends the invitation link by e-mail when SMTP_URL is set (e.g. `smtp://user:pass@mail.example:587`).
@@ -31,7 +32,7 @@ export async function sendInvitationEmail(invitation: {
     });
     return true;
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "invitation e-mail not sent", error: String(error) }));
+    logger().error({ error: errorField(error) }, "invitation e-mail not sent");
     return false;
   }
 }

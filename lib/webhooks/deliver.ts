@@ -2,6 +2,7 @@ import "server-only";
 import type { LookupAddress, LookupOptions } from "node:dns";
 import { SpanKind } from "@opentelemetry/api";
 import { Agent, fetch, type Response } from "undici";
+import { recordWebhookAttempt } from "@/lib/observability/metrics";
 import { traced } from "@/lib/observability/tracing";
 import { resolvePublicAddresses } from "./ssrf-guard";
 import { signWebhook } from "./sign";
@@ -39,6 +40,7 @@ export function sendDelivery(delivery: Delivery): Promise<DeliveryOutcome> {
     attributes,
     async (span) => {
       const outcome = await post(delivery);
+      recordWebhookAttempt(outcome);
       span.setAttributes({
         "http.response.status_code": outcome.statusCode ?? 0,
         "webhook.delivered": outcome.ok,

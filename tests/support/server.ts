@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { closeSync, createWriteStream, openSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -53,9 +53,14 @@ export async function startServer(options: {
   port?: number;
   /** Options for node itself, e.g. `--cpu-prof` (which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
+  /**
+   * The server writes its output to `logFile` itself instead of through this process, which a
+   * benchmark keeps busy generating load: a server must not wait for its log's reader there.
+   */
+  directLog?: boolean;
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const log = createWriteStream(options.logFile, { flags: "a" });
+  const logFd = options.directLog ? openSync(options.logFile, "a") : undefined;
   const child = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
@@ -69,11 +74,16 @@ export async function startServer(options: {
         DATABASE_URL: options.databaseUrl,
         ...options.env,
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: logFd === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", logFd, logFd],
     },
   );
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  if (logFd === undefined) {
+    const log = createWriteStream(options.logFile, { flags: "a" });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+  } else {
+    closeSync(logFd); // the child has its own copy
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(baseUrl, child);
   const stop = async () => {
