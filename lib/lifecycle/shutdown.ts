@@ -1,3 +1,4 @@
+import { logger } from "@/lib/observability/logger";
 import { drainHttp } from "./http-drain";
 
 /** How long requests in flight and background work get to finish after the signal. */
@@ -10,8 +11,7 @@ export type Stopper = (deadline: number) => Promise<void>;
 
 type ShutdownParts = { work: Stopper[]; close: (() => Promise<void>)[] };
 
-const log = (level: "info" | "warn" | "error", msg: string, extra: Record<string, unknown> = {}) =>
-  console[level === "info" ? "log" : level](JSON.stringify({ level, msg, ...extra }));
+const log = (level: "info" | "warn" | "error", msg: string, extra: Record<string, unknown> = {}) => logger()[level](extra, msg);
 
 /**
  * On SIGTERM or SIGINT: stop accepting connections and finish the requests in flight while the

@@ -1,6 +1,7 @@
 import "server-only";
 import Redis from "ioredis";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { isTracing, traceRedisCommands } from "@/lib/observability/tracing";
 
 /** A Redis client and the end of its first connection attempt (connected or given up). */
@@ -58,5 +59,5 @@ export function logRedisError(context: string, error: unknown) {
   const now = Date.now();
   if (now - lastLogged < 1000) return;
   lastLogged = now;
-  console.error(JSON.stringify({ level: "error", msg: `redis ${context} failed`, error: String(error) }));
+  logger().error({ error: String(error) }, `redis ${context} failed`);
 }

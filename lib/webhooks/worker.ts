@@ -4,6 +4,7 @@ import { writeTransaction } from "@/lib/db/write";
 import { env } from "@/lib/env";
 import type { Stopper } from "@/lib/lifecycle/shutdown";
 import { newWebhookAttemptId, randomAlphanumeric } from "@/lib/ids";
+import { errorField, logger } from "@/lib/observability/logger";
 import { type DeliveryOutcome, sendDelivery } from "./deliver";
 import { onWebhookWake } from "./outbox";
 
@@ -53,7 +54,7 @@ export function startWebhookWorker(): { stop: Stopper } {
         await Promise.all(claimed.map((delivery) => deliverClaimed(delivery, claim.token)));
         held = null;
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "webhook worker", error: String(error) }));
+        logger().error({ error: errorField(error) }, "webhook worker");
       }
       if (claimed.length < CLAIM_BATCH) await idle();
     }
