@@ -148,12 +148,38 @@ test("the audit log keeps its filter and page across a reload, and a phone shows
   await expect(page.getByRole("columnheader", { name: "Actor" })).toBeHidden();
 });
 
+test("a day typed into the date filter before the page has hydrated still filters", async ({ page }) => {
+  // The scripts are held back, so the field is the server's HTML alone when the day is typed.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    },
+  );
+  await openAsTeam(page, "roles", "/entries", undefined, "domcontentloaded");
+  await page.getByLabel("To").fill("2026-03-01");
+  releaseScripts();
+  await expect(page).toHaveURL(/[?&]to=2026-03-01(&|$)/);
+  await expect(page.getByLabel("To")).toHaveValue("2026-03-01");
+  await page.getByLabel("From").fill("2026-02-01");
+  await expect(page).toHaveURL(/[?&]from=2026-02-01&to=2026-03-01(&|$)/);
+  await expect(page.getByLabel("To")).toHaveValue("2026-03-01");
+});
+
 test("a From date after To is explained beside the fields, and Swap dates puts them in order", async ({ page }) => {
   await openAsTeam(page, "roles", "/entries");
   const from = page.getByLabel("From");
   const to = page.getByLabel("To");
-  // Typed back to back, each field keeps the other's day, whichever is typed first.
-  await to.fill("2026-03-01");
+  // A day typed before the page has hydrated never reaches the app (the field shows it, the URL does
+  // not), so the first is typed until the URL has it.
+  await expect(async () => {
+    await to.fill("2026-03-01");
+    await expect(page).toHaveURL(/[?&]to=2026-03-01(&|$)/, { timeout: 1000 });
+  }).toPass();
+  // Typed back to back from here, each field keeps the other's day, whichever is typed first.
   await from.fill("2026-03-10");
   await expect(page.getByText("From is after To, so nothing can match.")).toBeVisible();
   await expect(to).toHaveValue("2026-03-01");

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Column } from "@tanstack/react-table";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 import { Input } from "./input";
 
@@ -31,6 +31,25 @@ export function DataTableDateRangeFilter<TData, TValue>({
     column.setFilterValue((current: DateRange | undefined) => withDay(current ?? {}, field, value));
   }
 
+  // A day typed into the server's HTML before the page hydrated raised no change: take it once
+  // hydrated, or the next render would wipe it from the field without it ever filtering. In a task of
+  // its own: the router's effects, which run after this child's, must first connect the URL to the page.
+  const fromField = useRef<HTMLInputElement>(null);
+  const toField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const [field, input] of [
+        ["from", fromField.current],
+        ["to", toField.current],
+      ] as const) {
+        if (input?.value && input.value !== (range[field] ?? "")) change(field, input.value);
+      }
+    });
+    return () => clearTimeout(timer);
+    // Once, at hydration: afterwards every change comes through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   return (
     // Each label stays with its field; on a phone the pairs take a line each. A fieldset is min-content wide unless told otherwise.
     <fieldset className="flex min-w-0 flex-wrap items-center gap-2 text-sm text-muted-foreground">
@@ -41,6 +60,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
       <span className="flex items-center gap-2">
         <label htmlFor={`${id}-from`}>From</label>
         <Input
+          ref={fromField}
           id={`${id}-from`}
           type="date"
           value={range.from ?? ""}
@@ -53,6 +73,7 @@ export function DataTableDateRangeFilter<TData, TValue>({
       <span className="flex items-center gap-2">
         <label htmlFor={`${id}-to`}>To</label>
         <Input
+          ref={toField}
           id={`${id}-to`}
           type="date"
           value={range.to ?? ""}

@@ -52,9 +52,16 @@ export async function signIn(page: Page, origin = baseUrl()) {
 }
 
 /** Selects the team through the team-switcher cookie, then opens the page. */
-export async function openAsTeam(page: Page, team: E2eTeam, path = "/entries", origin = baseUrl()) {
+export async function openAsTeam(
+  page: Page,
+  team: E2eTeam,
+  path = "/entries",
+  origin = baseUrl(),
+  /** "domcontentloaded": return with the server's HTML, before the scripts (a test that holds them back). */
+  waitUntil: "load" | "domcontentloaded" = "load",
+) {
   await page.context().addCookies([{ name: "dnc-team", value: team, url: origin }]);
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${origin}${path}`, { waitUntil });
 }
 
 /** Moves focus with Tab (or Shift+Tab) until `label` has it: the way a keyboard user gets there. */
