@@ -16,12 +16,12 @@ import { createColumns } from "./columns";
 import { DataTableToolbar } from "./data-table-toolbar";
 import { DeleteConfirmDialog } from "./delete-confirm-dialog";
 import { EditEntryDialog } from "./edit-entry-dialog";
-import { DEFAULT_FILTER, type EntriesFilter, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
+import { DEFAULT_FILTER, type EntriesFilter, filterParams, isFiltered, listParams, PAGE_SIZES } from "./entries-url-state";
 import { type ServerPage, useDncEntries, useEntryFacets } from "./use-dnc-entries";
 import { useEntriesView } from "./use-entries-view";
 import { useEntryRemovals } from "./use-entry-removals";
 import { useClampedPage, useLiveRows } from "./use-live-rows";
-import { useEntrySelection } from "./use-entry-selection";
+import { useTableSelection } from "@/components/ui/use-table-selection";
 import { useSearchBox } from "./use-search-box";
 import { useStoredColumnVisibility } from "./use-stored-column-visibility";
 
@@ -47,7 +47,7 @@ export function EntriesTable({
   const [search, setSearch] = useSearchBox(view, setView);
   const [columnVisibility, setColumnVisibility] = useStoredColumnVisibility(team, DEFAULT_COLUMN_VISIBILITY);
 
-  const selection = useEntrySelection(view);
+  const selection = useTableSelection(filterParams(view).toString());
   // The server's first page answers the view the page was loaded with, once: coming back to that
   // view later must not bring back rows as they were then.
   const [serverPage, setServerPage] = useState(firstPage);

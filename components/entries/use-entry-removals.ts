@@ -14,7 +14,7 @@ import { formatCountdown, formatDuration, formatNumber } from "@/lib/format";
 import type { DeleteTarget } from "./delete-confirm-dialog";
 import type { EntriesFilter } from "./entries-url-state";
 import { fetchAllEntries, useThrottledEntriesRefresh } from "./use-dnc-entries";
-import type { EntrySelection } from "./use-entry-selection";
+import type { TableSelection } from "@/components/ui/use-table-selection";
 
 type PendingDelete = DeleteTarget & { ids: string[] | "all-matching" };
 type Outcome = { tone: "error" | "info"; text: string };
@@ -37,7 +37,7 @@ export function useEntryRemovals({
   /** The page on screen, and how many entries match in all. */
   rows: DncEntryDto[];
   total: number;
-  selection: EntrySelection;
+  selection: TableSelection;
 }) {
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   /** Progress of collecting "all matching" before a bulk delete: on screen while it lasts. */

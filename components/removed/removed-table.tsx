@@ -17,14 +17,15 @@ import { RestoreDialog } from "./restore-dialog";
 import { RunNotice } from "./run-notice";
 import { useRemovedEntries } from "./use-removed-entries";
 import { useRemovedRestores } from "./use-removed-restores";
-import { useRemovedSelection } from "./use-removed-selection";
+import { useTableSelection } from "@/components/ui/use-table-selection";
 import { useRemovedSearchBox, useRemovedView } from "./use-removed-view";
+import { removedFilterKey } from "./removed-url-state";
 
 /** Owns the removed entries' table: its view (search, run, page; kept in the URL), the selection, and the restores started from it. */
 export function RemovedTable({ team, canWrite }: { team: string; canWrite: boolean }) {
   const { view, setView, onPaginationChange, showRun } = useRemovedView();
   const [search, setSearch] = useRemovedSearchBox(view, setView);
-  const selection = useRemovedSelection(view);
+  const selection = useTableSelection(removedFilterKey(view));
   const [historyFor, setHistoryFor] = useState<string | null>(null);
 
   const query = useRemovedEntries(team, view);

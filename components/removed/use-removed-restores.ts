@@ -10,7 +10,7 @@ import { formatCountdown, formatNumber } from "@/lib/format";
 import type { RemovedFilter } from "./removed-url-state";
 import { type RemovalRun, runOf, type RestoreTarget } from "./restore-dialog";
 import { fetchAllRemoved, useRestoreEntry } from "./use-removed-entries";
-import type { RemovedSelection } from "./use-removed-selection";
+import type { TableSelection } from "@/components/ui/use-table-selection";
 
 /**
  * The restores started from Recently removed: a row's Restore, the selection's, every entry the
@@ -31,7 +31,7 @@ export function useRemovedRestores({
   /** The page on screen, and how many removed entries match in all (the server's count). */
   rows: RemovedEntryDto[];
   total: number;
-  selection: RemovedSelection;
+  selection: TableSelection;
 }) {
   const [pending, setPending] = useState<RestoreTarget | null>(null);
   /** Progress of collecting the ids before a bulk restore: on screen while it lasts. */

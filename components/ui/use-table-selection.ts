@@ -2,21 +2,19 @@
 
 import type { OnChangeFn, RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useState } from "react";
-import { type RemovedFilter, removedFilterKey } from "./removed-url-state";
 
-export type RemovedSelection = ReturnType<typeof useRemovedSelection>;
+export type TableSelection = ReturnType<typeof useTableSelection>;
 
 /**
- * The removed entries ticked, by id and across pages, or every one the search or run matches
- * (`allMatching`), pages never shown included. Another search, run or the back button clears it:
- * a selection the results no longer show would be a trap.
+ * The rows ticked in a table, by id and across pages, or every row the filter matches
+ * (`allMatching`), pages never shown included. Another search, filter or the back button changes
+ * `filterKey` (the filter as text) and clears it: a selection the results no longer show would be a trap.
  */
-export function useRemovedSelection(filter: RemovedFilter) {
+export function useTableSelection(filterKey: string) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
 
-  // While rendering, not in an effect: no frame offers to restore rows of the previous filter.
-  const filterKey = removedFilterKey(filter);
+  // While rendering, not in an effect: no frame offers to act on rows of the previous filter.
   const [shownFilter, setShownFilter] = useState(filterKey);
   if (shownFilter !== filterKey) {
     setShownFilter(filterKey);
@@ -37,7 +35,7 @@ export function useRemovedSelection(filter: RemovedFilter) {
     setAllMatching(false);
   }, []);
 
-  const deselect = useCallback((id: string) => setRowSelection(({ [id]: _restored, ...rest }) => rest), []);
+  const deselect = useCallback((id: string) => setRowSelection(({ [id]: _deselected, ...rest }) => rest), []);
 
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
 
